@@ -1,0 +1,19 @@
+using EGov.Calendar;
+
+namespace EGov.Host.Composition;
+
+/// <summary>The deployment's working calendar: the official years shipped with the platform, options from <c>Calendar:</c>.</summary>
+internal static class CalendarSetup
+{
+    public static WorkingCalendar Build(IConfiguration configuration)
+    {
+        var options = new CalendarOptions();
+        var zone = configuration["Calendar:TimeZone"];
+        if (!string.IsNullOrWhiteSpace(zone))
+        {
+            options = new CalendarOptions { TimeZoneId = zone };
+        }
+
+        return new WorkingCalendar(options, OfficialCalendar.Years);
+    }
+}

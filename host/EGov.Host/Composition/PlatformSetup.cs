@@ -1,0 +1,141 @@
+using System.Text.Json.Serialization;
+using EGov.Catalog;
+using EGov.Dossiers;
+using EGov.Dossiers.Deadlines;
+using EGov.Dossiers.Intake;
+using EGov.Dossiers.Lifecycle;
+using EGov.Host.Dev;
+using EGov.Host.Errors;
+using EGov.Host.Health;
+using EGov.Modules.Justice;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Npgsql;
+using Scalar.AspNetCore;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace EGov.Host.Composition;
+
+/// <summary>The composition root: every piece of the platform wired in one readable place.</summary>
+internal static class PlatformSetup
+{
+    /// <summary>Modules the host is built with; more can be dropped into the plug-in folder.</summary>
+    private static readonly Type[] BuiltInModules = [typeof(JusticeModule)];
+
+    public static void AddEGovPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var isDev = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+
+        builder.AddEGovLogging();
+        using var bootLoggerFactory = LoggerFactory.Create(l => l.AddConsole());
+        var modules = ModuleLoader.Load(configuration, BuiltInModules, bootLoggerFactory.CreateLogger("EGov.Modules"));
+        var catalog = new ProcedureCatalog(modules);
+        services.AddSingleton(catalog);
+        services.AddSingleton<IReadOnlyList<LoadedModule>>(modules);
+        foreach (var module in modules)
+        {
+            module.Module.ConfigureServices(services, configuration);
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new CalendarProvider(CalendarSetup.Build(configuration)));
+        services.AddSingleton<IDeadlines, CalendarDeadlines>();
+        services.AddSingleton<DossierCodeAllocator>();
+
+        var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName)!;
+        services.AddNpgsqlDataSource(connectionString);
+        var marten = services.AddMarten(options =>
+            {
+                options.DatabaseSchemaName = "egov";
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                options.AutoCreateSchemaObjects = isDev ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+                options.AddDossiers();
+                foreach (var module in modules)
+                {
+                    module.Module.ConfigureMarten(options);
+                }
+            })
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .IntegrateWithWolverine(w => w.MessageStorageSchemaName = "wolverine");
+        if (isDev)
+        {
+            marten.ApplyAllDatabaseChangesOnStartup();
+        }
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.UseRuntimeCompilation();
+            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            opts.Discovery.IncludeAssembly(typeof(CatalogEndpoints).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(DossierState).Assembly);
+            foreach (var module in modules)
+            {
+                opts.Discovery.IncludeAssembly(module.Module.GetType().Assembly);
+            }
+
+            opts.Policies.AutoApplyTransactions();
+            opts.Policies.UseDurableLocalQueues();
+        });
+        services.AddWolverineHttp();
+
+        builder.AddEGovSilo();
+        builder.AddEGovAuth();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "EGovPlatform API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "Một cửa, một cửa liên thông — the province's one-stop shop for administrative procedures.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
+            .AddCheck<SiloHealthCheck>("silo", tags: ["ready"])
+            .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"]);
+        builder.AddEGovTelemetry();
+    }
+
+    public static void UseEGovPlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("EGovPlatform API")).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapWolverineEndpoints(o => o.RequireAuthorizeOnAll());
+        foreach (var module in app.Services.GetRequiredService<IReadOnlyList<LoadedModule>>())
+        {
+            module.Module.MapEndpoints(app);
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            app.Logger.LogInformation("EGovPlatform is up at {Urls} — API reference {Scalar}, readiness {Ready}", urls, "/scalar", "/health/ready");
+        });
+    }
+
+    // Keeps the dev-token endpoint's type referenced so that trimming or refactoring never drops it silently.
+    internal static Type DevTokens => typeof(DevTokenEndpoint);
+
+    internal static NpgsqlDataSource? DataSource(IServiceProvider sp) => sp.GetService<NpgsqlDataSource>();
+}

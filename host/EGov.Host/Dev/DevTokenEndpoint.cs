@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using EGov.Host.Composition;
+using EGov.Kernel;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Wolverine.Http;
+
+namespace EGov.Host.Dev;
+
+/// <summary>The body of <c>POST /api/v1/dev/tokens</c>.</summary>
+public sealed record DevTokenRequest(string? Subject, IReadOnlyList<string>? Roles, string? Unit, string? CitizenId);
+
+/// <summary>The minted token.</summary>
+public sealed record DevTokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+/// <summary>Mints tokens for demo users. Exists only in Development (and the test environment); 404 elsewhere.</summary>
+public static class DevTokenEndpoint
+{
+    [AllowAnonymous]
+    [WolverinePost("/api/v1/dev/tokens", OperationId = "mintDevToken")]
+    [Tags("Development")]
+    [ProducesResponseType<DevTokenResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static IResult Post(DevTokenRequest request, IHostEnvironment environment, IConfiguration configuration, TimeProvider clock)
+    {
+        if (!(environment.IsDevelopment() || environment.IsEnvironment("Testing")))
+        {
+            return TypedResults.Problem(statusCode: 404, type: ProblemTypes.NotFound, title: "Không tìm thấy / Not found");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Subject))
+        {
+            errors["subject"] = ["subject là bắt buộc / subject is required."];
+        }
+
+        if (request.Roles is not { Count: > 0 } || request.Roles.Any(r => !Roles.All.Contains(r)))
+        {
+            errors["roles"] = [$"roles gồm một hoặc nhiều giá trị: {string.Join(", ", Roles.All)} / roles must be one or more of: {string.Join(", ", Roles.All)}."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.Problem(statusCode: 400, type: ProblemTypes.Validation, title: "Dữ liệu không hợp lệ / Invalid input",
+                extensions: new Dictionary<string, object?> { ["errors"] = errors });
+        }
+
+        var claims = new List<Claim> { new(ClaimNames.Subject, request.Subject!) };
+        claims.AddRange(request.Roles!.Select(r => new Claim(ClaimNames.Role, r)));
+        if (!string.IsNullOrWhiteSpace(request.Unit))
+        {
+            claims.Add(new Claim(ClaimNames.Unit, request.Unit));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.CitizenId))
+        {
+            claims.Add(new Claim(ClaimNames.CitizenId, request.CitizenId));
+        }
+
+        var now = clock.GetUtcNow();
+        var expires = now.AddHours(12);
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Subject = new ClaimsIdentity(claims),
+            Issuer = AuthSetup.DevIssuer,
+            Audience = AuthSetup.DevAudience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime.AddMinutes(-1),
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(AuthSetup.DevSigningKey(configuration), SecurityAlgorithms.HmacSha256),
+        });
+        return TypedResults.Ok(new DevTokenResponse(token, expires));
+    }
+}

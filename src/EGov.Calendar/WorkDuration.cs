@@ -1,0 +1,40 @@
+namespace EGov.Calendar;
+
+/// <summary>
+/// A processing time stated in working days or working hours, e.g. "3 ngày làm việc".
+/// The default value is zero working days.
+/// </summary>
+public readonly record struct WorkDuration
+{
+    /// <summary>Creates a duration.</summary>
+    /// <param name="value">Number of units; must not be negative.</param>
+    /// <param name="unit">The unit of <paramref name="value"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Negative value or an undefined unit.</exception>
+    public WorkDuration(int value, DurationUnit unit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        if (!Enum.IsDefined(unit))
+        {
+            throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown duration unit.");
+        }
+
+        Value = value;
+        Unit = unit;
+    }
+
+    /// <summary>Number of units (never negative).</summary>
+    public int Value { get; }
+
+    /// <summary>The unit of <see cref="Value"/>.</summary>
+    public DurationUnit Unit { get; }
+
+    /// <summary>A duration of <paramref name="value"/> working days.</summary>
+    public static WorkDuration Days(int value) => new(value, DurationUnit.WorkingDays);
+
+    /// <summary>A duration of <paramref name="value"/> working hours.</summary>
+    public static WorkDuration Hours(int value) => new(value, DurationUnit.WorkingHours);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        Unit == DurationUnit.WorkingDays ? $"{Value} working day(s)" : $"{Value} working hour(s)";
+}

@@ -1,0 +1,16 @@
+using EGov.Calendar;
+
+namespace EGov.Dossiers.Deadlines;
+
+/// <summary>
+/// Holds the calendar in force. Immutable calendars are swapped whole when an administrator replaces a year,
+/// so a deadline computation never sees half of an update.
+/// </summary>
+public sealed class CalendarProvider(WorkingCalendar initial)
+{
+    private WorkingCalendar _current = initial;
+
+    public WorkingCalendar Current => Volatile.Read(ref _current);
+
+    public void Replace(WorkingCalendar calendar) => Volatile.Write(ref _current, calendar);
+}

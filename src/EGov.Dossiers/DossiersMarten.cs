@@ -1,0 +1,24 @@
+using EGov.Dossiers.Intake;
+using EGov.Dossiers.Lifecycle;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace EGov.Dossiers;
+
+/// <summary>The dossier part of the Marten store: the inline read model, its indexes, the code counters.</summary>
+public static class DossiersMarten
+{
+    public static void AddDossiers(this StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Projections.Add(new DossierProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<DossierState>()
+            .UniqueIndex(x => x.Code)
+            .Duplicate(x => x.Unit)
+            .Duplicate(x => x.Status)
+            .Duplicate(x => x.DueAt)
+            .Duplicate(x => x.IsOpen)
+            .Index(x => x.Applicant.IdNumber);
+        options.AddDossierCodeCounters();
+    }
+}

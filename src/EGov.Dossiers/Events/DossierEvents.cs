@@ -1,0 +1,66 @@
+using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Model;
+
+namespace EGov.Dossiers.Events;
+
+// The dossier's history. Names are past-tense facts; once stored they are never renamed (Marten maps them by name).
+// Deadlines are computed when the fact is decided and stored with it: the appointment printed on a slip is a
+// commitment, and a later change of the calendar is recorded as its own event rather than rewriting the past.
+
+/// <summary>The dossier exists: submitted online, by post or at the desk.</summary>
+public sealed record DossierSubmitted(
+    Guid DossierId,
+    string Code,
+    string ProcedureCode,
+    string ProcedureName,
+    string Unit,
+    Channel Channel,
+    Applicant Applicant,
+    IReadOnlyList<Guid> DocumentIds,
+    IReadOnlyList<PlannedStep> Steps,
+    decimal Fee,
+    SlaPlan Sla,
+    string? IdempotencyKey,
+    EventMeta Meta) : IDossierEvent;
+
+/// <summary>A desk officer accepted the dossier as valid: the clock starts.</summary>
+public sealed record DossierReceived(DateTimeOffset DueAt, DateTimeOffset StepDueAt, EventMeta Meta) : IDossierEvent;
+
+/// <summary>Intake refused the dossier (form 03).</summary>
+public sealed record DossierRefused(EventMeta Meta) : IDossierEvent;
+
+/// <summary>The applicant must complete the dossier (form 02); during processing the clock stops.</summary>
+public sealed record SupplementRequested(bool ClockStopped, TimeSpan? RemainingOfficeTime, TimeSpan? StepRemainingOfficeTime, EventMeta Meta) : IDossierEvent;
+
+/// <summary>The applicant completed the dossier; a stopped clock runs again.</summary>
+public sealed record DossierSupplemented(IReadOnlyList<Guid> DocumentIds, DateTimeOffset? DueAt, DateTimeOffset? StepDueAt, EventMeta Meta) : IDossierEvent;
+
+/// <summary>A step was done and the dossier handed to the next one (form 06 records each hand-over).</summary>
+public sealed record StepCompleted(string StepId, string NextStepId, DateTimeOffset NextStepDueAt, EventMeta Meta) : IDossierEvent;
+
+/// <summary>A step sent the dossier back to an earlier step, with a reason.</summary>
+public sealed record StepReturned(string StepId, string ToStepId, DateTimeOffset StepDueAt, EventMeta Meta) : IDossierEvent;
+
+/// <summary>The competent leader approved; the result follows (after the fee where there is one).</summary>
+public sealed record DossierApproved(bool AwaitingFee, EventMeta Meta) : IDossierEvent;
+
+/// <summary>The competent leader rejected the request, with a reason.</summary>
+public sealed record DossierRejected(EventMeta Meta) : IDossierEvent;
+
+/// <summary>The result is ready at the desk (and the fee, if any, was collected).</summary>
+public sealed record ResultIssued(IReadOnlyList<Guid> ResultDocumentIds, decimal FeeCollected, EventMeta Meta) : IDossierEvent;
+
+/// <summary>The result was handed to the applicant (desk, post or electronically).</summary>
+public sealed record ResultDelivered(EventMeta Meta) : IDossierEvent;
+
+/// <summary>The applicant withdrew the dossier before a result.</summary>
+public sealed record DossierWithdrawn(EventMeta Meta) : IDossierEvent;
+
+/// <summary>A leader stopped processing, with a notice to the applicant (form 05).</summary>
+public sealed record DossierStopped(EventMeta Meta) : IDossierEvent;
+
+/// <summary>A new appointment with an apology and a reason (form 04).</summary>
+public sealed record DeadlineExtended(int WorkingDays, DateTimeOffset DueAt, DateTimeOffset? StepDueAt, EventMeta Meta) : IDossierEvent;
+
+/// <summary>The applicant rated the service after delivery (1 not satisfied, 2 satisfied, 3 very satisfied).</summary>
+public sealed record DossierRated(int Rating, EventMeta Meta) : IDossierEvent;

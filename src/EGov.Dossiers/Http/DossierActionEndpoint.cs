@@ -1,0 +1,69 @@
+using EGov.Dossiers.Grain;
+using EGov.Dossiers.Lifecycle;
+using EGov.Kernel;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace EGov.Dossiers.Http;
+
+/// <summary>The body of a lifecycle action; which fields matter depends on the action.</summary>
+public sealed record DossierActionRequest(
+    long? ExpectedVersion,
+    string? Reason,
+    IReadOnlyList<Guid>? DocumentIds,
+    int? WorkingDays,
+    int? Rating,
+    string? ToStepId);
+
+/// <summary><c>POST /api/v1/dossiers/{id}/{action}</c>: every lifecycle action goes through the dossier's grain.</summary>
+public static class DossierActionEndpoint
+{
+    [Authorize(Policy = Policies.Authenticated)]
+    [WolverinePost("/api/v1/dossiers/{id}/{action}", OperationId = "actOnDossier")]
+    [Tags("Dossiers")]
+    [ProducesResponseType<DossierDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static async Task<IResult> Post(
+        Guid id,
+        string action,
+        DossierActionRequest request,
+        HttpContext http,
+        IQuerySession session,
+        IGrainFactory grains,
+        TimeProvider clock,
+        IDeadlines deadlines)
+    {
+        if (!DossierRules.IsKnown(action))
+        {
+            return Problems.From(new DossierError(ErrorKind.NotFound, "unknown-action",
+                $"Không có thao tác '{action}' / Unknown action '{action}'. Known: {string.Join(", ", DossierActions.All)}."));
+        }
+
+        if (request.DocumentIds is { Count: > SubmitDossierEndpoint.MaxDocuments })
+        {
+            return Problems.Invalid("documentIds", $"Tối đa {SubmitDossierEndpoint.MaxDocuments} giấy tờ / At most {SubmitDossierEndpoint.MaxDocuments} documents.");
+        }
+
+        // Unknown or unreadable dossiers are answered from the read model: no grain is activated for junk ids.
+        var caller = CallerFactory.From(http.User);
+        var existing = await session.LoadAsync<DossierState>(id, http.RequestAborted);
+        if (existing is null || !DossierRules.CanRead(existing, caller))
+        {
+            return Problems.NotFound();
+        }
+
+        var command = new DossierCommand(action, request.ExpectedVersion, request.Reason, request.DocumentIds ?? [],
+            request.WorkingDays, request.Rating, request.ToStepId, caller);
+        var outcome = await grains.GetGrain<IDossierGrain>(id).Execute(command);
+        return outcome.Error is null
+            ? TypedResults.Ok(DossierDto.From(outcome.State!, caller, clock.GetUtcNow(), deadlines))
+            : Problems.From(outcome.Error);
+    }
+}

@@ -1,0 +1,68 @@
+using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Model;
+
+namespace EGov.Dossiers.Http;
+
+/// <summary>The step holding the dossier now.</summary>
+public sealed record CurrentStepDto(string Id, string Name, string Unit, string Role, DateTimeOffset? DueAt);
+
+/// <summary>A dossier as its applicant and the officers involved see it (api-v1.md).</summary>
+public sealed record DossierDto(
+    Guid Id,
+    string Code,
+    string ProcedureCode,
+    string ProcedureName,
+    string Unit,
+    DossierStatus Status,
+    Channel Channel,
+    Applicant Applicant,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? ReceivedAt,
+    DateTimeOffset? DueAt,
+    bool Overdue,
+    CurrentStepDto? CurrentStep,
+    long Version,
+    IReadOnlyList<string> AvailableActions,
+    IReadOnlyList<Guid> DocumentIds,
+    IReadOnlyList<Guid> ResultDocumentIds,
+    int? Rating)
+{
+    public static DossierDto From(DossierState s, Caller caller, DateTimeOffset now, IDeadlines zone)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new DossierDto(
+            s.Id, s.Code, s.ProcedureCode, s.ProcedureName, s.Unit, s.Status, s.Channel, s.Applicant, zone.InZone(s.SubmittedAt),
+            Z(s.ReceivedAt, zone), Z(s.DueAt, zone), s.IsOverdue(now),
+            s.CurrentStep is { } step ? new CurrentStepDto(step.Id, step.Name, step.Unit, step.Role, Z(s.StepDueAt, zone)) : null,
+            s.Version, DossierRules.Available(s, caller), s.DocumentIds, s.ResultDocumentIds, s.Rating);
+    }
+
+    internal static DateTimeOffset? Z(DateTimeOffset? instant, IDeadlines zone) => instant is { } i ? zone.InZone(i) : null;
+}
+
+/// <summary>A row of <c>GET /api/v1/dossiers</c>: enough to triage, without the applicant's contact details.</summary>
+public sealed record DossierSummaryDto(
+    Guid Id,
+    string Code,
+    string ProcedureCode,
+    string ProcedureName,
+    string Unit,
+    DossierStatus Status,
+    string ApplicantName,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? ReceivedAt,
+    DateTimeOffset? DueAt,
+    bool Overdue,
+    string? CurrentStepUnit,
+    long Version)
+{
+    public static DossierSummaryDto From(DossierState s, DateTimeOffset now, IDeadlines zone)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return new DossierSummaryDto(s.Id, s.Code, s.ProcedureCode, s.ProcedureName, s.Unit, s.Status, s.Applicant.FullName,
+            zone.InZone(s.SubmittedAt), DossierDto.Z(s.ReceivedAt, zone), DossierDto.Z(s.DueAt, zone), s.IsOverdue(now), s.CurrentStep?.Unit, s.Version);
+    }
+}
+
+/// <summary>A page of results.</summary>
+public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);

@@ -1,0 +1,27 @@
+using EGov.Dossiers.Lifecycle;
+using EGov.Kernel;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace EGov.Dossiers.Http;
+
+/// <summary>One dossier, from the read model (no grain is activated to read).</summary>
+public static class GetDossierEndpoint
+{
+    [Authorize(Policy = Policies.Authenticated)]
+    [WolverineGet("/api/v1/dossiers/{id}", OperationId = "getDossier")]
+    [Tags("Dossiers")]
+    [ProducesResponseType<DossierDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, TimeProvider clock, IDeadlines deadlines)
+    {
+        var caller = CallerFactory.From(http.User);
+        var state = await session.LoadAsync<DossierState>(id, http.RequestAborted);
+        return state is not null && DossierRules.CanRead(state, caller)
+            ? TypedResults.Ok(DossierDto.From(state, caller, clock.GetUtcNow(), deadlines))
+            : Problems.NotFound();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text;
+using EGov.Catalog;
+using EGov.Dossiers.Grain;
+using EGov.Dossiers.Intake;
+using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Model;
+using EGov.Kernel;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace EGov.Dossiers.Http;
+
+/// <summary>The body of <c>POST /api/v1/dossiers</c>.</summary>
+public sealed record SubmitDossierRequest(string? ProcedureCode, Channel? Channel, Applicant? Applicant, IReadOnlyList<Guid>? DocumentIds);
+
+/// <summary>Intake: a citizen submits online, a desk officer receives at the desk or from the post.</summary>
+public static class SubmitDossierEndpoint
+{
+    public const int MaxDocuments = 100;
+    public const int MaxIdempotencyKeyLength = 128;
+
+    [Authorize(Policy = Policies.Intake)]
+    [WolverinePost("/api/v1/dossiers", OperationId = "submitDossier")]
+    [Tags("Dossiers")]
+    [ProducesResponseType<DossierDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<DossierDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    public static async Task<IResult> Post(
+        SubmitDossierRequest request,
+        HttpContext http,
+        ProcedureCatalog catalog,
+        IGrainFactory grains,
+        TimeProvider clock,
+        IDeadlines deadlines)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(request.ProcedureCode))
+        {
+            errors.Add(new("procedureCode", "Mã thủ tục là bắt buộc / procedureCode is required."));
+        }
+
+        if (request.Channel is null)
+        {
+            errors.Add(new("channel", "Kênh nộp là bắt buộc: Online, Desk hoặc Post / channel is required: Online, Desk or Post."));
+        }
+
+        errors.AddRange(ApplicantValidator.Validate(request.Applicant));
+        if (request.DocumentIds is { Count: > MaxDocuments })
+        {
+            errors.Add(new("documentIds", $"Tối đa {MaxDocuments} giấy tờ / At most {MaxDocuments} documents."));
+        }
+
+        var key = http.Request.Headers["Idempotency-Key"].ToString();
+        if (key.Length > MaxIdempotencyKeyLength)
+        {
+            errors.Add(new("Idempotency-Key", $"Khóa tối đa {MaxIdempotencyKeyLength} ký tự / The key is at most {MaxIdempotencyKeyLength} characters."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        if (catalog.FindProcedure(request.ProcedureCode) is null)
+        {
+            return Problems.From(new DossierError(ErrorKind.Invalid, "unknown-procedure",
+                $"Không có thủ tục mã '{request.ProcedureCode}' / No procedure has the code '{request.ProcedureCode}'.", "procedureCode"));
+        }
+
+        var caller = CallerFactory.From(http.User);
+        var idempotencyKey = key.Length == 0 ? null : key;
+        var id = idempotencyKey is null ? Guid.CreateVersion7() : IdFromKey(caller.Subject, idempotencyKey);
+        var applicant = Normalize(request.Applicant!);
+        var command = new SubmitDossier(id, request.ProcedureCode!, request.Channel!.Value, applicant, request.DocumentIds ?? [], idempotencyKey, caller);
+
+        var outcome = await grains.GetGrain<IDossierGrain>(id).Submit(command);
+        if (outcome.Error is not null)
+        {
+            return Problems.From(outcome.Error);
+        }
+
+        var dto = DossierDto.From(outcome.State!, caller, clock.GetUtcNow(), deadlines);
+        return outcome.Created
+            ? TypedResults.Created($"/api/v1/dossiers/{id}", dto)
+            : TypedResults.Ok(dto);
+    }
+
+    /// <summary>The same caller and key always name the same dossier, so concurrent retries meet in one grain.</summary>
+    public static Guid IdFromKey(string subject, string key)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"egov-intake\n{subject}\n{key}"));
+        var bytes = hash.AsSpan(0, 16).ToArray();
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x80); // version 8 (custom), RFC 9562
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    private static Applicant Normalize(Applicant a) =>
+        new(a.IdNumber.Trim(), a.FullName.Trim(), Blank(a.Phone), Blank(a.Email), Blank(a.Address));
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

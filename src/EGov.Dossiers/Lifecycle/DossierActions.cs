@@ -1,0 +1,32 @@
+namespace EGov.Dossiers.Lifecycle;
+
+/// <summary>The action names of api-v1.md, as they appear in URLs and in <c>availableActions</c>.</summary>
+public static class DossierActions
+{
+    public const string Receive = "receive";
+    public const string Refuse = "refuse";
+    public const string RequestSupplement = "request-supplement";
+    public const string Supplement = "supplement";
+    public const string CompleteStep = "complete-step";
+    public const string ReturnStep = "return-step";
+    public const string Approve = "approve";
+    public const string Reject = "reject";
+    public const string Extend = "extend";
+    public const string IssueResult = "issue-result";
+    public const string Deliver = "deliver";
+    public const string Withdraw = "withdraw";
+    public const string Stop = "stop";
+    public const string Rate = "rate";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Receive, Refuse, RequestSupplement, Supplement, CompleteStep, ReturnStep, Approve, Reject, Extend,
+        IssueResult, Deliver, Withdraw, Stop, Rate,
+    ];
+
+    /// <summary>Actions whose event must say why: the reason is printed on the form the applicant receives.</summary>
+    public static readonly IReadOnlySet<string> NeedReason = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Refuse, RequestSupplement, ReturnStep, Reject, Extend, Withdraw, Stop,
+    };
+}

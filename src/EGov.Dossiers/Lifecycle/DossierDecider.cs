@@ -1,0 +1,209 @@
+using EGov.Dossiers.Events;
+using EGov.Dossiers.Model;
+using EGov.Kernel;
+
+namespace EGov.Dossiers.Lifecycle;
+
+/// <summary>
+/// The pure state machine: given the state, a command, the time and the calendar, the events to append or the
+/// reason to refuse. No I/O; every refusal leaves the stream untouched.
+/// </summary>
+public static class DossierDecider
+{
+    public const int MaxExtensionWorkingDays = 60;
+
+    /// <summary>A desk intake is received at once; an online or postal one by a citizen waits for the desk.</summary>
+    public static IReadOnlyList<IDossierEvent> Submit(SubmitDossier cmd, DossierPlan plan, string code, DateTimeOffset now, IDeadlines deadlines)
+    {
+        var caller = cmd.Caller;
+        var role = cmd.Channel == Channel.Online ? Roles.Citizen : Roles.DeskOfficer;
+        var meta = new EventMeta(caller.Subject, role, caller.Unit, null, now);
+        var submitted = new DossierSubmitted(cmd.DossierId, code, plan.ProcedureCode, plan.ProcedureName, plan.Unit, cmd.Channel,
+            cmd.Applicant, cmd.DocumentIds, plan.Steps, plan.Fee, plan.Sla, cmd.IdempotencyKey, meta);
+        if (cmd.Channel == Channel.Online)
+        {
+            return [submitted];
+        }
+
+        var (due, stepDue) = StartClock(plan.Sla, plan.Steps[0], now, deadlines);
+        return [submitted, new DossierReceived(due, stepDue, meta)];
+    }
+
+    /// <summary>Who may open a dossier through which channel, for which unit.</summary>
+    public static DossierError? CheckSubmit(SubmitDossier cmd, string unit)
+    {
+        var c = cmd.Caller;
+        return cmd.Channel switch
+        {
+            Channel.Online when c.IsApplicant(cmd.Applicant) => null,
+            Channel.Online when c.Has(Roles.Citizen) => new DossierError(ErrorKind.Forbidden, "not-own-dossier",
+                "Công dân chỉ nộp hồ sơ của chính mình / A citizen may only submit a dossier for their own identity number."),
+            Channel.Online => new DossierError(ErrorKind.Forbidden, "online-is-for-citizens",
+                "Hồ sơ trực tuyến do công dân nộp / Online dossiers are submitted by the citizen; officers use Desk or Post."),
+            _ when c.IsOfficerOf(unit, Roles.DeskOfficer) => null,
+            _ => new DossierError(ErrorKind.Forbidden, "not-desk-of-unit",
+                $"Chỉ cán bộ một cửa của đơn vị {unit} được tiếp nhận / Only a desk officer of unit {unit} may receive this dossier."),
+        };
+    }
+
+    public static (IReadOnlyList<IDossierEvent>? Events, DossierError? Error) Decide(
+        DossierState state, DossierCommand cmd, DateTimeOffset now, IDeadlines deadlines)
+    {
+        if (!DossierRules.IsKnown(cmd.Action))
+        {
+            return Fail(ErrorKind.NotFound, "unknown-action", $"Không có thao tác '{cmd.Action}' / Unknown action '{cmd.Action}'.");
+        }
+
+        if (!DossierRules.CanRead(state, cmd.Caller))
+        {
+            return Fail(ErrorKind.NotFound, "not-found", "Không tìm thấy hồ sơ / Dossier not found.");
+        }
+
+        if (cmd.ExpectedVersion is { } expected && expected != state.Version)
+        {
+            return Fail(ErrorKind.Conflict, "stale-version",
+                $"Hồ sơ đã thay đổi (phiên bản {state.Version}) / The dossier changed: expected version {expected}, current {state.Version}.");
+        }
+
+        if (!DossierRules.StatusAllows(state, cmd.Action))
+        {
+            return Fail(ErrorKind.NotAllowed, $"not-allowed-in-{state.Status}",
+                $"Không thể '{cmd.Action}' khi hồ sơ ở trạng thái {state.Status} / '{cmd.Action}' is not allowed while the dossier is {state.Status}.");
+        }
+
+        if (!DossierRules.CallerMay(state, cmd.Action, cmd.Caller))
+        {
+            return Fail(ErrorKind.Forbidden, "not-your-action",
+                $"Bạn không có quyền thực hiện '{cmd.Action}' trên hồ sơ này / '{cmd.Action}' is not yours to take on this dossier.");
+        }
+
+        var reason = cmd.Reason?.Trim();
+        if (DossierActions.NeedReason.Contains(cmd.Action) && string.IsNullOrEmpty(reason))
+        {
+            return Invalid("reason", "Cần nêu lý do / A reason is required for this action.");
+        }
+
+        if (reason is { Length: > 2000 })
+        {
+            return Invalid("reason", "Lý do quá dài (tối đa 2000 ký tự) / The reason is longer than 2000 characters.");
+        }
+
+        var meta = new EventMeta(cmd.Caller.Subject, RoleFor(state, cmd), cmd.Caller.Unit, reason, now);
+        return cmd.Action switch
+        {
+            DossierActions.Receive => Ok(ReceiveEvent(state, now, meta, deadlines)),
+            DossierActions.Refuse => Ok(new DossierRefused(meta)),
+            DossierActions.RequestSupplement => Ok(RequestSupplement(state, now, meta, deadlines)),
+            DossierActions.Supplement => Ok(Supplement(state, cmd, now, meta, deadlines)),
+            DossierActions.CompleteStep => Ok(CompleteStep(state, now, meta, deadlines)),
+            DossierActions.ReturnStep => ReturnStep(state, cmd, now, meta, deadlines),
+            DossierActions.Approve => Ok(new DossierApproved(state.Fee > 0, meta)),
+            DossierActions.Reject => Ok(new DossierRejected(meta)),
+            DossierActions.Extend => Extend(state, cmd, meta, deadlines),
+            DossierActions.IssueResult => Ok(new ResultIssued(cmd.DocumentIds, state.Status == DossierStatus.AwaitingFee ? state.Fee : 0m, meta)),
+            DossierActions.Deliver => Ok(new ResultDelivered(meta)),
+            DossierActions.Withdraw => Ok(new DossierWithdrawn(meta)),
+            DossierActions.Stop => Ok(new DossierStopped(meta)),
+            DossierActions.Rate => Rate(cmd, meta),
+            _ => Fail(ErrorKind.NotFound, "unknown-action", $"Unknown action '{cmd.Action}'."),
+        };
+    }
+
+    private static DossierReceived ReceiveEvent(DossierState s, DateTimeOffset now, EventMeta meta, IDeadlines d)
+    {
+        var (due, stepDue) = StartClock(s.Sla, s.Steps[0], now, d);
+        return new DossierReceived(due, stepDue, meta);
+    }
+
+    private static (DateTimeOffset Due, DateTimeOffset StepDue) StartClock(SlaPlan sla, PlannedStep first, DateTimeOffset now, IDeadlines d)
+    {
+        var due = sla.SameDay ? d.SameDayDue(now) : d.Due(now, sla.Value, sla.Unit);
+        var stepDue = d.Due(now, first.AllowanceValue, first.AllowanceUnit);
+        return (due, stepDue < due ? stepDue : due);
+    }
+
+    private static SupplementRequested RequestSupplement(DossierState s, DateTimeOffset now, EventMeta meta, IDeadlines d)
+    {
+        // At intake the clock has not started; during processing it stops and keeps what was left.
+        if (s.ReceivedAt is null)
+        {
+            return new SupplementRequested(false, null, null, meta);
+        }
+
+        var remaining = s.DueAt is { } due ? d.OfficeTimeBetween(now, due) : TimeSpan.Zero;
+        var stepRemaining = s.StepDueAt is { } stepDue ? d.OfficeTimeBetween(now, stepDue) : TimeSpan.Zero;
+        return new SupplementRequested(true, remaining, stepRemaining, meta);
+    }
+
+    private static DossierSupplemented Supplement(DossierState s, DossierCommand cmd, DateTimeOffset now, EventMeta meta, IDeadlines d)
+    {
+        if (!s.ClockStopped)
+        {
+            return new DossierSupplemented(cmd.DocumentIds, null, null, meta);
+        }
+
+        if (s.Sla.RestartOnSupplement)
+        {
+            var step = s.CurrentStep!;
+            return new DossierSupplemented(cmd.DocumentIds, d.Due(now, s.Sla.Value, s.Sla.Unit),
+                d.Due(now, step.AllowanceValue, step.AllowanceUnit), meta);
+        }
+
+        return new DossierSupplemented(cmd.DocumentIds,
+            d.AddOfficeTime(now, s.RemainingWhenStopped ?? TimeSpan.Zero),
+            d.AddOfficeTime(now, s.StepRemainingWhenStopped ?? TimeSpan.Zero), meta);
+    }
+
+    private static StepCompleted CompleteStep(DossierState s, DateTimeOffset now, EventMeta meta, IDeadlines d)
+    {
+        var next = s.Steps[s.CurrentStepIndex + 1];
+        return new StepCompleted(s.CurrentStep!.Id, next.Id, d.Due(now, next.AllowanceValue, next.AllowanceUnit), meta);
+    }
+
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) ReturnStep(DossierState s, DossierCommand cmd, DateTimeOffset now, EventMeta meta, IDeadlines d)
+    {
+        var targetIndex = cmd.ToStepId is null ? s.CurrentStepIndex - 1 : s.Steps.FindIndex(x => x.Id == cmd.ToStepId);
+        if (targetIndex < 0 || targetIndex >= s.CurrentStepIndex)
+        {
+            return Invalid("toStepId", "Chỉ trả về một bước trước đó / A dossier can only be returned to an earlier step.");
+        }
+
+        var target = s.Steps[targetIndex];
+        return Ok(new StepReturned(s.CurrentStep!.Id, target.Id, d.Due(now, target.AllowanceValue, target.AllowanceUnit), meta));
+    }
+
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Extend(DossierState s, DossierCommand cmd, EventMeta meta, IDeadlines d)
+    {
+        if (cmd.WorkingDays is not (>= 1 and <= MaxExtensionWorkingDays))
+        {
+            return Invalid("workingDays", $"Số ngày gia hạn từ 1 đến {MaxExtensionWorkingDays} / workingDays must be between 1 and {MaxExtensionWorkingDays}.");
+        }
+
+        var due = d.Due(s.DueAt!.Value, cmd.WorkingDays.Value, "WorkingDays");
+        return Ok(new DeadlineExtended(cmd.WorkingDays.Value, due, null, meta));
+    }
+
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Rate(DossierCommand cmd, EventMeta meta) =>
+        cmd.Rating is >= 1 and <= 3
+            ? Ok(new DossierRated(cmd.Rating.Value, meta))
+            : Invalid("rating", "Mức đánh giá là 1, 2 hoặc 3 / rating must be 1 (not satisfied), 2 (satisfied) or 3 (very satisfied).");
+
+    private static string RoleFor(DossierState s, DossierCommand cmd)
+    {
+        var c = cmd.Caller;
+        if (c.IsApplicant(s.Applicant) && cmd.Action is DossierActions.Supplement or DossierActions.Withdraw or DossierActions.Rate)
+        {
+            return Roles.Citizen;
+        }
+
+        return c.PrimaryRole(Roles.Leader, Roles.Specialist, Roles.DeskOfficer, Roles.Citizen);
+    }
+
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Ok(params IDossierEvent[] events) => (events, null);
+
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Fail(ErrorKind kind, string code, string message) =>
+        (null, new DossierError(kind, code, message));
+
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Invalid(string field, string message) =>
+        (null, new DossierError(ErrorKind.Invalid, "invalid-input", message, field));
+}

@@ -1,0 +1,161 @@
+using EGov.Dossiers.Events;
+using EGov.Dossiers.Model;
+
+namespace EGov.Dossiers.Lifecycle;
+
+/// <summary>The fold: how each event changes a dossier's state. Pure; no clock, no I/O.</summary>
+public static class DossierEvolution
+{
+    public static DossierState Apply(DossierState? state, object @event, long version)
+    {
+        var s = state ?? new DossierState();
+        switch (@event)
+        {
+            case DossierSubmitted e:
+                s.Id = e.DossierId;
+                s.Code = e.Code;
+                s.ProcedureCode = e.ProcedureCode;
+                s.ProcedureName = e.ProcedureName;
+                s.Unit = e.Unit;
+                s.Channel = e.Channel;
+                s.Applicant = e.Applicant;
+                s.DocumentIds = [.. e.DocumentIds];
+                s.Steps = [.. e.Steps];
+                s.Fee = e.Fee;
+                s.Sla = e.Sla;
+                s.IdempotencyKey = e.IdempotencyKey;
+                s.SubmittedBy = e.Meta.Actor;
+                s.SubmittedAt = e.Meta.At;
+                s.InvolvedUnits = [e.Unit];
+                Move(s, DossierStatus.Submitted, e.Meta.At);
+                break;
+            case DossierReceived e:
+                s.ReceivedAt = e.Meta.At;
+                s.DueAt = e.DueAt;
+                s.CurrentStepIndex = 0;
+                s.StepDueAt = e.StepDueAt;
+                Involve(s, s.Steps[0].Unit);
+                Move(s, DossierStatus.Received, e.Meta.At);
+                break;
+            case DossierRefused e:
+                Close(s, DossierStatus.Refused, e.Meta.At);
+                break;
+            case SupplementRequested e:
+                s.ClockStopped = e.ClockStopped;
+                if (e.ClockStopped)
+                {
+                    s.RemainingWhenStopped = e.RemainingOfficeTime;
+                    s.StepRemainingWhenStopped = e.StepRemainingOfficeTime;
+                    s.DueAt = null;
+                    s.StepDueAt = null;
+                }
+
+                Move(s, DossierStatus.SupplementRequested, e.Meta.At);
+                break;
+            case DossierSupplemented e:
+                s.DocumentIds = [.. s.DocumentIds.Union(e.DocumentIds)];
+                var wasStopped = s.ClockStopped;
+                s.ClockStopped = false;
+                s.RemainingWhenStopped = null;
+                s.StepRemainingWhenStopped = null;
+                if (wasStopped)
+                {
+                    s.DueAt = e.DueAt;
+                    s.StepDueAt = e.StepDueAt;
+                }
+
+                // An intake supplement returns the dossier to the desk's in-tray; a processing one to where it was.
+                Move(s, !wasStopped && s.ReceivedAt is null ? DossierStatus.Submitted : s.CurrentStepIndex > 0 ? DossierStatus.Processing : DossierStatus.Received, e.Meta.At);
+                break;
+            case StepCompleted e:
+                s.CurrentStepIndex = s.Steps.FindIndex(x => x.Id == e.NextStepId);
+                s.StepDueAt = e.NextStepDueAt;
+                Involve(s, s.Steps[s.CurrentStepIndex].Unit);
+                Move(s, DossierStatus.Processing, e.Meta.At);
+                break;
+            case StepReturned e:
+                s.CurrentStepIndex = s.Steps.FindIndex(x => x.Id == e.ToStepId);
+                s.StepDueAt = e.StepDueAt;
+                Move(s, s.CurrentStepIndex == 0 ? DossierStatus.Received : DossierStatus.Processing, e.Meta.At);
+                break;
+            case DossierApproved e:
+                s.CurrentStepIndex = -1;
+                s.StepDueAt = null;
+                Move(s, e.AwaitingFee ? DossierStatus.AwaitingFee : DossierStatus.Approved, e.Meta.At);
+                break;
+            case DossierRejected e:
+                Close(s, DossierStatus.Rejected, e.Meta.At);
+                break;
+            case ResultIssued e:
+                s.ResultDocumentIds = [.. e.ResultDocumentIds];
+                s.ResolvedAt = e.Meta.At;
+                Move(s, DossierStatus.ResultReady, e.Meta.At);
+                break;
+            case ResultDelivered e:
+                Close(s, DossierStatus.Delivered, e.Meta.At);
+                break;
+            case DossierWithdrawn e:
+                Close(s, DossierStatus.Withdrawn, e.Meta.At);
+                break;
+            case DossierStopped e:
+                Close(s, DossierStatus.Stopped, e.Meta.At);
+                break;
+            case DeadlineExtended e:
+                s.DueAt = e.DueAt;
+                s.StepDueAt = e.StepDueAt ?? s.StepDueAt;
+                s.LastChangedAt = e.Meta.At;
+                break;
+            case DossierRated e:
+                s.Rating = e.Rating;
+                s.LastChangedAt = e.Meta.At;
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown dossier event {@event.GetType().Name}.");
+        }
+
+        s.Version = version;
+        return s;
+    }
+
+    public static DossierState? Fold(IEnumerable<object> events)
+    {
+        DossierState? state = null;
+        long version = 0;
+        foreach (var e in events)
+        {
+            state = Apply(state, e, ++version);
+        }
+
+        return state;
+    }
+
+    private static void Move(DossierState s, DossierStatus status, DateTimeOffset at)
+    {
+        if (s.Status != status || s.Timeline.Count == 0)
+        {
+            s.Timeline.Add(new TimelineEntry(status, at));
+        }
+
+        s.Status = status;
+        s.IsOpen = status.IsOpen();
+        s.LastChangedAt = at;
+    }
+
+    private static void Close(DossierState s, DossierStatus status, DateTimeOffset at)
+    {
+        s.CurrentStepIndex = -1;
+        s.StepDueAt = null;
+        s.DueAt = status == DossierStatus.Delivered ? s.DueAt : null;
+        s.ClockStopped = false;
+        s.ResolvedAt ??= at;
+        Move(s, status, at);
+    }
+
+    private static void Involve(DossierState s, string unit)
+    {
+        if (!s.InvolvedUnits.Contains(unit))
+        {
+            s.InvolvedUnits.Add(unit);
+        }
+    }
+}

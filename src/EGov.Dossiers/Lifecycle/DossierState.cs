@@ -1,0 +1,63 @@
+using EGov.Dossiers.Model;
+
+namespace EGov.Dossiers.Lifecycle;
+
+/// <summary>
+/// A dossier's current state: the fold of its event stream. The same fold serves the grain (to decide) and the
+/// inline Marten projection (the read model that lists, searches and the public lookup use), so the two can
+/// never disagree.
+/// </summary>
+[GenerateSerializer]
+[Alias("egov.dossier-state")]
+public sealed class DossierState
+{
+    [Id(0)] public Guid Id { get; set; }
+    [Id(1)] public string Code { get; set; } = string.Empty;
+    [Id(2)] public string ProcedureCode { get; set; } = string.Empty;
+    [Id(3)] public string ProcedureName { get; set; } = string.Empty;
+    [Id(4)] public string Unit { get; set; } = string.Empty;
+    [Id(5)] public Channel Channel { get; set; }
+    [Id(6)] public Applicant Applicant { get; set; } = new(string.Empty, string.Empty, null, null, null);
+    [Id(7)] public DossierStatus Status { get; set; }
+    [Id(8)] public DateTimeOffset SubmittedAt { get; set; }
+    [Id(9)] public DateTimeOffset? ReceivedAt { get; set; }
+
+    /// <summary>The appointment for the result; null while the clock is stopped or has not started.</summary>
+    [Id(10)] public DateTimeOffset? DueAt { get; set; }
+    [Id(11)] public List<PlannedStep> Steps { get; set; } = [];
+
+    /// <summary>Index into <see cref="Steps"/> of the step holding the dossier; -1 before receipt and after the decision.</summary>
+    [Id(12)] public int CurrentStepIndex { get; set; } = -1;
+    [Id(13)] public DateTimeOffset? StepDueAt { get; set; }
+    [Id(14)] public List<Guid> DocumentIds { get; set; } = [];
+    [Id(15)] public List<Guid> ResultDocumentIds { get; set; } = [];
+    [Id(16)] public decimal Fee { get; set; }
+    [Id(17)] public SlaPlan Sla { get; set; } = new(0, "WorkingDays", false, false);
+
+    /// <summary>Office time left on the dossier's and the step's clocks while stopped for a supplement.</summary>
+    [Id(18)] public TimeSpan? RemainingWhenStopped { get; set; }
+    [Id(19)] public TimeSpan? StepRemainingWhenStopped { get; set; }
+    [Id(20)] public long Version { get; set; }
+    [Id(21)] public List<TimelineEntry> Timeline { get; set; } = [];
+    [Id(22)] public string? IdempotencyKey { get; set; }
+    [Id(23)] public string SubmittedBy { get; set; } = string.Empty;
+    [Id(24)] public int? Rating { get; set; }
+    [Id(25)] public bool IsOpen { get; set; }
+    [Id(26)] public DateTimeOffset LastChangedAt { get; set; }
+    [Id(27)] public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>Supplement requested while processing (clock stopped), as opposed to at intake.</summary>
+    [Id(28)] public bool ClockStopped { get; set; }
+
+    /// <summary>Every unit that has held the dossier: its officers may read it.</summary>
+    [Id(29)] public List<string> InvolvedUnits { get; set; } = [];
+
+    public PlannedStep? CurrentStep => CurrentStepIndex >= 0 && CurrentStepIndex < Steps.Count ? Steps[CurrentStepIndex] : null;
+
+    public bool IsOverdue(DateTimeOffset now) => IsOpen && DueAt is { } due && due < now;
+}
+
+/// <summary>One entry of the public timeline: a status and when it began.</summary>
+[GenerateSerializer]
+[Alias("egov.timeline-entry")]
+public sealed record TimelineEntry([property: Id(0)] DossierStatus Status, [property: Id(1)] DateTimeOffset At);

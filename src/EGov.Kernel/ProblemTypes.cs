@@ -1,0 +1,23 @@
+namespace EGov.Kernel;
+
+/// <summary>
+/// Stable <c>type</c> URIs of the platform's problem+json answers (RFC 9457). Clients switch on these, so they
+/// never change once published.
+/// </summary>
+public static class ProblemTypes
+{
+    private const string Prefix = "urn:egov:problem:";
+
+    public const string Validation = Prefix + "validation";
+    public const string MalformedRequest = Prefix + "malformed-request";
+    public const string UnknownProcedure = Prefix + "unknown-procedure";
+    public const string UnknownAction = Prefix + "unknown-action";
+    public const string NotFound = Prefix + "not-found";
+    public const string Forbidden = Prefix + "forbidden";
+    public const string Unauthorized = Prefix + "unauthorized";
+    public const string ActionNotAllowed = Prefix + "action-not-allowed";
+    public const string VersionConflict = Prefix + "version-conflict";
+    public const string IdempotencyConflict = Prefix + "idempotency-conflict";
+    public const string PayloadTooLarge = Prefix + "payload-too-large";
+    public const string Unexpected = Prefix + "unexpected";
+}
