@@ -7,7 +7,15 @@ builder.AddEGovPlatform();
 
 var app = builder.Build();
 app.UseEGovPlatform();
-return await app.RunJasperFxCommands(args);
+
+// Operators' commands (db-apply, db-assert, db-patch, describe...) go through JasperFx; a plain start just runs.
+if (args.Length > 0 && !args[0].StartsWith('-'))
+{
+    return await app.RunJasperFxCommands(args);
+}
+
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -121,7 +121,12 @@ internal static class PlatformSetup
         app.MapScalarApiReference("/scalar", o => o.WithTitle("EGovPlatform API")).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapWolverineEndpoints(o => o.RequireAuthorizeOnAll());
+        app.MapWolverineEndpoints(o =>
+        {
+            o.RequireAuthorizeOnAll();
+            o.RejectUnparseableQueryValues = true;
+            o.RejectUnparseableHeaderValues = true;
+        });
         foreach (var module in app.Services.GetRequiredService<IReadOnlyList<LoadedModule>>())
         {
             module.Module.MapEndpoints(app);

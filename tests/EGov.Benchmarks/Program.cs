@@ -1,0 +1,44 @@
+using BenchmarkDotNet.Running;
+using EGov.Benchmarks;
+
+// Two modes: `load` (the end-to-end load test, the important one) and `micro` (BenchmarkDotNet).
+if (args.Length == 0 || args[0] is not ("load" or "micro"))
+{
+    Console.Error.WriteLine(LoadOptions.Usage);
+    return 2;
+}
+
+if (args[0] == "micro")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(DossierCodeBenchmarks).Assembly).Run(args[1..], MicroConfig.Create());
+    return 0;
+}
+
+LoadOptions options;
+try
+{
+    options = LoadOptions.Parse(args[1..]);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+// Ctrl+C cancels the run instead of killing the process, so the finally blocks stop the host and PostgreSQL.
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+try
+{
+    return await LoadTest.RunAsync(options, "dotnet run -c Release --project tests/EGov.Benchmarks -- " + string.Join(' ', args), cancellation.Token);
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Interrupted; the host and PostgreSQL were stopped.");
+    return 130;
+}

@@ -1,0 +1,103 @@
+using static EGov.Dossiers.Model.DossierStatus;
+using A = EGov.Dossiers.Lifecycle.DossierActions;
+
+namespace EGov.Dossiers.Tests.Support;
+
+/// <summary>
+/// The lifecycle's rules written down again from the specification, independently of <see cref="DossierRules"/>:
+/// the oracle the matrix and the properties compare the decider with.
+/// </summary>
+internal static class Spec
+{
+    public static readonly IReadOnlySet<DossierStatus> Final = new HashSet<DossierStatus> { Delivered, Refused, Rejected, Withdrawn, Stopped };
+
+    public static readonly IReadOnlySet<DossierStatus> ClosedWithoutResult = new HashSet<DossierStatus> { Refused, Rejected, Withdrawn, Stopped };
+
+    /// <summary>The units that have held the dossier: the receiving unit, then the unit of every step it reached.</summary>
+    public static IReadOnlySet<string> InvolvedUnits(DossierState state, IEnumerable<IDossierEvent> history)
+    {
+        var units = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in history)
+        {
+            switch (e)
+            {
+                case DossierSubmitted s:
+                    units.Add(s.Unit);
+                    break;
+                case DossierReceived:
+                    units.Add(state.Steps[0].Unit);
+                    break;
+                case StepCompleted c:
+                    units.Add(state.Steps.Single(x => x.Id == c.NextStepId).Unit);
+                    break;
+            }
+        }
+
+        return units;
+    }
+
+    /// <summary>Admin, the applicant, and officers of a unit that has held the dossier may know it exists.</summary>
+    public static bool CanRead(Caller c, DossierState s, IReadOnlySet<string> involved) =>
+        c.Roles.Contains(Roles.Admin)
+        || (c.Roles.Contains(Roles.Citizen) && c.CitizenId == s.Applicant.IdNumber)
+        || (c.Unit is not null && c.Roles.Any(r => r is Roles.DeskOfficer or Roles.Specialist or Roles.Leader) && involved.Contains(c.Unit));
+
+    public static bool StatusAllows(DossierState s, string action)
+    {
+        var received = s.ReceivedAt is not null;
+        var step = s.CurrentStepIndex;
+        var last = s.Steps.Count - 1;
+        var processing = s.Status is DossierStatus.Received or Processing;
+        return action switch
+        {
+            A.Receive => s.Status == Submitted,
+            A.Refuse => s.Status == Submitted || (s.Status == DossierStatus.SupplementRequested && !received),
+            A.RequestSupplement => s.Status is Submitted || processing,
+            A.Supplement => s.Status == DossierStatus.SupplementRequested,
+            A.CompleteStep => processing && step < last,
+            A.ReturnStep => s.Status == Processing && step > 0,
+            A.Approve or A.Reject => processing && step == last,
+            A.Extend => processing,
+            A.IssueResult => s.Status is DossierStatus.Approved or AwaitingFee,
+            A.Deliver => s.Status == ResultReady,
+            A.Withdraw => s.Status is Submitted or DossierStatus.Received or Processing or DossierStatus.SupplementRequested or AwaitingFee or DossierStatus.Approved,
+            A.Stop => received && s.Status is DossierStatus.Received or Processing or DossierStatus.SupplementRequested,
+            A.Rate => s.Status == Delivered && s.Rating is null,
+            _ => false,
+        };
+    }
+
+    public static bool CallerMay(DossierState s, string action, Caller c)
+    {
+        bool Is(string role, string? unit) => unit is not null && c.Unit == unit && c.Roles.Contains(role);
+        var applicant = c.Roles.Contains(Roles.Citizen) && c.CitizenId == s.Applicant.IdNumber;
+        var desk = Is(Roles.DeskOfficer, s.Unit);
+        var stepUnit = s.CurrentStepIndex >= 0 ? s.Steps[s.CurrentStepIndex].Unit : null;
+        var stepRole = s.CurrentStepIndex >= 0 ? s.Steps[s.CurrentStepIndex].Role : null;
+        var stepLeader = Is(Roles.Leader, stepUnit);
+        return action switch
+        {
+            A.Receive or A.Refuse or A.Deliver => desk,
+            A.RequestSupplement => s.Status == Submitted ? desk : Is(Roles.Specialist, stepUnit) || stepLeader,
+            A.Supplement or A.Withdraw => applicant || desk,
+            A.CompleteStep => (stepRole is not null && Is(stepRole, stepUnit)) || stepLeader,
+            A.ReturnStep => Is(Roles.Specialist, stepUnit) || stepLeader,
+            A.Approve or A.Reject => stepLeader,
+            A.Extend => Is(Roles.Leader, s.Unit) || stepLeader,
+            A.IssueResult => desk || Is(Roles.Specialist, s.Unit),
+            A.Stop => Is(Roles.Leader, s.Unit),
+            A.Rate => applicant,
+            _ => false,
+        };
+    }
+
+    /// <summary>What a command with valid inputs and no expected version must get: null when it is carried out.</summary>
+    public static ErrorKind? Expected(DossierState s, IReadOnlySet<string> involved, string action, Caller c) =>
+        !CanRead(c, s, involved) ? ErrorKind.NotFound
+        : !StatusAllows(s, action) ? ErrorKind.NotAllowed
+        : !CallerMay(s, action, c) ? ErrorKind.Forbidden
+        : null;
+
+    /// <summary>The role an event records for the caller who took the action.</summary>
+    public static string RoleOf(Caller c) => c.Roles.Single();
+}

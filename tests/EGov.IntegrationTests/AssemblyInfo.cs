@@ -1,0 +1,3 @@
+using EGov.IntegrationTests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(PlatformFixture))]
