@@ -27,8 +27,11 @@ public static class MicroConfig
 {
     /// <summary>
     /// In-process: BenchmarkDotNet's generated project would otherwise be built under this repository and inherit
-    /// its warnings-as-errors and code-style rules, which its generated code does not follow.
+    /// its warnings-as-errors and code-style rules, which its generated code does not follow. Artifacts go next to
+    /// the program (under bin/), not into whatever folder the command was started from.
     /// </summary>
     public static IConfig Create() =>
-        DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+        DefaultConfig.Instance
+            .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+            .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
 }

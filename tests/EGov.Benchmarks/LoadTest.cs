@@ -59,10 +59,6 @@ public static class LoadTest
                 Collect(samples, "host lookup", lookup.ErrorSamples);
             }
 
-            var (sizes, rows) = hostDatabase is null
-                ? (PayloadSizes.Default, null)
-                : await PayloadSizes.MeasureAsync(hostDatabase, cancellationToken);
-
             if (host is not null)
             {
                 // The baseline gets the machine to itself, as the host had it: an idle silo still runs timers and
@@ -76,6 +72,11 @@ public static class LoadTest
                 await host.DisposeAsync();
                 host = null;
             }
+
+            // Measured once the host is gone: its connections closed, so PostgreSQL has flushed their statistics.
+            var (sizes, rows) = hostDatabase is null
+                ? (PayloadSizes.Default, null)
+                : await PayloadSizes.MeasureAsync(hostDatabase, cancellationToken);
 
             PhaseResult rawIntake, rawLookup;
             var rawDatabase = await postgres.CreateDatabaseAsync($"egov_bench_raw_{stamp}", cancellationToken);

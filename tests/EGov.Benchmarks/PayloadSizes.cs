@@ -30,10 +30,15 @@ public sealed record PayloadSizes(int SubmittedBytes, int ReceivedBytes, int Doc
             await Scalar("SELECT count(*) FROM egov.mt_streams"),
             await Scalar("SELECT count(*) FROM egov.mt_events"),
             await Scalar("SELECT count(*) FROM egov.mt_doc_dossierstate"),
-            await Scalar("SELECT coalesce(sum(last_value), 0) FROM egov.dossier_code_counters"));
+            await Scalar("SELECT coalesce(sum(last_value), 0) FROM egov.dossier_code_counters"),
+            await Scalar("SELECT coalesce(idx_scan, 0) FROM pg_stat_user_tables WHERE schemaname = 'egov' AND relname = 'mt_doc_dossierstate'"),
+            await Scalar("SELECT seq_scan FROM pg_stat_user_tables WHERE schemaname = 'egov' AND relname = 'mt_doc_dossierstate'"));
         return (sizes.SubmittedBytes > 0 ? sizes : Default, rows);
     }
 }
 
-/// <summary>Rows in the host's database after the run; counters can exceed streams only if an intake failed midway.</summary>
-public sealed record HostRowCounts(long Streams, long Events, long Documents, long CodesAllocated);
+/// <summary>
+/// Rows in the host's database after the run (counters exceed streams only if an intake failed midway), and how the
+/// read-model table was scanned: the public lookup must go through the unique code index, not scan the table.
+/// </summary>
+public sealed record HostRowCounts(long Streams, long Events, long Documents, long CodesAllocated, long DocumentIndexScans, long DocumentSequentialScans);

@@ -53,8 +53,9 @@ public sealed record Report(
 
         if (HostRows is { } rows)
         {
-            Line($"Host database after the run: {rows.Streams} streams, {rows.Events} events, {rows.Documents} read-model documents, {rows.CodesAllocated} codes allocated " +
-                 "(warm-up included; expected: events = 2 x streams = 2 x documents = codes).");
+            Line($"Host database after the run (warm-up included): {rows.Streams} streams, {rows.Events} events, {rows.Documents} read-model documents, " +
+                 $"{rows.CodesAllocated} codes allocated; expected streams = documents = codes and events = 2 x streams. " +
+                 $"Read-model table scans: {rows.DocumentIndexScans} by index, {rows.DocumentSequentialScans} sequential.");
             Line();
         }
 

@@ -148,7 +148,7 @@ public sealed class AuthorizationMatrixTests
         Assert.Equal(expected == Allow, DossierRules.Available(story.State, caller).Contains(action));
 
         // The oracle the property tests rely on agrees with this hand-written table.
-        var oracle = Spec.Expected(story.State, Spec.InvolvedUnits(story.State, story.Events), action, caller);
+        var oracle = Rulebook.Expected(story.State, Rulebook.InvolvedUnits(story.State, story.Events), action, caller);
         Assert.Equal(expected, oracle switch
         {
             null => Allow,

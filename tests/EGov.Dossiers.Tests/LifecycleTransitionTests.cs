@@ -92,7 +92,7 @@ public sealed class LifecycleTransitionTests
         Assert.All(events!, e =>
         {
             Assert.Equal(caller.Subject, e.Meta.Actor);
-            Assert.Equal(Spec.RoleOf(caller), e.Meta.Role);
+            Assert.Equal(Rulebook.RoleOf(caller), e.Meta.Role);
             Assert.Equal(caller.Unit, e.Meta.Unit);
             Assert.Equal(A.NeedReason.Contains(action) ? Commands.Reason : null, e.Meta.Reason);
             Assert.Equal(now, e.Meta.At);
@@ -117,7 +117,7 @@ public sealed class LifecycleTransitionTests
     [Fact]
     public void Every_status_has_at_least_one_legal_transition_in_the_table_except_the_final_ones()
     {
-        var covered = Transitions.Select(row => (string)row.GetData()[0]!).ToHashSet(StringComparer.Ordinal);
+        var covered = Transitions.Select(row => row.Data.Item1).ToHashSet(StringComparer.Ordinal);
         var expected = new[] { S.Submitted, S.IntakeSupplement, S.Received, S.AtAppraise, S.AtSign, S.ProcessingSupplement, S.AwaitingFee, S.Approved, S.ResultReady, S.Delivered };
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), covered.Order(StringComparer.Ordinal));

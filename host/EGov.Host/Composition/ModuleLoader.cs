@@ -19,7 +19,7 @@ internal static class ModuleLoader
         var pluginPath = configuration["Modules:PluginPath"];
         if (!string.IsNullOrWhiteSpace(pluginPath))
         {
-            candidates.AddRange(FromFolder(Path.GetFullPath(pluginPath), logger));
+            candidates.AddRange(FromFolder(Path.GetFullPath(pluginPath), logger).Where(c => !candidates.Any(b => b.Type == c.Item1)));
         }
 
         var loaded = new List<LoadedModule>();
@@ -58,17 +58,13 @@ internal static class ModuleLoader
             return candidate is null ? null : context.LoadFromAssemblyPath(candidate);
         };
 
-        var alreadyLoaded = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).ToHashSet(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(folder, "*.dll", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var name = AssemblyName.GetAssemblyName(file);
-            if (alreadyLoaded.Contains(name.Name!))
-            {
-                continue; // the SDK, the kernel and shared frameworks come from the host, never from the plug-in folder.
-            }
-
-            var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(file);
-            alreadyLoaded.Add(name.Name!);
+            // An assembly of that name already in the process (the SDK, the kernel, a shared framework, or the same
+            // plug-in loaded by an earlier host in this process) is used as it is, never loaded twice.
+            var name = AssemblyName.GetAssemblyName(file).Name;
+            var assembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == name)
+                ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(file);
             foreach (var type in SafeTypes(assembly).Where(IsModule))
             {
                 yield return (type, file);

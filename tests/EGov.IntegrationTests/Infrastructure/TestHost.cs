@@ -57,7 +57,11 @@ public sealed class TestHost : WebApplicationFactory<Program>
             builder.UseSetting(k, v);
         }
 
-        builder.ConfigureLogging(l => l.AddProvider(Logs));
+        builder.ConfigureLogging(l =>
+        {
+            l.ClearProviders();
+            l.AddProvider(Logs);
+        });
     }
 
     /// <summary>A client carrying a freshly minted token for the given identity.</summary>

@@ -7,7 +7,7 @@ namespace EGov.Dossiers.Tests.Support;
 /// The lifecycle's rules written down again from the specification, independently of <see cref="DossierRules"/>:
 /// the oracle the matrix and the properties compare the decider with.
 /// </summary>
-internal static class Spec
+internal static class Rulebook
 {
     public static readonly IReadOnlySet<DossierStatus> Final = new HashSet<DossierStatus> { Delivered, Refused, Rejected, Withdrawn, Stopped };
 

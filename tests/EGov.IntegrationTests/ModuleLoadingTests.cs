@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using EGov.IntegrationTests.Infrastructure;
+using EGov.Kernel;
+
+namespace EGov.IntegrationTests;
+
+/// <summary>Modules come from the host's references or from a plug-in folder, and configuration switches them.</summary>
+public sealed class ModuleLoadingTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task A_module_built_separately_and_dropped_into_the_plugin_folder_serves_its_procedures()
+    {
+        // Neither the host nor these tests are built with the plug-in: it can only come from the folder.
+        Assert.DoesNotContain(typeof(Program).Assembly.GetReferencedAssemblies(), a => a.Name == "EGov.Modules.Sample");
+        Assert.DoesNotContain(typeof(ModuleLoadingTests).Assembly.GetReferencedAssemblies(), a => a.Name == "EGov.Modules.Sample");
+        var pluginFolder = await BuildSamplePluginAsync();
+
+        await using var host = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?> { ["Modules:PluginPath"] = pluginFolder });
+        var procedures = await (await host.Http.GetAsync("/api/v1/procedures", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        var codes = procedures.EnumerateArray().Select(p => p.GetProperty("code").GetString()).ToList();
+        Assert.Contains("VH-QC-01", codes);
+        Assert.Contains("TP-LLTP-01", codes);
+        var sample = procedures.EnumerateArray().Single(p => p.GetProperty("code").GetString() == "VH-QC-01");
+        Assert.Equal("Sample", sample.GetProperty("module").GetString());
+
+        // The plug-in's procedure works end to end: its unit's desk takes a dossier in.
+        var desk = await host.ClientAsync("desk-vh", [Roles.DeskOfficer], "SVHTTDL");
+        var dossier = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("VH-QC-01"));
+        Assert.StartsWith("H10.30-", dossier.GetProperty("code").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Disabling_a_module_in_configuration_removes_its_procedures()
+    {
+        var pluginFolder = await BuildSamplePluginAsync();
+        await using var host = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?>
+        {
+            ["Modules:PluginPath"] = pluginFolder,
+            ["Modules:Justice:Enabled"] = "false",
+        });
+        var procedures = await (await host.Http.GetAsync("/api/v1/procedures", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        var modules = procedures.EnumerateArray().Select(p => p.GetProperty("module").GetString()).Distinct().ToList();
+        Assert.Equal(["Sample"], modules);
+        var units = await (await host.Http.GetAsync("/api/v1/units", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        Assert.DoesNotContain(units.EnumerateArray(), u => u.GetProperty("module").GetString() == "Justice");
+    }
+
+    private static readonly SemaphoreSlim BuildLock = new(1, 1);
+
+    /// <summary>Builds the sample module with the .NET CLI, as a department would, and copies only its own assembly.</summary>
+    private static async Task<string> BuildSamplePluginAsync()
+    {
+        await BuildLock.WaitAsync();
+        try
+        {
+            var project = Path.Combine(RepositoryPaths.Root, "modules", "EGov.Modules.Sample", "EGov.Modules.Sample.csproj");
+            var psi = new ProcessStartInfo("dotnet", ["build", project, "-c", RepositoryPaths.Configuration, "--no-dependencies", "-nologo", "-v", "q"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            using var build = Process.Start(psi)!;
+            var output = build.StandardOutput.ReadToEndAsync();
+            await build.WaitForExitAsync();
+            Assert.True(build.ExitCode == 0, "building the sample plug-in failed: " + await output);
+
+            var built = Path.Combine(RepositoryPaths.Root, "modules", "EGov.Modules.Sample", "bin", RepositoryPaths.Configuration, "net10.0", "EGov.Modules.Sample.dll");
+            var folder = Path.Combine(Path.GetTempPath(), $"egov-plugins-{Guid.NewGuid():N}", "Sample");
+            Directory.CreateDirectory(folder);
+            File.Copy(built, Path.Combine(folder, "EGov.Modules.Sample.dll"));
+            return Path.GetDirectoryName(folder)!;
+        }
+        finally
+        {
+            BuildLock.Release();
+        }
+    }
+}
