@@ -280,4 +280,38 @@ public sealed class LifecycleProperties
             }),
             iter: Iterations);
     }
+
+    [Fact]
+    public void The_journeys_reach_every_status_a_rating_a_stopped_clock_and_a_restart()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        GenJourney.Sample(
+            journey => Walk(journey, afterStep: (s, history, _, _) =>
+            {
+                seen[s.Status.ToString()] = true;
+                if (s.Rating is not null)
+                {
+                    seen["rated"] = true;
+                }
+
+                if (s.ClockStopped)
+                {
+                    seen["clock stopped"] = true;
+                }
+
+                if (history.OfType<DossierSupplemented>().Any(e => e.DueAt is not null))
+                {
+                    seen["clock resumed"] = true;
+                }
+
+                if (history.OfType<StepReturned>().Any())
+                {
+                    seen["returned"] = true;
+                }
+            }),
+            iter: Iterations);
+
+        string[] expected = [.. Enum.GetNames<DossierStatus>(), "clock resumed", "clock stopped", "rated", "returned"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), seen.Keys.Order(StringComparer.Ordinal));
+    }
 }

@@ -12,7 +12,6 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Npgsql;
 using Scalar.AspNetCore;
 using Weasel.Core;
 using Wolverine;
@@ -108,6 +107,7 @@ internal static class PlatformSetup
             .AddCheck<SiloHealthCheck>("silo", tags: ["ready"])
             .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"]);
         builder.AddEGovTelemetry();
+        services.AddHostedService<DemoSeeder>();
     }
 
     public static void UseEGovPlatform(this WebApplication app)
@@ -139,8 +139,4 @@ internal static class PlatformSetup
         });
     }
 
-    // Keeps the dev-token endpoint's type referenced so that trimming or refactoring never drops it silently.
-    internal static Type DevTokens => typeof(DevTokenEndpoint);
-
-    internal static NpgsqlDataSource? DataSource(IServiceProvider sp) => sp.GetService<NpgsqlDataSource>();
 }

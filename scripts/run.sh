@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs EGovPlatform for a developer: the host with its built-in modules and demo data, in Development, on
+# http://localhost:5080. Without ConnectionStrings__egov it starts a project-local PostgreSQL from the machine's
+# binaries (data in .pgdata/, stopped with the host).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -z "${ConnectionStrings__egov:-}" ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "PostgreSQL server binaries are missing: sudo apt-get install -y postgresql" >&2
+    exit 1
+  fi
+fi
+if [ "$(id -u)" = "0" ] && ! id postgres >/dev/null 2>&1; then
+  useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+fi
+
+dotnet build host/EGov.Host -c Release -nologo -clp:ErrorsOnly
+echo "Starting EGovPlatform: API reference http://localhost:5080/scalar  readiness http://localhost:5080/health/ready"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
+cd host/EGov.Host
+exec dotnet bin/Release/net10.0/EGov.Host.dll
