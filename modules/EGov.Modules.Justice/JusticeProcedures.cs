@@ -28,8 +28,7 @@ internal static class JusticeProcedures
         Steps:
         [
             new("verify", "Tra cứu, xác minh thông tin lý lịch tư pháp", JusticeUnits.Department, Roles.Specialist, ProcessingTime.WorkingDays(7)),
-            new("sign", "Lãnh đạo Sở ký Phiếu lý lịch tư pháp", JusticeUnits.Department, Roles.Leader, ProcessingTime.WorkingDays(2)),
-            new("issue", "Vào sổ, đóng dấu và chuyển kết quả", JusticeUnits.Department, Roles.Specialist, ProcessingTime.WorkingDays(1)),
+            new("sign", "Lãnh đạo Sở ký Phiếu lý lịch tư pháp", JusticeUnits.Department, Roles.Leader, ProcessingTime.WorkingDays(3)),
         ])
     {
         // Art. 48 says "không quá 10 ngày" (calendar days) and the issuing authority moved to the police in 2025;

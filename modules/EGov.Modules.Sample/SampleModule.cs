@@ -5,7 +5,7 @@ namespace EGov.Modules.Sample;
 
 /// <summary>
 /// A plug-in module: the host finds this class by reflection in the plug-in folder. Copy this project to start a
-/// department's own module (see docs/modules.md).
+/// department's own module (see docs/architecture.md, "Module loading").
 /// </summary>
 public sealed class SampleModule : IEGovModule
 {

@@ -8,31 +8,31 @@ public sealed class LayeringRulesTests
 {
     public static TheoryData<string> Sources => new(SourceNames());
 
-    public static TheoryData<string> StandAloneProjects => new(Kernel, Calendar);
+    public static TheoryData<string> StandAloneProjects => new(KernelName, CalendarName);
 
     [Fact]
     public void Kernel_references_no_other_platform_assembly()
     {
         Violations.AssertNone(
-            $"{Kernel} must not reference any other EGov assembly.",
-            Rules.ForbiddenPlatformReferences(Referenced(Kernel)));
+            $"{KernelName} must not reference any other EGov assembly.",
+            Rules.ForbiddenPlatformReferences(Referenced(KernelName)));
     }
 
     [Fact]
     public void Kernel_references_no_third_party_package()
     {
         Violations.AssertNone(
-            $"{Kernel} may reference only the base class library (System.*, Microsoft.*).",
-            Rules.PackageReferences(Referenced(Kernel)));
+            $"{KernelName} may reference only the base class library (System.*, Microsoft.*).",
+            Rules.PackageReferences(Referenced(KernelName)));
     }
 
     [Fact]
     public void Calendar_references_no_platform_assembly_and_no_package()
     {
-        var calendar = Referenced(Calendar);
+        var calendar = Referenced(CalendarName);
 
         Violations.AssertNone(
-            $"{Calendar} is pure BCL: no EGov assembly, no package.",
+            $"{CalendarName} is pure BCL: no EGov assembly, no package.",
             Rules.ForbiddenPlatformReferences(calendar).Concat(Rules.PackageReferences(calendar)));
     }
 
@@ -52,8 +52,8 @@ public sealed class LayeringRulesTests
     public void Sdk_references_only_the_kernel_among_platform_assemblies()
     {
         Violations.AssertNone(
-            $"{Sdk} may reference only {Kernel} among EGov assemblies.",
-            Rules.ForbiddenPlatformReferences(Referenced(Sdk), Kernel));
+            $"{SdkName} may reference only {KernelName} among EGov assemblies.",
+            Rules.ForbiddenPlatformReferences(Referenced(SdkName), KernelName));
     }
 
     [Theory]
@@ -61,8 +61,8 @@ public sealed class LayeringRulesTests
     public void No_source_assembly_references_the_host_or_a_module(string source)
     {
         Violations.AssertNone(
-            $"src/{source} must not reference {Host} or any module.",
-            Rules.ReferencesTo(Referenced(source), [Host, .. ModuleNames()]));
+            $"src/{source} must not reference {HostName} or any module.",
+            Rules.ReferencesTo(Referenced(source), [HostName, .. ModuleNames()]));
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public sealed class LayeringRulesTests
     public void No_source_project_file_references_the_host_or_a_module(string source)
     {
         var file = Path.Combine(Repository.Root, "src", source, source + ".csproj");
-        var forbidden = ModuleNames().Append(Host).ToHashSet(StringComparer.Ordinal);
+        var forbidden = ModuleNames().Append(HostName).ToHashSet(StringComparer.Ordinal);
 
         Violations.AssertNone(
             $"src/{source}/{source}.csproj must not reference the host or a module project.",
@@ -81,11 +81,11 @@ public sealed class LayeringRulesTests
     public void Host_does_not_reference_the_sample_plug_in()
     {
         const string sample = "EGov.Modules.Sample";
-        var hostProject = Path.Combine(Repository.Root, "host", Host, Host + ".csproj");
+        var hostProject = Path.Combine(Repository.Root, "host", HostName, HostName + ".csproj");
 
         Violations.AssertNone(
-            $"{Host} must not reference {sample}: it is a plug-in loaded from Modules:PluginPath.",
-            Rules.ReferencesTo(Referenced(Host), [sample])
-                .Concat(Repository.ProjectReferences(hostProject).Where(p => p == sample).Select(p => $"{Host}.csproj references project {p}")));
+            $"{HostName} must not reference {sample}: it is a plug-in loaded from Modules:PluginPath.",
+            Rules.ReferencesTo(Referenced(HostName), [sample])
+                .Concat(Repository.ProjectReferences(hostProject).Where(p => p == sample).Select(p => $"{HostName}.csproj references project {p}")));
     }
 }

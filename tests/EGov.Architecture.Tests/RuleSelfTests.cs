@@ -1,6 +1,5 @@
 using EGov.Architecture.Tests.Support;
 using EGov.Dossiers.Events;
-using EGov.Modules.Sdk;
 using static EGov.Architecture.Tests.Support.PlatformAssemblies;
 
 namespace EGov.Architecture.Tests;
@@ -13,9 +12,17 @@ public sealed class RuleSelfTests
     [Fact]
     public void The_module_reference_rule_names_the_platform_assembly_a_non_module_references()
     {
-        var violations = Rules.ForbiddenPlatformReferences(Referenced(Host), Sdk, Kernel).ToList();
+        var violations = Rules.ForbiddenPlatformReferences(Referenced(HostName), SdkName, KernelName).ToList();
 
         Assert.Contains("EGov.Host references EGov.Dossiers", violations);
+    }
+
+    [Fact]
+    public void The_namespace_dependency_rule_names_the_type_that_uses_a_forbidden_namespace()
+    {
+        var violations = Rules.TypesDependingOn(Referenced(HostName), ["EGov.Dossiers"]).ToList();
+
+        Assert.Contains("EGov.Host.Composition.PlatformSetup depends on a forbidden namespace", violations);
     }
 
     [Fact]
@@ -29,7 +36,7 @@ public sealed class RuleSelfTests
     [Fact]
     public void The_entry_point_rule_rejects_an_assembly_without_a_module_class()
     {
-        var violation = Assert.Single(Rules.ModuleEntryPointViolations(Referenced(Sdk)));
+        var violation = Assert.Single(Rules.ModuleEntryPointViolations(Referenced(SdkName)));
 
         Assert.Contains("has no public non-abstract class implementing IEGovModule", violation, StringComparison.Ordinal);
     }
@@ -79,19 +86,5 @@ public sealed class RuleSelfTests
     public sealed record DossierArchived(string Meta) : IDossierEvent
     {
         EventMeta IDossierEvent.Meta => _meta;
-    }
-
-    public sealed class FirstFakeModule : IEGovModule
-    {
-        public string Name => "First";
-
-        public ModuleDefinition Define() => new([], []);
-    }
-
-    public sealed class SecondFakeModule : IEGovModule
-    {
-        public string Name => "Second";
-
-        public ModuleDefinition Define() => new([], []);
     }
 }

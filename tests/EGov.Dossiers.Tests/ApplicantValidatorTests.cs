@@ -141,4 +141,26 @@ public sealed class ApplicantValidatorTests
         Assert.Equal(["applicant.idNumber", "applicant.fullName", "applicant.phone", "applicant.email", "applicant.address"], errors.Select(e => e.Field));
         Assert.All(errors, e => Assert.Contains(" / ", e.Message, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("001090000001\n")]
+    [InlineData("\u0660\u0660\u0661\u0660\u0669\u0660\u0660\u0660\u0660\u0660\u0660\u0661")]
+    public void Given_an_identity_number_with_a_trailing_newline_or_non_ASCII_digits_then_the_id_field_is_rejected(string idNumber)
+    {
+        Assert.Equal("applicant.idNumber", Assert.Single(ApplicantValidator.Validate(Valid with { IdNumber = idNumber })).Field);
+    }
+
+    [Theory]
+    [InlineData("0912345678\n")]
+    [InlineData("09\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668")]
+    public void Given_a_phone_with_a_trailing_newline_or_non_ASCII_digits_then_the_phone_field_is_rejected(string phone)
+    {
+        Assert.Equal("applicant.phone", Assert.Single(ApplicantValidator.Validate(Valid with { Phone = phone })).Field);
+    }
+
+    [Fact]
+    public void Given_an_email_with_a_trailing_newline_then_the_email_field_is_rejected()
+    {
+        Assert.Equal("applicant.email", Assert.Single(ApplicantValidator.Validate(Valid with { Email = "an@example.vn\n" })).Field);
+    }
 }

@@ -72,4 +72,12 @@ public sealed class DossierCodeTests
             (a, d, n) => Assert.True(DossierCode.IsWellFormed(DossierCode.Format(a, d, n))),
             iter: 1_000);
     }
+
+    [Theory]
+    [InlineData("H21.65-220914-0011\n")]
+    [InlineData("H21.65-\u0662\u0662\u0660\u0669\u0661\u0664-0011")]
+    public void Given_a_code_with_a_trailing_newline_or_non_ASCII_digits_then_it_is_not_well_formed(string code)
+    {
+        Assert.False(DossierCode.IsWellFormed(code));
+    }
 }

@@ -136,7 +136,7 @@ public sealed class LifecycleProperties
     }
 
     [Fact]
-    public void Every_decision_gets_exactly_the_outcome_the_rules_give_and_a_refusal_changes_nothing()
+    public void Every_decision_gets_exactly_the_outcome_the_rules_give_and_a_refusal_yields_no_events()
     {
         GenJourney.Sample(
             journey => Walk(journey, onDecision: d =>
@@ -146,7 +146,6 @@ public sealed class LifecycleProperties
                 if (d.Error is not null)
                 {
                     Assert.Null(d.Events);
-                    Assert.Equal(Fold.Snapshot(Fold.Apply(null, d.History)), Fold.Snapshot(d.State));
                 }
                 else
                 {
@@ -192,6 +191,8 @@ public sealed class LifecycleProperties
                 Assert.Equal(s.Status.IsOpen(), s.IsOpen);
                 Assert.Equal(s.Status is DossierStatus.Received or DossierStatus.Processing or DossierStatus.SupplementRequested && s.ReceivedAt is not null, s.CurrentStep is not null);
                 Assert.True(s.StepDueAt is null || s.CurrentStep is not null, "a step due without a step");
+
+                // Folding the whole stream again from scratch gives the same state (what a reload does).
                 Assert.Equal(Fold.Snapshot(Fold.Apply(null, history)), Fold.Snapshot(s));
             }),
             iter: Iterations);

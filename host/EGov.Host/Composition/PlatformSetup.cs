@@ -71,6 +71,8 @@ internal static class PlatformSetup
 
         builder.Host.UseWolverine(opts =>
         {
+            // Under a test runner the entry assembly is the test project: name the host explicitly.
+            opts.ApplicationAssembly = typeof(PlatformSetup).Assembly;
             opts.UseRuntimeCompilation();
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             opts.Discovery.IncludeAssembly(typeof(CatalogEndpoints).Assembly);

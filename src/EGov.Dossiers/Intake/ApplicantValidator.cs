@@ -59,13 +59,14 @@ public static partial class ApplicantValidator
         return errors;
     }
 
-    [GeneratedRegex(@"^\d{12}$", RegexOptions.CultureInvariant)]
+    // [0-9], not \d (any Unicode digit), and \z, not $ (which also matches before a final newline).
+    [GeneratedRegex(@"^[0-9]{12}\z", RegexOptions.CultureInvariant)]
     private static partial Regex CitizenId();
 
     // Mobile: 10 digits 0[35789]xxxxxxxx; landline: 11 digits 02xxxxxxxxx; either may use +84 instead of the 0.
-    [GeneratedRegex(@"^(?:0|\+84)(?:[35789]\d{8}|2\d{9})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:0|\+84)(?:[35789][0-9]{8}|2[0-9]{9})\z", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 
-    [GeneratedRegex(@"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
 }

@@ -6,10 +6,10 @@ namespace EGov.Architecture.Tests.Support;
 /// <summary>The platform's assemblies, loaded for inspection.</summary>
 internal static class PlatformAssemblies
 {
-    public const string Kernel = "EGov.Kernel";
-    public const string Sdk = "EGov.Modules.Sdk";
-    public const string Calendar = "EGov.Calendar";
-    public const string Host = "EGov.Host";
+    public const string KernelName = "EGov.Kernel";
+    public const string SdkName = "EGov.Modules.Sdk";
+    public const string CalendarName = "EGov.Calendar";
+    public const string HostName = "EGov.Host";
     public const string ModulePrefix = "EGov.Modules.";
 
     /// <summary>
@@ -19,7 +19,7 @@ internal static class PlatformAssemblies
     public static IReadOnlyList<string> ModuleNames() =>
         Repository.ProjectFiles("modules").Select(Repository.ProjectName)
             .Concat(Directory.EnumerateFiles(AppContext.BaseDirectory, ModulePrefix + "*.dll").Select(Path.GetFileNameWithoutExtension).OfType<string>())
-            .Where(n => n.StartsWith(ModulePrefix, StringComparison.Ordinal) && n != Sdk)
+            .Where(n => n.StartsWith(ModulePrefix, StringComparison.Ordinal) && n != SdkName)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();

@@ -1,6 +1,7 @@
 using System.Reflection;
 using EGov.Dossiers.Events;
 using EGov.Modules.Sdk;
+using NetArchTest.Rules;
 
 namespace EGov.Architecture.Tests.Support;
 
@@ -40,6 +41,13 @@ internal static class Rules
             .Where(n => forbidden.Contains(n, StringComparer.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(n => $"{assembly.GetName().Name} references {n}");
+
+    /// <summary>Types of the assembly that use a type from any of the <paramref name="namespaces"/> (NetArchTest, IL level).</summary>
+    public static IEnumerable<string> TypesDependingOn(Assembly assembly, IEnumerable<string> namespaces)
+    {
+        var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny([.. namespaces]).GetResult();
+        return (result.FailingTypeNames ?? []).Order(StringComparer.Ordinal).Select(t => $"{t} depends on a forbidden namespace");
+    }
 
     /// <summary>
     /// A module assembly holds exactly one public, non-abstract class implementing <see cref="IEGovModule"/> with a

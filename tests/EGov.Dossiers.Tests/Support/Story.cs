@@ -34,9 +34,6 @@ internal static class Fold
         return state ?? throw new InvalidOperationException("No events to fold.");
     }
 
-    /// <summary>A deep copy, so that a cached state can be folded further without being changed.</summary>
-    public static DossierState Copy(DossierState state) => JsonSerializer.Deserialize<DossierState>(Snapshot(state))!;
-
     /// <summary>The whole state as text: two states are the same when their snapshots are equal.</summary>
     public static string Snapshot(DossierState state) => JsonSerializer.Serialize(state);
 }
