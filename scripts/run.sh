@@ -5,16 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -z "${ConnectionStrings__egov:-}" ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
-  if [ "$(id -u)" = "0" ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-  else
-    echo "PostgreSQL server binaries are missing: sudo apt-get install -y postgresql" >&2
-    exit 1
-  fi
-fi
-if [ "$(id -u)" = "0" ] && ! id postgres >/dev/null 2>&1; then
-  useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+if [ -z "${ConnectionStrings__egov:-}" ]; then
+  source scripts/ensure-postgres.sh
 fi
 
 dotnet build host/EGov.Host -c Release -nologo -clp:ErrorsOnly

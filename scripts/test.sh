@@ -10,20 +10,7 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-# PostgreSQL server binaries: the tests start their own server from them.
-if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
-  if [ "$(id -u)" = "0" ]; then
-    echo "Installing PostgreSQL server binaries (apt-get install -y postgresql)..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-  else
-    echo "PostgreSQL server binaries are missing: sudo apt-get install -y postgresql" >&2
-    exit 1
-  fi
-fi
-# PostgreSQL refuses to run as root: the tests run it as the unprivileged 'postgres' user.
-if [ "$(id -u)" = "0" ] && ! id postgres >/dev/null 2>&1; then
-  useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
-fi
+source "$root/scripts/ensure-postgres.sh"
 # Stop any cluster the Debian package may have started: the tests bring their own.
 if [ "$(id -u)" = "0" ] && command -v pg_lsclusters >/dev/null 2>&1; then
   pg_lsclusters -h 2>/dev/null | awk '$4=="online"{print $1, $2}' | while read -r v c; do pg_ctlcluster "$v" "$c" stop || true; done
