@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace EGov.Hosting;
@@ -75,7 +73,7 @@ public sealed class LocalPostgres : IAsyncDisposable
             }
         }
 
-        var freePort = FreeTcpPort();
+        var freePort = Loopback.FreeTcpPort();
         var options = string.Join(' ',
             "-c listen_addresses=127.0.0.1",
             $"-c port={freePort}",
@@ -145,13 +143,6 @@ public sealed class LocalPostgres : IAsyncDisposable
         throw new InvalidOperationException(
             "No PostgreSQL server binaries found under /usr/lib/postgresql/*/bin. Install them (apt-get install -y postgresql) " +
             "or configure ConnectionStrings:egov.");
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task ChownAsync(string dir, CancellationToken ct)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using EGov.Hosting;
 
 namespace EGov.Benchmarks;
 
@@ -44,7 +44,7 @@ public sealed class HostProcess : IAsyncDisposable
             await BuildHostAsync(repositoryRoot, cancellationToken);
         }
 
-        var port = FreeTcpPort();
+        var port = Loopback.FreeTcpPort();
         var psi = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!, // the content root: appsettings*.json sit next to the dll.
@@ -55,8 +55,8 @@ public sealed class HostProcess : IAsyncDisposable
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development"; // needed for POST /api/v1/dev/tokens.
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         psi.Environment["ConnectionStrings__egov"] = connectionString;
-        psi.Environment["Silo__Port"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        psi.Environment["Silo__GatewayPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        psi.Environment["Silo__Port"] = Loopback.FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        psi.Environment["Silo__GatewayPort"] = Loopback.FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         psi.Environment["Demo__Seed"] = "false";
         // Per-request Information logs would measure the console, not the platform.
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -213,12 +213,5 @@ public sealed class HostProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"Building the host failed (exit {build.ExitCode}).");
         }
-    }
-
-    public static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

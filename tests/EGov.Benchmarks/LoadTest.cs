@@ -1,3 +1,4 @@
+using EGov.Hosting;
 using System.Globalization;
 
 namespace EGov.Benchmarks;
@@ -159,20 +160,9 @@ public static class LoadTest
     private static void Progress(string message) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {message}"));
 
-    /// <summary>The folder holding EGovPlatform.sln, found upwards from the working directory or the program.</summary>
-    private static string RepositoryRoot()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "EGovPlatform.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        throw new InvalidOperationException("EGovPlatform.sln not found above the working directory; run from the repository.");
-    }
+    /// <summary>The folder holding the solution, found upwards from the working directory or the program.</summary>
+    private static string RepositoryRoot() =>
+        RepositoryLayout.FindRoot(Environment.CurrentDirectory)
+        ?? RepositoryLayout.FindRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException($"{RepositoryLayout.SolutionFile} not found above the working directory; run from the repository.");
 }

@@ -33,7 +33,7 @@ internal static class AuthSetup
                 o.Authority = authority;
                 o.Audience = auth["Audience"];
             }
-            else if (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"))
+            else if (builder.Environment.IsDevelopmentOrTesting())
             {
                 o.TokenValidationParameters.ValidIssuer = DevIssuer;
                 o.TokenValidationParameters.ValidAudience = DevAudience;

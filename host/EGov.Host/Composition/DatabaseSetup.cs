@@ -24,23 +24,11 @@ internal static class DatabaseSetup
                 $"ConnectionStrings:{ConnectionStringName} is not configured. Outside Development the platform never starts a local database by itself.");
         }
 
-        var dataDir = Path.Combine(RepositoryRoot(builder.Environment.ContentRootPath), ".pgdata", "dev");
+        var root = RepositoryLayout.FindRoot(builder.Environment.ContentRootPath) ?? builder.Environment.ContentRootPath;
+        var dataDir = Path.Combine(root, ".pgdata", "dev");
         var server = await LocalPostgres.StartAsync(dataDir, durable: true);
         builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = server.ConnectionString;
         Console.WriteLine($"Local PostgreSQL (data in {dataDir}) listening on 127.0.0.1:{server.Port}");
         return server;
-    }
-
-    private static string RepositoryRoot(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EGovPlatform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return start;
     }
 }

@@ -30,7 +30,7 @@ internal static class PlatformSetup
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        var isDev = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        var isDev = builder.Environment.IsDevelopmentOrTesting();
 
         builder.AddEGovLogging();
         using var bootLoggerFactory = LoggerFactory.Create(l => l.AddConsole());

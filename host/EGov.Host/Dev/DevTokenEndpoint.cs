@@ -26,7 +26,7 @@ public static class DevTokenEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static IResult Post(DevTokenRequest request, IHostEnvironment environment, IConfiguration configuration, TimeProvider clock)
     {
-        if (!(environment.IsDevelopment() || environment.IsEnvironment("Testing")))
+        if (!environment.IsDevelopmentOrTesting())
         {
             return TypedResults.Problem(statusCode: 404, type: ProblemTypes.NotFound, title: "Không tìm thấy / Not found");
         }

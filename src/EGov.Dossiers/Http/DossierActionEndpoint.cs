@@ -53,8 +53,7 @@ public static class DossierActionEndpoint
 
         // Unknown or unreadable dossiers are answered from the read model: no grain is activated for junk ids.
         var caller = CallerFactory.From(http.User);
-        var existing = await session.LoadAsync<DossierState>(id, http.RequestAborted);
-        if (existing is null || !DossierRules.CanRead(existing, caller))
+        if (await ReadableDossier.LoadAsync(session, id, caller, http.RequestAborted) is null)
         {
             return Problems.NotFound();
         }

@@ -1,5 +1,4 @@
 using EGov.Dossiers.Events;
-using EGov.Dossiers.Lifecycle;
 using EGov.Kernel;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -23,8 +22,7 @@ public static class DossierHistoryEndpoint
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, Lifecycle.IDeadlines deadlines)
     {
         var caller = CallerFactory.From(http.User);
-        var state = await session.LoadAsync<DossierState>(id, http.RequestAborted);
-        if (state is null || !DossierRules.CanRead(state, caller))
+        if (await ReadableDossier.LoadAsync(session, id, caller, http.RequestAborted) is null)
         {
             return Problems.NotFound();
         }

@@ -19,8 +19,8 @@ public static class GetDossierEndpoint
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, TimeProvider clock, IDeadlines deadlines)
     {
         var caller = CallerFactory.From(http.User);
-        var state = await session.LoadAsync<DossierState>(id, http.RequestAborted);
-        return state is not null && DossierRules.CanRead(state, caller)
+        var state = await ReadableDossier.LoadAsync(session, id, caller, http.RequestAborted);
+        return state is not null
             ? TypedResults.Ok(DossierDto.From(state, caller, clock.GetUtcNow(), deadlines))
             : Problems.NotFound();
     }

@@ -1,12 +1,13 @@
 using System.Reflection;
 using System.Xml.Linq;
+using EGov.Hosting;
 
 namespace EGov.Architecture.Tests.Support;
 
 /// <summary>The repository on disk: its root, the build configuration of this test run and the project files.</summary>
 internal static class Repository
 {
-    public const string SolutionFile = "EGovPlatform.sln";
+    public const string SolutionFile = RepositoryLayout.SolutionFile;
     public const string TargetFramework = "net10.0";
 
     private static readonly Lazy<string> _root = new(FindRoot);
@@ -57,16 +58,7 @@ internal static class Repository
             .OfType<string>()
             .ToArray();
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No {SolutionFile} found above {AppContext.BaseDirectory}.");
-    }
+    private static string FindRoot() =>
+        RepositoryLayout.FindRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException($"No {SolutionFile} found above {AppContext.BaseDirectory}.");
 }

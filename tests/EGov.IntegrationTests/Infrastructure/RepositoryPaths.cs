@@ -1,22 +1,11 @@
+using EGov.Hosting;
+
 namespace EGov.IntegrationTests.Infrastructure;
 
 internal static class RepositoryPaths
 {
-    public static string Root
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "EGovPlatform.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("EGovPlatform.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string Root => RepositoryLayout.FindRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException($"{RepositoryLayout.SolutionFile} not found above {AppContext.BaseDirectory}");
 
     /// <summary>Debug or Release: the configuration this test assembly was built in.</summary>
     public static string Configuration =>

@@ -1,7 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
+using EGov.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -30,8 +29,8 @@ public sealed class TestHost : WebApplicationFactory<Program>
         var all = new Dictionary<string, string?>
         {
             ["ConnectionStrings:egov"] = await postgres.CreateDatabaseAsync(),
-            ["Silo:Port"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Silo:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo:Port"] = Loopback.FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Silo:GatewayPort"] = Loopback.FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Silo:ClusterId"] = $"test-{Guid.NewGuid():N}",
             ["Auth:DevSigningKey"] = SigningKey,
             ["Demo:Seed"] = "false",
@@ -42,7 +41,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
         }
 
         var host = new TestHost(all);
-        host.UseKestrel(FreePort());
+        host.UseKestrel(Loopback.FreeTcpPort());
         host.StartServer();
         host.Http = host.CreateClient();
         host.Http.Timeout = TimeSpan.FromSeconds(60);
@@ -74,13 +73,6 @@ public sealed class TestHost : WebApplicationFactory<Program>
         client.Timeout = TimeSpan.FromSeconds(60);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record TokenResponse(string AccessToken);
