@@ -19,6 +19,7 @@ public static class DossiersMarten
             .Duplicate(x => x.DueAt)
             .Duplicate(x => x.IsOpen)
             .Index(x => x.Applicant.IdNumber);
+        options.Schema.For<Forms.DossierForm>().Duplicate(x => x.DossierId);
         options.AddDossierCodeCounters();
     }
 }

@@ -47,6 +47,7 @@ internal static class PlatformSetup
         services.AddSingleton(new CalendarProvider(CalendarSetup.Build(configuration)));
         services.AddSingleton<IDeadlines, CalendarDeadlines>();
         services.AddSingleton<DossierCodeAllocator>();
+        services.AddSingleton<EGov.Dossiers.Forms.FormContexts>();
 
         var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName)!;
         services.AddNpgsqlDataSource(connectionString);

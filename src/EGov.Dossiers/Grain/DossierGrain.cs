@@ -1,5 +1,6 @@
 using EGov.Catalog;
 using EGov.Dossiers.Events;
+using EGov.Dossiers.Forms;
 using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using JasperFx;
@@ -13,10 +14,14 @@ internal sealed partial class DossierGrain(
     ProcedureCatalog catalog,
     IDeadlines deadlines,
     DossierCodeAllocator codes,
+    FormContexts forms,
     TimeProvider clock,
     ILogger<DossierGrain> logger) : Orleans.Grain, IDossierGrain
 {
     private DossierState? _state;
+
+    // The stream as stored: forms are rendered from the events themselves, not from the folded state.
+    private List<VersionedEvent> _history = [];
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -50,6 +55,8 @@ internal sealed partial class DossierGrain(
 
         await using var session = store.LightweightSession();
         session.Events.StartStream<DossierState>(Id, events);
+        var history = Extend([], events);
+        StoreForms(session, history, events.Count, command.ProcedureCode);
         try
         {
             await session.SaveChangesAsync();
@@ -65,6 +72,7 @@ internal sealed partial class DossierGrain(
         }
 
         _state = Fold(null, events, 0);
+        _history = history;
         LogSubmitted(logger, Id, _state.Code, _state.Status);
         return DossierOutcome.Ok(_state, created: true);
     }
@@ -86,6 +94,8 @@ internal sealed partial class DossierGrain(
 
         await using var session = store.LightweightSession();
         session.Events.Append(Id, _state.Version + events!.Count, events);
+        var history = Extend(_history, events);
+        StoreForms(session, history, events.Count, _state.ProcedureCode);
         try
         {
             await session.SaveChangesAsync();
@@ -100,6 +110,7 @@ internal sealed partial class DossierGrain(
         }
 
         _state = Fold(_state, events, _state.Version);
+        _history = history;
         LogActed(logger, Id, command.Action, _state.Status, _state.Version);
         return DossierOutcome.Ok(_state);
     }
@@ -108,7 +119,27 @@ internal sealed partial class DossierGrain(
     {
         await using var query = store.QuerySession();
         var stream = await query.Events.FetchStreamAsync(Id, token: ct);
+        _history = stream.Where(e => e.Data is IDossierEvent).Select(e => new VersionedEvent(e.Version, (IDossierEvent)e.Data)).ToList();
         _state = stream.Count == 0 ? null : DossierEvolution.Fold(stream.Select(e => e.Data));
+    }
+
+    private static List<VersionedEvent> Extend(List<VersionedEvent> history, IReadOnlyList<IDossierEvent> events)
+    {
+        var next = new List<VersionedEvent>(history.Count + events.Count);
+        next.AddRange(history);
+        var version = history.Count == 0 ? 0 : history[^1].Version;
+        next.AddRange(events.Select(e => new VersionedEvent(++version, e)));
+        return next;
+    }
+
+    // Same session, same transaction as the events: a form exists exactly when its event does.
+    private void StoreForms(IDocumentSession session, List<VersionedEvent> history, int newEvents, string procedureCode)
+    {
+        var composed = FormComposer.Compose(history, newEvents, forms.For(procedureCode));
+        if (composed.Count > 0)
+        {
+            session.Store(composed.ToArray());
+        }
     }
 
     private static DossierState Fold(DossierState? state, IEnumerable<IDossierEvent> events, long version)

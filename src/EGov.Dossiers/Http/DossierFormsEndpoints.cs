@@ -1,0 +1,69 @@
+using System.Text;
+using EGov.Dossiers.Forms;
+using EGov.Kernel;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace EGov.Dossiers.Http;
+
+/// <summary>A generated form as listed with its dossier (without its body).</summary>
+public sealed record DossierFormDto(Guid Id, string Form, string Title, string TitleEn, long Version, DateTimeOffset CreatedAt, string Sha256, string Href);
+
+/// <summary>The one-stop forms (01–06) generated for a dossier: readable by whoever may read the dossier.</summary>
+public static class DossierFormsEndpoints
+{
+    [Authorize(Policy = Policies.Authenticated)]
+    [WolverineGet("/api/v1/dossiers/{id}/forms", OperationId = "listDossierForms")]
+    [Tags("Dossiers")]
+    [ProducesResponseType<IReadOnlyList<DossierFormDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> List(Guid id, HttpContext http, IQuerySession session, Lifecycle.IDeadlines deadlines)
+    {
+        if (await ReadableDossier.LoadAsync(session, id, CallerFactory.From(http.User), http.RequestAborted) is null)
+        {
+            return Problems.NotFound();
+        }
+
+        var forms = await session.Query<DossierForm>()
+            .Where(f => f.DossierId == id)
+            .OrderBy(f => f.Version)
+            .Select(f => new { f.Id, f.Form, f.Title, f.TitleEn, f.Version, f.CreatedAt, f.Sha256 })
+            .ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(forms
+            .OrderBy(f => f.Form == FormKind.ProcessControl.Number ? 1 : 0).ThenBy(f => f.Version)
+            .Select(f => new DossierFormDto(f.Id, f.Form, f.Title, f.TitleEn, f.Version, deadlines.InZone(f.CreatedAt), f.Sha256, $"/api/v1/dossiers/{id}/forms/{f.Id}"))
+            .ToArray());
+    }
+
+    [Authorize(Policy = Policies.Authenticated)]
+    [WolverineGet("/api/v1/dossiers/{id}/forms/{formId}", OperationId = "getDossierForm")]
+    [Tags("Dossiers")]
+    [Produces("text/html")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(Guid id, Guid formId, HttpContext http, IQuerySession session, [FromQuery] bool? download)
+    {
+        if (await ReadableDossier.LoadAsync(session, id, CallerFactory.From(http.User), http.RequestAborted) is null)
+        {
+            return Problems.NotFound();
+        }
+
+        var form = await session.LoadAsync<DossierForm>(formId, http.RequestAborted);
+        if (form is null || form.DossierId != id)
+        {
+            return Problems.NotFound();
+        }
+
+        // The form is the dossier's record: a sandboxing CSP keeps a crafted name from ever running as script.
+        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ETag = $"\"{form.Sha256}\"";
+        var fileName = $"{form.DossierCode}-mau-{form.Form}.html";
+        return download == true
+            ? TypedResults.File(Encoding.UTF8.GetBytes(form.Html), "text/html; charset=utf-8", fileName)
+            : TypedResults.Text(form.Html, "text/html; charset=utf-8", Encoding.UTF8);
+    }
+}
