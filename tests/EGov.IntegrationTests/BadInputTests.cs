@@ -65,6 +65,29 @@ public sealed class BadInputTests(PlatformFixture platform)
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_oversize_body_gets_413_problem_whether_its_length_is_declared_or_streamed_and_stores_nothing(bool declared)
+    {
+        var desk = await _host.ClientAsync("desk-bad", [Roles.DeskOfficer], "STP");
+        var before = await Database.FootprintAsync(_host.ConnectionString);
+
+        // Valid JSON, valid fields, just far too large (2 MiB against the 1 MiB default).
+        var body = Encoding.UTF8.GetBytes(
+            "{\"procedureCode\":\"TP-LLTP-01\",\"channel\":\"Desk\",\"applicant\":{\"idNumber\":\"001099012345\",\"fullName\":\"A\",\"address\":\""
+            + new string('x', 2 * 1024 * 1024) + "\"}}");
+        HttpContent content = declared ? new ByteArrayContent(body) : new UndeclaredLengthContent(body);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await desk.PostAsync("/api/v1/dossiers", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ProblemTypes.PayloadTooLarge, (await response.ReadJsonAsync()).GetProperty("type").GetString());
+        Assert.Equal(before, await Database.FootprintAsync(_host.ConnectionString));
+    }
+
     [Fact]
     public async Task An_unknown_action_or_dossier_gets_404_problem()
     {
@@ -82,6 +105,24 @@ public sealed class BadInputTests(PlatformFixture platform)
 
         var badPaging = await desk.GetAsync("/api/v1/dossiers?page=abc", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, badPaging.StatusCode);
+    }
+}
+
+/// <summary>A body sent chunked, without Content-Length: the server only learns its size by reading it.</summary>
+internal sealed class UndeclaredLengthContent(byte[] bytes) : HttpContent
+{
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    {
+        for (var offset = 0; offset < bytes.Length; offset += 64 * 1024)
+        {
+            await stream.WriteAsync(bytes.AsMemory(offset, Math.Min(64 * 1024, bytes.Length - offset)));
+        }
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
     }
 }
 

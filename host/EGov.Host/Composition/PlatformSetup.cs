@@ -117,6 +117,7 @@ internal static class PlatformSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBodySizeLimit();
         app.UseAuthentication();
         app.UseAuthorization();
 
