@@ -20,6 +20,8 @@ public static class DossiersMarten
             .Duplicate(x => x.IsOpen)
             .Index(x => x.Applicant.IdNumber);
         options.Schema.For<Forms.DossierForm>().Duplicate(x => x.DossierId);
+        options.Schema.For<Deadlines.Notification>().Duplicate(x => x.Unit).Duplicate(x => x.CreatedAt);
+        options.Schema.For<Deadlines.StoredCalendarYear>();
         options.AddDossierCodeCounters();
     }
 }

@@ -5,6 +5,7 @@ using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using EGov.Host.Dev;
+using EGov.Kernel;
 using EGov.Host.Errors;
 using EGov.Host.Health;
 using EGov.Modules.Justice;
@@ -44,8 +45,10 @@ internal static class PlatformSetup
         }
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(PlatformClock.Real);
         services.AddSingleton(new CalendarProvider(CalendarSetup.Build(configuration)));
-        services.AddSingleton<IDeadlines, CalendarDeadlines>();
+        services.AddSingleton<IDeadlines>(sp => new CalendarDeadlines(sp.GetRequiredService<CalendarProvider>(),
+            new EGov.Calendar.WorkDuration(configuration.GetValue("Deadlines:DueSoonWorkingDays", 1), EGov.Calendar.DurationUnit.WorkingDays)));
         services.AddSingleton<DossierCodeAllocator>();
         services.AddSingleton<EGov.Dossiers.Forms.FormContexts>();
 
@@ -70,6 +73,9 @@ internal static class PlatformSetup
             marten.ApplyAllDatabaseChangesOnStartup();
         }
 
+        // After the schema step above: hosted services start in registration order.
+        services.AddHostedService<CalendarLoader>();
+
         builder.Host.UseWolverine(opts =>
         {
             // Under a test runner the entry assembly is the test project: name the host explicitly.
@@ -85,6 +91,10 @@ internal static class PlatformSetup
 
             opts.Policies.AutoApplyTransactions();
             opts.Policies.UseDurableLocalQueues();
+
+            // Deadline alarms are durable scheduled messages: how often the store is polled bounds how late one fires.
+            opts.Durability.ScheduledJobPollingTime = TimeSpan.FromMilliseconds(configuration.GetValue("Deadlines:PollMilliseconds", 1000));
+            opts.Durability.ScheduledJobFirstExecution = TimeSpan.FromSeconds(1);
         });
         services.AddWolverineHttp();
 

@@ -64,3 +64,18 @@ public sealed record DeadlineExtended(int WorkingDays, DateTimeOffset DueAt, Dat
 
 /// <summary>The applicant rated the service after delivery (1 not satisfied, 2 satisfied, 3 very satisfied).</summary>
 public sealed record DossierRated(int Rating, EventMeta Meta) : IDossierEvent;
+
+/// <summary>
+/// A deadline is near (default: one working day left). <paramref name="Scope"/> is <c>dossier</c> or the id of the
+/// step whose own deadline it is; <paramref name="HoldingUnit"/> is asked to finish or to issue form 04 in time.
+/// </summary>
+public sealed record DeadlineApproaching(string Scope, DateTimeOffset DueAt, string HoldingUnit, EventMeta Meta) : IDossierEvent;
+
+/// <summary>A deadline passed with the work not done: the dossier (or step) is overdue and the unit's leader is told.</summary>
+public sealed record DeadlineMissed(string Scope, DateTimeOffset DueAt, string HoldingUnit, EventMeta Meta) : IDossierEvent;
+
+/// <summary>
+/// The working calendar of <paramref name="CalendarYear"/> changed: office time already spent stays spent, the
+/// time that was left is laid out again on the new calendar.
+/// </summary>
+public sealed record DeadlinesRecomputed(int CalendarYear, DateTimeOffset? DueAt, DateTimeOffset? StepDueAt, EventMeta Meta) : IDossierEvent;

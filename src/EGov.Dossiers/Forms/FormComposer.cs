@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EGov.Dossiers.Events;
 using EGov.Dossiers.Lifecycle;
+using EGov.Kernel;
 
 namespace EGov.Dossiers.Forms;
 
@@ -40,7 +41,7 @@ public static class FormComposer
         }
 
         var last = Fold(history, history.Count);
-        if (last.ReceivedAt is not null && newEvents > 0 && history[^1].Event is not DossierRated)
+        if (last.ReceivedAt is not null && newEvents > 0 && history[^1].Event is not (DossierRated or DeadlineApproaching or DeadlineMissed))
         {
             var html = ProcessControlSlip.Render(history, last, context);
             forms.Add(Form(last, FormKind.ProcessControl, last.Version, history[^1].Event.Meta.At, html, IdFor(last.Id, FormKind.ProcessControl, 0)));
@@ -50,14 +51,8 @@ public static class FormComposer
     }
 
     /// <summary>Form ids are derived, not random: regenerating a form for the same event overwrites it instead of duplicating it.</summary>
-    public static Guid IdFor(Guid dossierId, FormKind kind, long version)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"egov-form\n{dossierId:N}\n{kind.Number}\n{version}"));
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid IdFor(Guid dossierId, FormKind kind, long version) =>
+        DeterministicGuid.From(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"egov-form\n{dossierId:N}\n{kind.Number}\n{version}"));
 
     internal static DossierState Fold(IReadOnlyList<VersionedEvent> history, int count)
     {

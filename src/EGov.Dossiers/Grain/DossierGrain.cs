@@ -1,4 +1,7 @@
+using EGov.Kernel;
+using EGov.Calendar;
 using EGov.Catalog;
+using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Events;
 using EGov.Dossiers.Forms;
 using EGov.Dossiers.Intake;
@@ -6,16 +9,22 @@ using EGov.Dossiers.Lifecycle;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Logging;
+using Wolverine;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace EGov.Dossiers.Grain;
 
 internal sealed partial class DossierGrain(
     IDocumentStore store,
+    OutboxedSessionFactory outbox,
+    IWolverineRuntime wolverine,
     ProcedureCatalog catalog,
     IDeadlines deadlines,
+    CalendarProvider calendars,
     DossierCodeAllocator codes,
     FormContexts forms,
-    TimeProvider clock,
+    PlatformClock clock,
     ILogger<DossierGrain> logger) : Orleans.Grain, IDossierGrain
 {
     private DossierState? _state;
@@ -52,14 +61,9 @@ internal sealed partial class DossierGrain(
         var agency = catalog.FindUnit(plan.Unit)!.Definition.AgencyId;
         var code = await codes.NextAsync(agency, deadlines.LocalDate(now));
         var events = DossierDecider.Submit(command, plan, code, now, deadlines);
-
-        await using var session = store.LightweightSession();
-        session.Events.StartStream<DossierState>(Id, events);
-        var history = Extend([], events);
-        StoreForms(session, history, events.Count, command.ProcedureCode);
         try
         {
-            await session.SaveChangesAsync();
+            await CommitAsync(events, now, command.ProcedureCode);
         }
         catch (Exception ex) when (ex is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException or ConcurrencyException)
         {
@@ -71,9 +75,7 @@ internal sealed partial class DossierGrain(
                 : DossierOutcome.Fail(new DossierError(ErrorKind.Conflict, "concurrent-write", "The dossier was written concurrently; read it again."), _state);
         }
 
-        _state = Fold(null, events, 0);
-        _history = history;
-        LogSubmitted(logger, Id, _state.Code, _state.Status);
+        LogSubmitted(logger, Id, _state!.Code, _state.Status);
         return DossierOutcome.Ok(_state, created: true);
     }
 
@@ -92,27 +94,140 @@ internal sealed partial class DossierGrain(
             return DossierOutcome.Fail(error, _state);
         }
 
-        await using var session = store.LightweightSession();
-        session.Events.Append(Id, _state.Version + events!.Count, events);
-        var history = Extend(_history, events);
-        StoreForms(session, history, events.Count, _state.ProcedureCode);
-        try
+        if (!await TryCommitAsync(events!, now))
         {
-            await session.SaveChangesAsync();
-        }
-        catch (ConcurrencyException)
-        {
-            // Someone else appended to this stream (a duplicate activation): our view is stale. Refuse, reload.
-            LogConflict(logger, Id, _state.Version);
-            await ReloadAsync(CancellationToken.None);
             return DossierOutcome.Fail(new DossierError(ErrorKind.Conflict, "concurrent-write",
                 "Hồ sơ vừa được người khác cập nhật / The dossier was changed concurrently; read it again and retry."), _state);
         }
 
-        _state = Fold(_state, events, _state.Version);
-        _history = history;
         LogActed(logger, Id, command.Action, _state.Status, _state.Version);
         return DossierOutcome.Ok(_state);
+    }
+
+    public async Task<TimeSpan?> Alarm(DeadlineAlarm alarm)
+    {
+        // A conflict means someone else just changed the dossier: decide again on the fresh state.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (_state is null)
+            {
+                return null;
+            }
+
+            var now = clock.GetUtcNow();
+            var outcome = DeadlineAlarms.Decide(_state, alarm, now);
+            if (outcome.TooEarly)
+            {
+                return alarm.FireAt - now;
+            }
+
+            if (outcome.Events.Count == 0)
+            {
+                LogAlarmIgnored(logger, Id, alarm.Kind, alarm.Scope, outcome.Why);
+                return null;
+            }
+
+            if (await TryCommitAsync(outcome.Events, now))
+            {
+                LogAlarmRaised(logger, Id, alarm.Kind, alarm.Scope);
+                return null;
+            }
+        }
+
+        throw new InvalidOperationException($"Dossier {Id}: alarm could not be recorded after three concurrent changes; Wolverine will retry it.");
+    }
+
+    public async Task<bool> RecomputeDeadlines(CalendarChange change)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (_state is not { ClockRunning: true })
+            {
+                return false;
+            }
+
+            var now = clock.GetUtcNow();
+            var old = new CalendarDeadlines(new CalendarProvider(calendars.Current.WithYear(new CalendarYear(change.Year, change.OldHolidays, change.OldWorkingDays))));
+            var due = Relaid(_state.DueAt, now, old);
+            var stepDue = Relaid(_state.StepDueAt, now, old);
+            if (due == _state.DueAt && stepDue == _state.StepDueAt)
+            {
+                return false;
+            }
+
+            var meta = new EventMeta(change.Actor, Kernel.Roles.Admin, null,
+                $"Lịch làm việc năm {change.Year} thay đổi / The {change.Year} working calendar changed", now);
+            if (await TryCommitAsync([new DeadlinesRecomputed(change.Year, due, stepDue, meta)], now))
+            {
+                return true;
+            }
+        }
+
+        throw new InvalidOperationException($"Dossier {Id}: deadlines could not be recomputed after three concurrent changes.");
+    }
+
+    // Office time already spent stays spent; what was left (measured on the old calendar) runs on the new one.
+    private DateTimeOffset? Relaid(DateTimeOffset? due, DateTimeOffset now, IDeadlines old) =>
+        due is { } d && d > now ? deadlines.AddOfficeTime(now, old.OfficeTimeBetween(now, d)) : due;
+
+    private async Task<bool> TryCommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now)
+    {
+        try
+        {
+            await CommitAsync(events, now, _state!.ProcedureCode);
+            return true;
+        }
+        catch (ConcurrencyException)
+        {
+            // Someone else appended to this stream (a duplicate activation): our view is stale. Refuse, reload.
+            LogConflict(logger, Id, _state!.Version);
+            await ReloadAsync(CancellationToken.None);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// One transaction: the events (with the expected version), the forms and notifications they call for, and the
+    /// deadline alarms they set, scheduled through Wolverine's outbox so a deadline never exists without its alarm.
+    /// </summary>
+    private async Task CommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now, string procedureCode)
+    {
+        var before = _state;
+        var history = Extend(_history, events);
+        var after = FormComposer.Fold(history, history.Count);
+
+        var bus = new Wolverine.Runtime.MessageContext(wolverine);
+        await using var session = outbox.OpenSession(bus);
+        if (before is null)
+        {
+            session.Events.StartStream<DossierState>(Id, events);
+        }
+        else
+        {
+            session.Events.Append(Id, before.Version + events.Count, events);
+        }
+
+        var composed = FormComposer.Compose(history, events.Count, forms.For(procedureCode));
+        if (composed.Count > 0)
+        {
+            session.Store(composed.ToArray());
+        }
+
+        var notices = events.SelectMany(e => DeadlineNotifications.For(after, e, deadlines.InZone)).ToArray();
+        if (notices.Length > 0)
+        {
+            session.Store(notices);
+        }
+
+        foreach (var alarm in DeadlineAlarms.Plan(before, after, now, deadlines))
+        {
+            var delay = alarm.FireAt - now;
+            await bus.ScheduleAsync(alarm, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+        }
+
+        await session.SaveChangesAsync();
+        _state = after;
+        _history = history;
     }
 
     private async Task ReloadAsync(CancellationToken ct)
@@ -120,7 +235,7 @@ internal sealed partial class DossierGrain(
         await using var query = store.QuerySession();
         var stream = await query.Events.FetchStreamAsync(Id, token: ct);
         _history = stream.Where(e => e.Data is IDossierEvent).Select(e => new VersionedEvent(e.Version, (IDossierEvent)e.Data)).ToList();
-        _state = stream.Count == 0 ? null : DossierEvolution.Fold(stream.Select(e => e.Data));
+        _state = _history.Count == 0 ? null : FormComposer.Fold(_history, _history.Count);
     }
 
     private static List<VersionedEvent> Extend(List<VersionedEvent> history, IReadOnlyList<IDossierEvent> events)
@@ -130,26 +245,6 @@ internal sealed partial class DossierGrain(
         var version = history.Count == 0 ? 0 : history[^1].Version;
         next.AddRange(events.Select(e => new VersionedEvent(++version, e)));
         return next;
-    }
-
-    // Same session, same transaction as the events: a form exists exactly when its event does.
-    private void StoreForms(IDocumentSession session, List<VersionedEvent> history, int newEvents, string procedureCode)
-    {
-        var composed = FormComposer.Compose(history, newEvents, forms.For(procedureCode));
-        if (composed.Count > 0)
-        {
-            session.Store(composed.ToArray());
-        }
-    }
-
-    private static DossierState Fold(DossierState? state, IEnumerable<IDossierEvent> events, long version)
-    {
-        foreach (var e in events)
-        {
-            state = DossierEvolution.Apply(state, e, ++version);
-        }
-
-        return state!;
     }
 
     private static bool SameSubmission(DossierState state, SubmitDossier command) =>
@@ -163,6 +258,12 @@ internal sealed partial class DossierGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {DossierId}: {Action} -> {Status} (version {Version})")]
     private static partial void LogActed(ILogger logger, Guid dossierId, string action, Model.DossierStatus status, long version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {DossierId}: {Kind} alarm for {Scope} raised")]
+    private static partial void LogAlarmRaised(ILogger logger, Guid dossierId, AlarmKind kind, string scope);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dossier {DossierId}: {Kind} alarm for {Scope} ignored: {Why}")]
+    private static partial void LogAlarmIgnored(ILogger logger, Guid dossierId, AlarmKind kind, string scope, string why);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dossier {DossierId}: stream already exists; answering from the store")]
     private static partial void LogCollision(ILogger logger, Guid dossierId);

@@ -17,4 +17,12 @@ public interface IDossierGrain : IGrainWithGuidKey
     /// <summary>Takes one lifecycle action.</summary>
     [Alias("Execute")]
     Task<DossierOutcome> Execute(DossierCommand command);
+
+    /// <summary>A deadline alarm fired: records the warning if it still applies. Returns how long to wait when it came early.</summary>
+    [Alias("Alarm")]
+    Task<TimeSpan?> Alarm(DeadlineAlarm alarm);
+
+    /// <summary>A calendar year changed: lays the time left onto the new calendar. True when the deadlines moved.</summary>
+    [Alias("RecomputeDeadlines")]
+    Task<bool> RecomputeDeadlines(CalendarChange change);
 }

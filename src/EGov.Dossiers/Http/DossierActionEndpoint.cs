@@ -37,7 +37,7 @@ public static class DossierActionEndpoint
         HttpContext http,
         IQuerySession session,
         IGrainFactory grains,
-        TimeProvider clock,
+        PlatformClock clock,
         IDeadlines deadlines)
     {
         if (!DossierRules.IsKnown(action))

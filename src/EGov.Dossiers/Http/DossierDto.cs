@@ -25,7 +25,8 @@ public sealed record DossierDto(
     IReadOnlyList<string> AvailableActions,
     IReadOnlyList<Guid> DocumentIds,
     IReadOnlyList<Guid> ResultDocumentIds,
-    int? Rating)
+    int? Rating,
+    bool DueSoon)
 {
     public static DossierDto From(DossierState s, Caller caller, DateTimeOffset now, IDeadlines zone)
     {
@@ -34,7 +35,7 @@ public sealed record DossierDto(
             s.Id, s.Code, s.ProcedureCode, s.ProcedureName, s.Unit, s.Status, s.Channel, s.Applicant, zone.InZone(s.SubmittedAt),
             Z(s.ReceivedAt, zone), Z(s.DueAt, zone), s.IsOverdue(now),
             s.CurrentStep is { } step ? new CurrentStepDto(step.Id, step.Name, step.Unit, step.Role, Z(s.StepDueAt, zone)) : null,
-            s.Version, DossierRules.Available(s, caller), s.DocumentIds, s.ResultDocumentIds, s.Rating);
+            s.Version, DossierRules.Available(s, caller), s.DocumentIds, s.ResultDocumentIds, s.Rating, s.ClockRunning && s.DueSoon);
     }
 
     internal static DateTimeOffset? Z(DateTimeOffset? instant, IDeadlines zone) => instant is { } i ? zone.InZone(i) : null;
@@ -54,13 +55,14 @@ public sealed record DossierSummaryDto(
     DateTimeOffset? DueAt,
     bool Overdue,
     string? CurrentStepUnit,
-    long Version)
+    long Version,
+    bool DueSoon)
 {
     public static DossierSummaryDto From(DossierState s, DateTimeOffset now, IDeadlines zone)
     {
         ArgumentNullException.ThrowIfNull(s);
         return new DossierSummaryDto(s.Id, s.Code, s.ProcedureCode, s.ProcedureName, s.Unit, s.Status, s.Applicant.FullName,
-            zone.InZone(s.SubmittedAt), DossierDto.Z(s.ReceivedAt, zone), DossierDto.Z(s.DueAt, zone), s.IsOverdue(now), s.CurrentStep?.Unit, s.Version);
+            zone.InZone(s.SubmittedAt), DossierDto.Z(s.ReceivedAt, zone), DossierDto.Z(s.DueAt, zone), s.IsOverdue(now), s.CurrentStep?.Unit, s.Version, s.ClockRunning && s.DueSoon);
     }
 }
 

@@ -16,7 +16,7 @@ public static class GetDossierEndpoint
     [Tags("Dossiers")]
     [ProducesResponseType<DossierDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, TimeProvider clock, IDeadlines deadlines)
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, PlatformClock clock, IDeadlines deadlines)
     {
         var caller = CallerFactory.From(http.User);
         var state = await ReadableDossier.LoadAsync(session, id, caller, http.RequestAborted);

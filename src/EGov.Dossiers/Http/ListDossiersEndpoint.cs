@@ -21,7 +21,7 @@ public static class ListDossiersEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public static async Task<IResult> Get(
-        HttpContext http, IQuerySession session, TimeProvider clock, IDeadlines deadlines,
+        HttpContext http, IQuerySession session, PlatformClock clock, IDeadlines deadlines,
         string? unit, DossierStatus? status, bool? overdue, int? page, int? pageSize)
     {
         var caller = CallerFactory.From(http.User);

@@ -30,7 +30,7 @@ public static class PublicLookupEndpoint
     [Tags("Public")]
     [ProducesResponseType<PublicDossierDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(string code, IQuerySession session, ProcedureCatalog catalog, TimeProvider clock, HttpContext http, IDeadlines deadlines)
+    public static async Task<IResult> Get(string code, IQuerySession session, ProcedureCatalog catalog, PlatformClock clock, HttpContext http, IDeadlines deadlines)
     {
         if (!DossierCode.IsWellFormed(code))
         {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using EGov.Catalog;
 using EGov.Dossiers.Grain;
 using EGov.Dossiers.Intake;
@@ -36,7 +34,7 @@ public static class SubmitDossierEndpoint
         HttpContext http,
         ProcedureCatalog catalog,
         IGrainFactory grains,
-        TimeProvider clock,
+        PlatformClock clock,
         IDeadlines deadlines)
     {
         var errors = new List<FieldError>();
@@ -92,14 +90,7 @@ public static class SubmitDossierEndpoint
     }
 
     /// <summary>The same caller and key always name the same dossier, so concurrent retries meet in one grain.</summary>
-    public static Guid IdFromKey(string subject, string key)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"egov-intake\n{subject}\n{key}"));
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x80); // version 8 (custom), RFC 9562
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid IdFromKey(string subject, string key) => DeterministicGuid.From($"egov-intake\n{subject}\n{key}");
 
     private static Applicant Normalize(Applicant a) =>
         new(a.IdNumber.Trim(), a.FullName.Trim(), Blank(a.Phone), Blank(a.Email), Blank(a.Address));

@@ -9,6 +9,7 @@ public static class DossierEvolution
     public static DossierState Apply(DossierState? state, object @event, long version)
     {
         var s = state ?? new DossierState();
+        var dueBefore = s.DueAt;
         switch (@event)
         {
             case DossierSubmitted e:
@@ -109,8 +110,27 @@ public static class DossierEvolution
                 s.Rating = e.Rating;
                 s.LastChangedAt = e.Meta.At;
                 break;
+            case DeadlineApproaching e:
+                s.RaisedAlarms.Add(AlarmKey.For(AlarmKind.DueSoon, e.Scope, e.DueAt));
+                s.DueSoon |= e.Scope == AlarmKey.DossierScope;
+                break;
+            case DeadlineMissed e:
+                s.RaisedAlarms.Add(AlarmKey.For(AlarmKind.Overdue, e.Scope, e.DueAt));
+                s.Overdue |= e.Scope == AlarmKey.DossierScope;
+                break;
+            case DeadlinesRecomputed e:
+                s.DueAt = e.DueAt ?? s.DueAt;
+                s.StepDueAt = e.StepDueAt ?? s.StepDueAt;
+                break;
             default:
                 throw new InvalidOperationException($"Unknown dossier event {@event.GetType().Name}.");
+        }
+
+        // A new appointment is a new deadline: the warnings of the old one no longer describe the dossier.
+        if (s.DueAt != dueBefore && s.DueAt is not null)
+        {
+            s.Overdue = false;
+            s.DueSoon = false;
         }
 
         s.Version = version;

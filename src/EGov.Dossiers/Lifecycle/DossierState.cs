@@ -52,9 +52,22 @@ public sealed class DossierState
     /// <summary>Every unit that has held the dossier: its officers may read it.</summary>
     [Id(29)] public List<string> InvolvedUnits { get; set; } = [];
 
+    /// <summary>The dossier's current due instant passed with the work open: set by the overdue alarm, cleared by a new appointment.</summary>
+    [Id(30)] public bool Overdue { get; set; }
+
+    /// <summary>Less than the warning lead (one working day by default) is left on the current due instant.</summary>
+    [Id(31)] public bool DueSoon { get; set; }
+
+    /// <summary>Keys of the deadline alarms already acted on (kind, scope, due instant): a repeated delivery does nothing.</summary>
+    [Id(32)] public List<string> RaisedAlarms { get; set; } = [];
+
+    /// <summary>The clock is running on a result not yet produced: deadline alarms matter only then.</summary>
+    public bool ClockRunning => IsOpen && ResolvedAt is null && DueAt is not null;
+
     public PlannedStep? CurrentStep => CurrentStepIndex >= 0 && CurrentStepIndex < Steps.Count ? Steps[CurrentStepIndex] : null;
 
-    public bool IsOverdue(DateTimeOffset now) => IsOpen && DueAt is { } due && due < now;
+    /// <summary>Overdue as lists show it: flagged by the alarm, or past due already before the alarm lands.</summary>
+    public bool IsOverdue(DateTimeOffset now) => IsOpen && ResolvedAt is null && (Overdue || (DueAt is { } due && due < now));
 }
 
 /// <summary>One entry of the public timeline: a status and when it began.</summary>

@@ -18,6 +18,9 @@ public interface IDeadlines
     /// <summary>The instant at which <paramref name="officeTime"/> of office time has run from <paramref name="start"/>.</summary>
     DateTimeOffset AddOfficeTime(DateTimeOffset start, TimeSpan officeTime);
 
+    /// <summary>When a "due soon" warning for <paramref name="due"/> fires: the configured lead of office time before it.</summary>
+    DateTimeOffset DueSoonAt(DateTimeOffset due);
+
     /// <summary>The calendar date of an instant in the deployment's time zone (dossier codes use it).</summary>
     DateOnly LocalDate(DateTimeOffset instant);
 

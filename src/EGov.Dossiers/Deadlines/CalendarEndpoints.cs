@@ -1,0 +1,162 @@
+using System.Globalization;
+using EGov.Calendar;
+using EGov.Dossiers.Http;
+using EGov.Dossiers.Intake;
+using EGov.Kernel;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace EGov.Dossiers.Deadlines;
+
+/// <summary>The body of <c>PUT /api/v1/calendar/{year}</c>: dates as <c>yyyy-MM-dd</c> text, checked one by one.</summary>
+public sealed record CalendarYearRequest(IReadOnlyList<string?>? Holidays, IReadOnlyList<string?>? WorkingDays);
+
+/// <summary>A year of the calendar; <c>source</c> is <c>stored</c> (set by an administrator), <c>official</c> (shipped) or <c>none</c>.</summary>
+public sealed record CalendarYearDto(int Year, IReadOnlyList<string> Holidays, IReadOnlyList<string> WorkingDays, string Source, string? UpdatedBy, DateTimeOffset? UpdatedAt);
+
+/// <summary>The answer of the deadline calculator.</summary>
+public sealed record DueDto(DateTimeOffset Start, DateTimeOffset Due);
+
+/// <summary>The working calendar: read by anyone, replaced year by year by an administrator, and the deadline calculator.</summary>
+public static class CalendarEndpoints
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+    public const int MaxDuration = 3650;
+
+    [AllowAnonymous]
+    [WolverineGet("/api/v1/calendar/{year}", OperationId = "getCalendarYear")]
+    [Tags("Calendar")]
+    [ProducesResponseType<CalendarYearDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> Get(string year, IQuerySession session, CalendarProvider calendars, HttpContext http)
+    {
+        if (ParseYear(year) is not { } y)
+        {
+            return YearProblem(year);
+        }
+
+        var stored = await session.LoadAsync<StoredCalendarYear>(y, http.RequestAborted);
+        return TypedResults.Ok(Dto(y, calendars.Current, stored));
+    }
+
+    [Authorize(Policy = Policies.Admin)]
+    [WolverinePut("/api/v1/calendar/{year}", OperationId = "putCalendarYear")]
+    [Tags("Calendar")]
+    [ProducesResponseType<CalendarYearDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> Put(
+        string year, CalendarYearRequest request, IDocumentSession session, IMessageBus bus, CalendarProvider calendars, PlatformClock clock, HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (ParseYear(year) is not { } y)
+        {
+            return YearProblem(year);
+        }
+
+        var errors = new List<FieldError>();
+        var holidays = ParseDates(request.Holidays, "holidays", errors);
+        var workingDays = ParseDates(request.WorkingDays, "workingDays", errors);
+        if (errors.Count == 0)
+        {
+            errors.AddRange(new CalendarYear(y, holidays, workingDays).Validate().Select(m => new FieldError("calendar", "Dữ liệu lịch không hợp lệ / " + m)));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var caller = CallerFactory.From(http.User);
+        var old = calendars.Current.Years.TryGetValue(y, out var previous) ? previous : new CalendarYear(y, [], []);
+        var stored = new StoredCalendarYear { Id = y, Holidays = [.. holidays], WorkingDays = [.. workingDays], UpdatedBy = caller.Subject, UpdatedAt = clock.GetUtcNow() };
+        session.Store(stored);
+
+        // Same transaction as the stored year (Wolverine's outbox): the open dossiers' deadlines are re-laid after it commits.
+        await bus.PublishAsync(new CalendarChanged(y, old.Holidays, old.WorkingDays, caller.Subject));
+        await session.SaveChangesAsync(http.RequestAborted);
+        var calendar = calendars.Update(c => c.WithYear(CalendarStore.ToYear(stored)));
+        return TypedResults.Ok(Dto(y, calendar, stored));
+    }
+
+    [AllowAnonymous]
+    [WolverineGet("/api/v1/calendar/due", OperationId = "computeDue", Order = -1)]
+    [Tags("Calendar")]
+    [ProducesResponseType<DueDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static IResult Due(string? start, int? workingDays, int? workingHours, Lifecycle.IDeadlines deadlines)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(start)
+            || !DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            || !HasOffset(start))
+        {
+            errors.Add(new FieldError("start", "Cần thời điểm ISO-8601 có múi giờ, ví dụ 2026-03-02T10:00:00+07:00 / start must be an ISO-8601 instant with an offset."));
+            from = default;
+        }
+
+        if (workingDays.HasValue == workingHours.HasValue)
+        {
+            errors.Add(new FieldError("workingDays", "Cho đúng một trong workingDays hoặc workingHours / Give exactly one of workingDays or workingHours."));
+        }
+        else if ((workingDays ?? workingHours) is < 0 or > MaxDuration)
+        {
+            errors.Add(new FieldError(workingDays.HasValue ? "workingDays" : "workingHours", $"Từ 0 đến {MaxDuration} / Must be between 0 and {MaxDuration}."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var due = workingDays is { } d ? deadlines.Due(from, d, "WorkingDays") : deadlines.Due(from, workingHours!.Value, "WorkingHours");
+        return TypedResults.Ok(new DueDto(deadlines.InZone(from), deadlines.InZone(due)));
+    }
+
+    private static bool HasOffset(string text) =>
+        text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+
+    private static int? ParseYear(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= MinYear and <= MaxYear ? y : null;
+
+    private static IResult YearProblem(string text) =>
+        Problems.Invalid("year", $"Năm '{text}' không hợp lệ ({MinYear}–{MaxYear}) / '{text}' is not a year between {MinYear} and {MaxYear}.");
+
+    private static List<DateOnly> ParseDates(IReadOnlyList<string?>? texts, string field, List<FieldError> errors)
+    {
+        var days = new List<DateOnly>();
+        if (texts is null)
+        {
+            errors.Add(new FieldError(field, "Bắt buộc (có thể là danh sách rỗng) / Required (an empty list is allowed)."));
+            return days;
+        }
+
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (DateOnly.TryParseExact(texts[i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                days.Add(day);
+            }
+            else
+            {
+                errors.Add(new FieldError($"{field}[{i}]", $"'{texts[i]}' không phải ngày dạng yyyy-MM-dd / '{texts[i]}' is not a date in the form yyyy-MM-dd."));
+            }
+        }
+
+        return days;
+    }
+
+    private static CalendarYearDto Dto(int year, WorkingCalendar calendar, StoredCalendarYear? stored)
+    {
+        var source = stored is not null ? "stored" : calendar.Years.ContainsKey(year) ? "official" : "none";
+        var data = calendar.Years.TryGetValue(year, out var y) ? y : new CalendarYear(year, [], []);
+        return new CalendarYearDto(year, Iso(data.Holidays), Iso(data.WorkingDays), source, stored?.UpdatedBy, stored?.UpdatedAt);
+    }
+
+    private static string[] Iso(IEnumerable<DateOnly> days) =>
+        [.. days.Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))];
+}

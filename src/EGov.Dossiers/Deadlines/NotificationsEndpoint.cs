@@ -1,0 +1,47 @@
+using EGov.Dossiers.Http;
+using EGov.Kernel;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace EGov.Dossiers.Deadlines;
+
+/// <summary>A deadline notification as an officer reads it.</summary>
+public sealed record NotificationDto(Guid Id, Guid DossierId, string DossierCode, string Kind, string Scope, string Unit, string? Role, DateTimeOffset DueAt, DateTimeOffset CreatedAt, string Message, string MessageEn);
+
+/// <summary>An officer's in-tray of deadline warnings: their unit's, and the leaders' ones only for leaders.</summary>
+public static class NotificationsEndpoint
+{
+    [Authorize(Policy = Policies.Officer)]
+    [WolverineGet("/api/v1/notifications", OperationId = "listNotifications")]
+    [Tags("Deadlines")]
+    [ProducesResponseType<IReadOnlyList<NotificationDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Lifecycle.IDeadlines deadlines, string? kind, int? limit)
+    {
+        var caller = CallerFactory.From(http.User);
+        var take = Math.Clamp(limit ?? 100, 1, 500);
+        IQueryable<Notification> query = session.Query<Notification>();
+        if (!caller.IsAdmin)
+        {
+            if (caller.Unit is not { } unit)
+            {
+                return Problems.From(new Lifecycle.DossierError(Lifecycle.ErrorKind.Forbidden, "no-unit", "Tài khoản không gắn với đơn vị / Your account has no unit."));
+            }
+
+            var leader = caller.Has(Roles.Leader);
+            query = query.Where(n => n.Unit == unit && (n.Role == null || (leader && n.Role == Roles.Leader)));
+        }
+
+        if (kind is not null)
+        {
+            query = query.Where(n => n.Kind == kind);
+        }
+
+        var rows = await query.OrderByDescending(n => n.CreatedAt).Take(take).ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(rows.Select(n => new NotificationDto(n.Id, n.DossierId, n.DossierCode, n.Kind, n.Scope, n.Unit, n.Role,
+            deadlines.InZone(n.DueAt), deadlines.InZone(n.CreatedAt), n.Message, n.MessageEn)).ToArray());
+    }
+}
