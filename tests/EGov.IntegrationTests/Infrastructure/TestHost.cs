@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using EGov.Hosting;
+using EGov.Kernel;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -16,7 +19,13 @@ public sealed class TestHost : WebApplicationFactory<Program>
     public const string SigningKey = "egov-integration-test-signing-key-0123456789abcdef";
     private readonly Dictionary<string, string?> _settings;
 
-    private TestHost(Dictionary<string, string?> settings) => _settings = settings;
+    private readonly PlatformClock? _clock;
+
+    private TestHost(Dictionary<string, string?> settings, PlatformClock? clock)
+    {
+        _settings = settings;
+        _clock = clock;
+    }
 
     public CapturedLogs Logs { get; } = new();
 
@@ -24,7 +33,8 @@ public sealed class TestHost : WebApplicationFactory<Program>
 
     public HttpClient Http { get; private set; } = null!;
 
-    public static async Task<TestHost> StartAsync(PostgresServer postgres, IDictionary<string, string?>? settings = null)
+    /// <param name="clock">The platform's business clock, when the test moves time (see <see cref="TimeTravel"/>).</param>
+    public static async Task<TestHost> StartAsync(PostgresServer postgres, IDictionary<string, string?>? settings = null, PlatformClock? clock = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -40,7 +50,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
             all[k] = v;
         }
 
-        var host = new TestHost(all);
+        var host = new TestHost(all, clock);
         host.UseKestrel(Loopback.FreeTcpPort());
         host.StartServer();
         host.Http = host.CreateClient();
@@ -51,6 +61,11 @@ public sealed class TestHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        }
+
         foreach (var (k, v) in _settings)
         {
             builder.UseSetting(k, v);

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.Json;
+using EGov.IntegrationTests.Infrastructure;
+using EGov.Kernel;
+
+namespace EGov.IntegrationTests;
+
+/// <summary>
+/// Deadline warnings end to end on a platform whose clock the test moves: real scheduled Wolverine messages in
+/// PostgreSQL, the real poller, the real handler and grain. The criminal-record certificate (STP) has 10 working
+/// days; its first step ("verify", specialist) 7. Received Monday 2 March 2026 08:00 (no holiday in March 2026):
+/// step due Wed 11 March 08:00 (soon: Tue 10th), dossier due Mon 16 March 08:00 (soon: Fri 13th).
+/// </summary>
+[Collection(nameof(TimeTravelCollection))]
+public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.FromHours(7));
+    private readonly TimeTravel _travel = new(Start);
+    private TestHost _host = null!;
+
+    public async ValueTask InitializeAsync() =>
+        _host = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?> { ["Deadlines:PollMilliseconds"] = "200" }, _travel.Clock);
+
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Step_and_dossier_warnings_fire_at_their_instants_an_extension_retires_the_old_alarm_and_overdue_shows_everywhere()
+    {
+        var desk = await _host.ClientAsync("desk-dl", [Roles.DeskOfficer], "STP");
+        var specialist = await _host.ClientAsync("spec-dl", [Roles.Specialist], "STP");
+        var leader = await _host.ClientAsync("lead-dl", [Roles.Leader], "STP");
+        var d = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"));
+        var id = d.GetProperty("id").GetGuid();
+        var code = d.GetProperty("code").GetString()!;
+        AssertAbout(Local(2026, 3, 16, 8), d.GetProperty("dueAt").GetDateTimeOffset()); // the test clock runs on in real time
+        Assert.Equal(4, await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id)); // soon + overdue, for the dossier and the step
+
+        // Tuesday 10th: the step is due soon; the dossier is not.
+        await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 10, 8, 1));
+        await Eventually(async () => (await Warnings(desk, id)).Contains(("DeadlineApproaching", "verify")));
+        Assert.DoesNotContain(("DeadlineApproaching", "dossier"), await Warnings(desk, id));
+        Assert.Contains(await Notices(specialist), n => n.GetProperty("dossierId").GetGuid() == id && n.GetProperty("kind").GetString() == "due-soon");
+
+        // Wednesday 11th: the step is overdue; its leader is told; the dossier itself is still on time.
+        await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 11, 8, 1));
+        await Eventually(async () => (await Warnings(desk, id)).Contains(("DeadlineMissed", "verify")));
+        Assert.False((await Read(desk, id)).GetProperty("overdue").GetBoolean());
+        Assert.Contains(await Notices(leader), n => n.GetProperty("dossierId").GetGuid() == id && n.GetProperty("kind").GetString() == "overdue");
+        Assert.DoesNotContain(await Notices(specialist), n => n.GetProperty("kind").GetString() == "overdue");
+
+        // Friday 13th: the dossier is due soon; the unit extends (form 04) to Thursday 19th.
+        await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 13, 8, 1));
+        await Eventually(async () => (await Read(desk, id)).GetProperty("dueSoon").GetBoolean());
+        d = await leader.PostOkAsync($"/api/v1/dossiers/{id}/extend", new { reason = "Chờ kết quả xác minh của công an", workingDays = 3 });
+        AssertAbout(Local(2026, 3, 19, 8), d.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.False(d.GetProperty("dueSoon").GetBoolean());
+
+        // Monday 16th, the old appointment: its alarm fires and finds the deadline gone.
+        await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 16, 8, 1));
+        await Eventually(async () => await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id) == 2); // only the new appointment's two alarms wait
+        Assert.False((await Read(desk, id)).GetProperty("overdue").GetBoolean());
+        Assert.DoesNotContain(("DeadlineMissed", "dossier"), await Warnings(desk, id));
+
+        // Wednesday 18th: due soon again, for the new appointment.
+        await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 18, 8, 1));
+        await Eventually(async () => (await Warnings(desk, id)).Count(w => w == ("DeadlineApproaching", "dossier")) == 2);
+
+        // Thursday 19th, the new appointment: overdue in the dossier, the work list and the public lookup.
+        await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 19, 8, 1));
+        await Eventually(async () => (await Warnings(desk, id)).Contains(("DeadlineMissed", "dossier")));
+        Assert.True((await Read(desk, id)).GetProperty("overdue").GetBoolean());
+        var list = await (await leader.GetAsync("/api/v1/dossiers?overdue=true&pageSize=200", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), x => x.GetProperty("id").GetGuid() == id);
+        var lookup = await (await _host.CreateClient().GetAsync($"/api/v1/public/dossiers/{code}", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        Assert.True(lookup.GetProperty("overdue").GetBoolean());
+
+        var warnings = await Warnings(desk, id);
+        Assert.Equal(
+            [("DeadlineApproaching", "verify"), ("DeadlineMissed", "verify"), ("DeadlineApproaching", "dossier"), ("DeadlineApproaching", "dossier"), ("DeadlineMissed", "dossier")],
+            warnings);
+        var history = await (await desk.GetAsync($"/api/v1/dossiers/{id}/history", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        var missed = history.EnumerateArray().Last(e => e.GetProperty("type").GetString() == "DeadlineMissed");
+        Assert.Equal("system", missed.GetProperty("actor").GetString());
+        Assert.Contains("Quá hạn", missed.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_supplement_request_stops_the_clock_and_silences_the_alarms_until_the_supplement_sets_new_ones()
+    {
+        var desk = await _host.ClientAsync("desk-dl2", [Roles.DeskOfficer], "STP");
+        var specialist = await _host.ClientAsync("spec-dl2", [Roles.Specialist], "STP");
+        var id = (await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"))).GetProperty("id").GetGuid();
+        var received = _travel.Now;
+
+        // One working day later the specialist asks for a document; the applicant brings it 20 calendar days later.
+        await _travel.ToAsync(_host.ConnectionString, received.AddDays(1));
+        await specialist.PostOkAsync($"/api/v1/dossiers/{id}/request-supplement", new { reason = "Thiếu bản sao hộ khẩu" });
+        await _travel.ToAsync(_host.ConnectionString, received.AddDays(21));
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken); // every old alarm has fired by now
+        Assert.Empty(await Warnings(desk, id));
+
+        var d = await desk.PostOkAsync($"/api/v1/dossiers/{id}/supplement", new { documentIds = new[] { Guid.NewGuid() } });
+        var due = d.GetProperty("dueAt").GetDateTimeOffset();
+        Assert.True(due > _travel.Now.AddDays(7), $"9 working days were left; the new due instant {due:O} is too early");
+        await _travel.ToAsync(_host.ConnectionString, due.AddMinutes(1));
+        await Eventually(async () => (await Warnings(desk, id)).Contains(("DeadlineMissed", "dossier")));
+    }
+
+    private static void AssertAbout(DateTimeOffset expected, DateTimeOffset actual) =>
+        Assert.True(actual >= expected && actual < expected.AddSeconds(30), $"expected about {expected:O}, got {actual:O}");
+
+    internal static DateTimeOffset Local(int y, int m, int d, int h, int min = 0) => new(y, m, d, h, min, 0, TimeSpan.FromHours(7));
+
+    private static async Task<JsonElement> Read(HttpClient client, Guid id) =>
+        await (await client.GetAsync($"/api/v1/dossiers/{id}", TestContext.Current.CancellationToken)).ReadJsonAsync();
+
+    internal static async Task<List<(string Type, string Scope)>> Warnings(HttpClient client, Guid id)
+    {
+        var history = await (await client.GetAsync($"/api/v1/dossiers/{id}/history", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        return history.EnumerateArray()
+            .Where(e => e.GetProperty("type").GetString() is "DeadlineApproaching" or "DeadlineMissed")
+            .Select(e => (e.GetProperty("type").GetString()!, e.GetProperty("data").GetProperty("scope").GetString()!))
+            .ToList();
+    }
+
+    private static async Task<JsonElement[]> Notices(HttpClient client)
+    {
+        var response = await client.GetAsync("/api/v1/notifications", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.ReadJsonAsync()).EnumerateArray()];
+    }
+
+    internal static async Task Eventually(Func<Task<bool>> condition, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"condition not met within {seconds} s");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+}
+
+/// <summary>Hosts whose clock a test moves run one at a time: their scheduled messages fire by the database's clock.</summary>
+[CollectionDefinition(nameof(TimeTravelCollection), DisableParallelization = true)]
+public sealed class TimeTravelCollection;
