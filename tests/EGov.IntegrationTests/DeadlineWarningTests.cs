@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using EGov.IntegrationTests.Infrastructure;
 using EGov.Kernel;
@@ -103,6 +104,38 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
         var due = d.GetProperty("dueAt").GetDateTimeOffset();
         Assert.True(due > _travel.Now.AddDays(7), $"9 working days were left; the new due instant {due:O} is too early");
         await _travel.ToAsync(_host.ConnectionString, due.AddMinutes(1));
+        await Eventually(async () => (await Warnings(desk, id)).Contains(("DeadlineMissed", "dossier")));
+    }
+
+    [Fact]
+    public async Task Declaring_new_holidays_moves_the_open_dossiers_deadlines_and_their_alarms()
+    {
+        var desk = await _host.ClientAsync("desk-dl3", [Roles.DeskOfficer], "STP");
+        var admin = await _host.ClientAsync("admin-dl3", [Roles.Admin]);
+        var d = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"));
+        var id = d.GetProperty("id").GetGuid();
+        AssertAbout(Local(2026, 3, 16, 8), d.GetProperty("dueAt").GetDateTimeOffset());
+
+        // Thursday 5 and Friday 6 March become holidays: two working days more for every clock running across them.
+        var official = await (await admin.GetAsync("/api/v1/calendar/2026", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        var holidays = official.GetProperty("holidays").EnumerateArray().Select(h => h.GetString()!).Concat(["2026-03-05", "2026-03-06"]).ToArray();
+        var workingDays = official.GetProperty("workingDays").EnumerateArray().Select(h => h.GetString()!).ToArray();
+        var put = await admin.PutAsJsonAsync("/api/v1/calendar/2026", new { holidays, workingDays }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        await Eventually(async () => (await Read(desk, id)).GetProperty("dueAt").GetDateTimeOffset() > Local(2026, 3, 17, 0));
+        d = await Read(desk, id);
+        AssertAbout(Local(2026, 3, 18, 8), d.GetProperty("dueAt").GetDateTimeOffset());
+        AssertAbout(Local(2026, 3, 13, 8), d.GetProperty("currentStep").GetProperty("dueAt").GetDateTimeOffset());
+        var history = await (await desk.GetAsync($"/api/v1/dossiers/{id}/history", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        var recomputed = history.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "DeadlinesRecomputed");
+        Assert.Equal("admin-dl3", recomputed.GetProperty("actor").GetString());
+
+        // The old appointment passes quietly; the new one raises the overdue warning.
+        await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 16, 8, 1));
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(("DeadlineMissed", "dossier"), await Warnings(desk, id));
+        await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 18, 8, 1));
         await Eventually(async () => (await Warnings(desk, id)).Contains(("DeadlineMissed", "dossier")));
     }
 
