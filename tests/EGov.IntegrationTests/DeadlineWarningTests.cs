@@ -20,7 +20,7 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
     private TestHost _host = null!;
 
     public async ValueTask InitializeAsync() =>
-        _host = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?> { ["Deadlines:PollMilliseconds"] = "200" }, _travel.Clock);
+        _host = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?> { ["Deadlines:PollMilliseconds"] = "200", ["Calendar:SaturdayUnits:0"] = "XA-TANDINH" }, _travel.Clock);
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
@@ -137,6 +137,24 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
         Assert.DoesNotContain(("DeadlineMissed", "dossier"), await Warnings(desk, id));
         await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 18, 8, 1));
         await Eventually(async () => (await Warnings(desk, id)).Contains(("DeadlineMissed", "dossier")));
+    }
+
+    [Fact]
+    public async Task A_unit_that_works_on_Saturdays_counts_them_in_its_dossiers_deadlines()
+    {
+        var commune = await _host.ClientAsync("desk-sat", [Roles.DeskOfficer], "XA-TANDINH");
+        var department = await _host.ClientAsync("desk-weekday", [Roles.DeskOfficer], "STP");
+
+        // Marriage registration at the commune: 5 working days from Monday 08:00 ends on Saturday with Saturdays counted.
+        var marriage = await commune.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-HT-KH-01"));
+        AssertAbout(Local(2026, 3, 7, 8), marriage.GetProperty("dueAt").GetDateTimeOffset());
+
+        // The department does not work on Saturdays: its 10 working days end on Monday the 16th.
+        var certificate = await department.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"));
+        AssertAbout(Local(2026, 3, 16, 8), certificate.GetProperty("dueAt").GetDateTimeOffset());
+
+        var due = await (await _host.CreateClient().GetAsync($"/api/v1/calendar/due?start={Uri.EscapeDataString("2026-03-06T16:00:00+07:00")}&workingDays=1&unit=XA-TANDINH", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        Assert.Equal(Local(2026, 3, 7, 16), due.GetProperty("due").GetDateTimeOffset());
     }
 
     private static void AssertAbout(DateTimeOffset expected, DateTimeOffset actual) =>

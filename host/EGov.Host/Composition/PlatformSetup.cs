@@ -47,8 +47,11 @@ internal static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(PlatformClock.Real);
         services.AddSingleton(new CalendarProvider(CalendarSetup.Build(configuration)));
-        services.AddSingleton<IDeadlines>(sp => new CalendarDeadlines(sp.GetRequiredService<CalendarProvider>(),
-            new EGov.Calendar.WorkDuration(configuration.GetValue("Deadlines:DueSoonWorkingDays", 1), EGov.Calendar.DurationUnit.WorkingDays)));
+        services.AddSingleton(sp => new CalendarDeadlines(
+            sp.GetRequiredService<CalendarProvider>(),
+            new EGov.Calendar.WorkDuration(configuration.GetValue("Deadlines:DueSoonWorkingDays", 1), EGov.Calendar.DurationUnit.WorkingDays),
+            configuration.GetSection("Calendar:SaturdayUnits").Get<string[]>()?.ToHashSet(StringComparer.Ordinal)));
+        services.AddSingleton<IDeadlines>(sp => sp.GetRequiredService<CalendarDeadlines>());
         services.AddSingleton<DossierCodeAllocator>();
         services.AddSingleton<EGov.Dossiers.Forms.FormContexts>();
 

@@ -7,14 +7,39 @@ namespace EGov.Dossiers.Deadlines;
 /// The lifecycle's deadline arithmetic over the calendar in force. Instants go out in UTC: that is how they are
 /// stored; the API renders them in the deployment's zone.
 /// </summary>
-public sealed class CalendarDeadlines(CalendarProvider calendars, WorkDuration? dueSoonLead = null) : IDeadlines
+public sealed class CalendarDeadlines : IDeadlines
 {
     /// <summary>The default warning lead: one working day before the due instant.</summary>
     public static readonly WorkDuration DefaultDueSoonLead = new(1, DurationUnit.WorkingDays);
 
-    private readonly WorkDuration _lead = dueSoonLead ?? DefaultDueSoonLead;
+    private readonly CalendarProvider _calendars;
+    private readonly WorkDuration _lead;
+    private readonly IReadOnlySet<string> _saturdayUnits;
+    private readonly bool _countSaturday;
+    private readonly CalendarDeadlines? _saturdayTwin;
+    private Derived? _derived;
 
-    private WorkingCalendar Calendar => calendars.Current;
+    /// <param name="saturdayUnits">Units that receive and process on Saturdays: their Saturdays count as working days.</param>
+    public CalendarDeadlines(CalendarProvider calendars, WorkDuration? dueSoonLead = null, IReadOnlySet<string>? saturdayUnits = null)
+        : this(calendars, dueSoonLead ?? DefaultDueSoonLead, saturdayUnits ?? new HashSet<string>(), countSaturday: false)
+    {
+    }
+
+    private CalendarDeadlines(CalendarProvider calendars, WorkDuration lead, IReadOnlySet<string> saturdayUnits, bool countSaturday)
+    {
+        _calendars = calendars;
+        _lead = lead;
+        _saturdayUnits = saturdayUnits;
+        _countSaturday = countSaturday;
+        _saturdayTwin = countSaturday || saturdayUnits.Count == 0 ? null : new CalendarDeadlines(calendars, lead, saturdayUnits, countSaturday: true);
+    }
+
+    private WorkingCalendar Calendar => _countSaturday ? WithSaturdays(_calendars.Current) : _calendars.Current;
+
+    public IDeadlines ForUnit(string? unit) => _saturdayTwin is not null && unit is not null && _saturdayUnits.Contains(unit) ? _saturdayTwin : this;
+
+    /// <summary>The same rules over <paramref name="calendar"/> instead of the calendar in force (the old one, when a year changes).</summary>
+    public CalendarDeadlines Over(WorkingCalendar calendar) => new(new CalendarProvider(calendar), _lead, _saturdayUnits, countSaturday: false);
 
     public DateTimeOffset Due(DateTimeOffset start, int value, string unit) =>
         Calendar.Due(start, new WorkDuration(value, Enum.Parse<DurationUnit>(unit))).ToUniversalTime();
@@ -31,4 +56,23 @@ public sealed class CalendarDeadlines(CalendarProvider calendars, WorkDuration? 
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Calendar.TimeZone).DateTime);
 
     public DateTimeOffset InZone(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Calendar.TimeZone);
+
+    // The Saturday variant follows the calendar in force; it is rebuilt only when an administrator replaces a year.
+    private WorkingCalendar WithSaturdays(WorkingCalendar source)
+    {
+        var cached = Volatile.Read(ref _derived);
+        if (cached is not null && ReferenceEquals(cached.Source, source))
+        {
+            return cached.Calendar;
+        }
+
+        var o = source.Options;
+        var calendar = new WorkingCalendar(
+            new CalendarOptions { TimeZoneId = o.TimeZoneId, OfficeHours = o.OfficeHours, SameDayCutoff = o.SameDayCutoff, CountSaturday = true },
+            source.Years.Values);
+        Volatile.Write(ref _derived, new Derived(source, calendar));
+        return calendar;
+    }
+
+    private sealed record Derived(WorkingCalendar Source, WorkingCalendar Calendar);
 }

@@ -88,8 +88,10 @@ public static class CalendarEndpoints
     [Tags("Calendar")]
     [ProducesResponseType<DueDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public static IResult Due(string? start, int? workingDays, int? workingHours, Lifecycle.IDeadlines deadlines)
+    public static IResult Due(string? start, int? workingDays, int? workingHours, string? unit, Lifecycle.IDeadlines all)
     {
+        // A unit that works on Saturdays counts them; every other caller gets the deployment's rule.
+        var deadlines = all.ForUnit(unit);
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(start)
             || !DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)

@@ -20,7 +20,7 @@ internal sealed partial class DossierGrain(
     OutboxedSessionFactory outbox,
     IWolverineRuntime wolverine,
     ProcedureCatalog catalog,
-    IDeadlines deadlines,
+    CalendarDeadlines deadlines,
     CalendarProvider calendars,
     DossierCodeAllocator codes,
     FormContexts forms,
@@ -60,7 +60,7 @@ internal sealed partial class DossierGrain(
         var now = clock.GetUtcNow();
         var agency = catalog.FindUnit(plan.Unit)!.Definition.AgencyId;
         var code = await codes.NextAsync(agency, deadlines.LocalDate(now));
-        var events = DossierDecider.Submit(command, plan, code, now, deadlines);
+        var events = DossierDecider.Submit(command, plan, code, now, deadlines.ForUnit(plan.Unit));
         try
         {
             await CommitAsync(events, now, command.ProcedureCode);
@@ -88,7 +88,7 @@ internal sealed partial class DossierGrain(
         }
 
         var now = clock.GetUtcNow();
-        var (events, error) = DossierDecider.Decide(_state, command, now, deadlines);
+        var (events, error) = DossierDecider.Decide(_state, command, now, deadlines.ForUnit(_state.Unit));
         if (error is not null)
         {
             return DossierOutcome.Fail(error, _state);
@@ -147,9 +147,10 @@ internal sealed partial class DossierGrain(
             }
 
             var now = clock.GetUtcNow();
-            var old = new CalendarDeadlines(new CalendarProvider(calendars.Current.WithYear(new CalendarYear(change.Year, change.OldHolidays, change.OldWorkingDays))));
-            var due = Relaid(_state.DueAt, now, old);
-            var stepDue = Relaid(_state.StepDueAt, now, old);
+            var unit = _state.Unit;
+            var old = deadlines.Over(calendars.Current.WithYear(new CalendarYear(change.Year, change.OldHolidays, change.OldWorkingDays))).ForUnit(unit);
+            var due = Relaid(_state.DueAt, now, old, deadlines.ForUnit(unit));
+            var stepDue = Relaid(_state.StepDueAt, now, old, deadlines.ForUnit(unit));
             if (due == _state.DueAt && stepDue == _state.StepDueAt)
             {
                 return false;
@@ -167,8 +168,8 @@ internal sealed partial class DossierGrain(
     }
 
     // Office time already spent stays spent; what was left (measured on the old calendar) runs on the new one.
-    private DateTimeOffset? Relaid(DateTimeOffset? due, DateTimeOffset now, IDeadlines old) =>
-        due is { } d && d > now ? deadlines.AddOfficeTime(now, old.OfficeTimeBetween(now, d)) : due;
+    private static DateTimeOffset? Relaid(DateTimeOffset? due, DateTimeOffset now, IDeadlines old, IDeadlines current) =>
+        due is { } d && d > now ? current.AddOfficeTime(now, old.OfficeTimeBetween(now, d)) : due;
 
     private async Task<bool> TryCommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now)
     {
@@ -219,7 +220,7 @@ internal sealed partial class DossierGrain(
             session.Store(notices);
         }
 
-        foreach (var alarm in DeadlineAlarms.Plan(before, after, now, deadlines))
+        foreach (var alarm in DeadlineAlarms.Plan(before, after, now, deadlines.ForUnit(after.Unit)))
         {
             var delay = alarm.FireAt - now;
             await bus.ScheduleAsync(alarm, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);

@@ -21,6 +21,9 @@ public interface IDeadlines
     /// <summary>When a "due soon" warning for <paramref name="due"/> fires: the configured lead of office time before it.</summary>
     DateTimeOffset DueSoonAt(DateTimeOffset due);
 
+    /// <summary>The rules as they apply to <paramref name="unit"/> (a unit may count Saturdays as working days).</summary>
+    IDeadlines ForUnit(string? unit);
+
     /// <summary>The calendar date of an instant in the deployment's time zone (dossier codes use it).</summary>
     DateOnly LocalDate(DateTimeOffset instant);
 
