@@ -9,7 +9,7 @@ namespace EGov.IntegrationTests;
 public sealed class DeadlineRestartTests(PlatformFixture platform)
 {
     private static readonly (string Type, string Scope)[] EveryWarning =
-        [("DeadlineApproaching", "dossier"), ("DeadlineApproaching", "verify"), ("DeadlineMissed", "dossier"), ("DeadlineMissed", "verify")];
+        [("DeadlineNeared", "dossier"), ("DeadlineNeared", "verify"), ("DeadlineMissed", "dossier"), ("DeadlineMissed", "verify")];
 
     [Fact]
     public async Task Deadlines_scheduled_before_a_restart_all_fire_after_it_exactly_once()

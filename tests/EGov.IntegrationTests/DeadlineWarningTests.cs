@@ -38,8 +38,8 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
 
         // Tuesday 10th: the step is due soon; the dossier is not.
         await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 10, 8, 1));
-        await Eventually(async () => (await Warnings(desk, id)).Contains(("DeadlineApproaching", "verify")));
-        Assert.DoesNotContain(("DeadlineApproaching", "dossier"), await Warnings(desk, id));
+        await Eventually(async () => (await Warnings(desk, id)).Contains(("DeadlineNeared", "verify")));
+        Assert.DoesNotContain(("DeadlineNeared", "dossier"), await Warnings(desk, id));
         Assert.Contains(await Notices(specialist), n => n.GetProperty("dossierId").GetGuid() == id && n.GetProperty("kind").GetString() == "due-soon");
 
         // Wednesday 11th: the step is overdue; its leader is told; the dossier itself is still on time.
@@ -64,7 +64,7 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
 
         // Wednesday 18th: due soon again, for the new appointment.
         await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 18, 8, 1));
-        await Eventually(async () => (await Warnings(desk, id)).Count(w => w == ("DeadlineApproaching", "dossier")) == 2);
+        await Eventually(async () => (await Warnings(desk, id)).Count(w => w == ("DeadlineNeared", "dossier")) == 2);
 
         // Thursday 19th, the new appointment: overdue in the dossier, the work list and the public lookup.
         await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 19, 8, 1));
@@ -77,7 +77,7 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
 
         var warnings = await Warnings(desk, id);
         Assert.Equal(
-            [("DeadlineApproaching", "verify"), ("DeadlineMissed", "verify"), ("DeadlineApproaching", "dossier"), ("DeadlineApproaching", "dossier"), ("DeadlineMissed", "dossier")],
+            [("DeadlineNeared", "verify"), ("DeadlineMissed", "verify"), ("DeadlineNeared", "dossier"), ("DeadlineNeared", "dossier"), ("DeadlineMissed", "dossier")],
             warnings);
         var history = await (await desk.GetAsync($"/api/v1/dossiers/{id}/history", TestContext.Current.CancellationToken)).ReadJsonAsync();
         var missed = history.EnumerateArray().Last(e => e.GetProperty("type").GetString() == "DeadlineMissed");
@@ -169,7 +169,7 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
     {
         var history = await (await client.GetAsync($"/api/v1/dossiers/{id}/history", TestContext.Current.CancellationToken)).ReadJsonAsync();
         return history.EnumerateArray()
-            .Where(e => e.GetProperty("type").GetString() is "DeadlineApproaching" or "DeadlineMissed")
+            .Where(e => e.GetProperty("type").GetString() is "DeadlineNeared" or "DeadlineMissed")
             .Select(e => (e.GetProperty("type").GetString()!, e.GetProperty("data").GetProperty("scope").GetString()!))
             .ToList();
     }

@@ -17,7 +17,7 @@ public static class DeadlineNotifications
         ArgumentNullException.ThrowIfNull(inZone);
         return e switch
         {
-            DeadlineApproaching a =>
+            DeadlineNeared a =>
             [
                 Build(state, a.HoldingUnit, null, "due-soon", a.Scope, a.DueAt, a.Meta.At,
                     $"Hồ sơ {state.Code} ({state.ProcedureName}) sắp đến hạn lúc {Local(inZone(a.DueAt))}. Nếu không thể hoàn thành đúng hạn, "

@@ -69,7 +69,7 @@ public sealed record DossierRated(int Rating, EventMeta Meta) : IDossierEvent;
 /// A deadline is near (default: one working day left). <paramref name="Scope"/> is <c>dossier</c> or the id of the
 /// step whose own deadline it is; <paramref name="HoldingUnit"/> is asked to finish or to issue form 04 in time.
 /// </summary>
-public sealed record DeadlineApproaching(string Scope, DateTimeOffset DueAt, string HoldingUnit, EventMeta Meta) : IDossierEvent;
+public sealed record DeadlineNeared(string Scope, DateTimeOffset DueAt, string HoldingUnit, EventMeta Meta) : IDossierEvent;
 
 /// <summary>A deadline passed with the work not done: the dossier (or step) is overdue and the unit's leader is told.</summary>
 public sealed record DeadlineMissed(string Scope, DateTimeOffset DueAt, string HoldingUnit, EventMeta Meta) : IDossierEvent;

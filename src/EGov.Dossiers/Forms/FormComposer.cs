@@ -41,7 +41,7 @@ public static class FormComposer
         }
 
         var last = Fold(history, history.Count);
-        if (last.ReceivedAt is not null && newEvents > 0 && history[^1].Event is not (DossierRated or DeadlineApproaching or DeadlineMissed))
+        if (last.ReceivedAt is not null && newEvents > 0 && history[^1].Event is not (DossierRated or DeadlineNeared or DeadlineMissed))
         {
             var html = ProcessControlSlip.Render(history, last, context);
             forms.Add(Form(last, FormKind.ProcessControl, last.Version, history[^1].Event.Meta.At, html, IdFor(last.Id, FormKind.ProcessControl, 0)));

@@ -74,7 +74,7 @@ public static class DeadlineAlarms
         var holding = state.CurrentStep?.Unit ?? state.Unit;
         var scopeText = alarm.Scope == AlarmKey.DossierScope ? "hồ sơ / dossier" : $"bước {alarm.Scope} / step {alarm.Scope}";
         IDossierEvent e = alarm.Kind == AlarmKind.DueSoon
-            ? new DeadlineApproaching(alarm.Scope, alarm.DueAt, holding,
+            ? new DeadlineNeared(alarm.Scope, alarm.DueAt, holding,
                 new EventMeta(SystemActor, SystemRole, holding, $"Sắp đến hạn ({scopeText}) / Due soon", now))
             : new DeadlineMissed(alarm.Scope, alarm.DueAt, holding,
                 new EventMeta(SystemActor, SystemRole, holding, $"Quá hạn ({scopeText}) / Overdue", now));

@@ -110,7 +110,7 @@ public static class DossierEvolution
                 s.Rating = e.Rating;
                 s.LastChangedAt = e.Meta.At;
                 break;
-            case DeadlineApproaching e:
+            case DeadlineNeared e:
                 s.RaisedAlarms.Add(AlarmKey.For(AlarmKind.DueSoon, e.Scope, e.DueAt));
                 s.DueSoon |= e.Scope == AlarmKey.DossierScope;
                 break;
