@@ -16,7 +16,8 @@ public static class DossiersMarten
             .UniqueIndex(x => x.Code)
             .Duplicate(x => x.Unit)
             .Duplicate(x => x.Status)
-            .Duplicate(x => x.DueAt)
+            // One (unit, due) index answers "which dossiers of unit X fall due between A and B" and the deadline lists.
+            .Duplicate(x => x.DueAt, configure: index => index.Columns = ["unit", "due_at"])
             .Duplicate(x => x.IsOpen)
             .Index(x => x.Applicant.IdNumber);
         options.Schema.For<Forms.DossierForm>().Duplicate(x => x.DossierId);

@@ -47,7 +47,7 @@ public sealed class DeadlineRestartTests(PlatformFixture platform)
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
         foreach (var id in ids)
         {
-            Assert.Equal(EveryWarning, (await DeadlineWarningTests.Warnings(reader, id)).Order());
+            Assert.Equal(EveryWarning.Order(), (await DeadlineWarningTests.Warnings(reader, id)).Order());
             Assert.Equal(0, await TimeTravel.ScheduledCountAsync(connectionString, id));
         }
 

@@ -157,6 +157,25 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
         Assert.Equal(Local(2026, 3, 7, 16), due.GetProperty("due").GetDateTimeOffset());
     }
 
+    [Fact]
+    public async Task The_work_list_answers_which_dossiers_of_a_unit_fall_due_between_two_instants()
+    {
+        var desk = await _host.ClientAsync("desk-window", [Roles.DeskOfficer], "STP");
+        var leader = await _host.ClientAsync("lead-window", [Roles.Leader], "STP");
+        var first = (await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"))).GetProperty("id").GetGuid(); // due Mon 16th
+        await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 3, 8));
+        var second = (await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"))).GetProperty("id").GetGuid(); // due Tue 17th
+
+        async Task<Guid[]> Window(string from, string to) =>
+            [.. (await (await leader.GetAsync($"/api/v1/dossiers?unit=STP&dueFrom={Uri.EscapeDataString(from)}&dueTo={Uri.EscapeDataString(to)}", TestContext.Current.CancellationToken)).ReadJsonAsync())
+                .GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetGuid())];
+
+        Assert.Equal([first], await Window("2026-03-16T00:00:00+07:00", "2026-03-17T00:00:00+07:00"));
+        Assert.Equal([second], await Window("2026-03-17T00:00:00+07:00", "2026-03-18T00:00:00+07:00"));
+        Assert.Equal([first, second], await Window("2026-03-16T00:00:00+07:00", "2026-03-18T00:00:00+07:00"));
+        Assert.Empty(await Window("2026-03-18T00:00:00+07:00", "2026-03-19T00:00:00+07:00"));
+    }
+
     private static void AssertAbout(DateTimeOffset expected, DateTimeOffset actual) =>
         Assert.True(actual >= expected && actual < expected.AddSeconds(30), $"expected about {expected:O}, got {actual:O}");
 

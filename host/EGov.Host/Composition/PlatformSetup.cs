@@ -98,6 +98,9 @@ internal static class PlatformSetup
             // Deadline alarms are durable scheduled messages: how often the store is polled bounds how late one fires.
             opts.Durability.ScheduledJobPollingTime = TimeSpan.FromMilliseconds(configuration.GetValue("Deadlines:PollMilliseconds", 1000));
             opts.Durability.ScheduledJobFirstExecution = TimeSpan.FromSeconds(1);
+
+            // Wolverine's default of 100 per poll cannot keep up with a morning after a holiday (issue 4: 100,000 in 10 minutes).
+            opts.Durability.RecoveryBatchSize = configuration.GetValue("Deadlines:ScheduledBatchSize", 2000);
         });
         services.AddWolverineHttp();
 

@@ -22,7 +22,7 @@ public static class ListDossiersEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public static async Task<IResult> Get(
         HttpContext http, IQuerySession session, PlatformClock clock, IDeadlines deadlines,
-        string? unit, DossierStatus? status, bool? overdue, int? page, int? pageSize)
+        string? unit, DossierStatus? status, bool? overdue, DateTimeOffset? dueFrom, DateTimeOffset? dueTo, int? page, int? pageSize)
     {
         var caller = CallerFactory.From(http.User);
         var p = page ?? 1;
@@ -35,10 +35,7 @@ public static class ListDossiersEndpoint
         IQueryable<DossierState> query = session.Query<DossierState>();
         if (caller.IsAdmin)
         {
-            if (unit is not null)
-            {
-                query = query.Where(x => x.InvolvedUnits.Contains(unit));
-            }
+            // An administrator sees every dossier.
         }
         else if (caller.Unit is { } own && Roles.Officers.Any(caller.Has))
         {
@@ -57,6 +54,24 @@ public static class ListDossiersEndpoint
         else
         {
             return Problems.From(new DossierError(ErrorKind.Forbidden, "no-list", "Bạn không có danh sách hồ sơ / You have no dossier list."));
+        }
+
+        // unit=X narrows to the dossiers of unit X (the ones it owns), inside what the caller may see.
+        if (unit is not null)
+        {
+            query = query.Where(x => x.Unit == unit);
+        }
+
+        if (dueFrom is { } from)
+        {
+            var f = from.ToUniversalTime();
+            query = query.Where(x => x.DueAt >= f);
+        }
+
+        if (dueTo is { } to)
+        {
+            var t = to.ToUniversalTime();
+            query = query.Where(x => x.DueAt < t);
         }
 
         if (status is { } st)
