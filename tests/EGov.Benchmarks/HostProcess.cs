@@ -35,7 +35,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<HostProcess> StartAsync(string repositoryRoot, string connectionString, CancellationToken cancellationToken)
+    public static async Task<HostProcess> StartAsync(
+        string repositoryRoot, string connectionString, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(repositoryRoot, RelativeDll);
         if (!File.Exists(dll))
@@ -60,6 +61,10 @@ public sealed class HostProcess : IAsyncDisposable
         psi.Environment["Demo__Seed"] = "false";
         // Per-request Information logs would measure the console, not the platform.
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[name] = value;
+        }
 
         var logPath = Path.Combine(Path.GetTempPath(), $"egov-bench-host-{Guid.NewGuid():N}.log");
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start the host process.");

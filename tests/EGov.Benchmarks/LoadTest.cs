@@ -157,11 +157,11 @@ public static class LoadTest
 
     private static string HostTail(HostProcess? host) => host is null ? string.Empty : $"\nHost log tail ({host.LogPath}):\n{host.Tail()}";
 
-    private static void Progress(string message) =>
+    internal static void Progress(string message) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{DateTime.Now:HH:mm:ss}] {message}"));
 
     /// <summary>The folder holding the solution, found upwards from the working directory or the program.</summary>
-    private static string RepositoryRoot() =>
+    internal static string RepositoryRoot() =>
         RepositoryLayout.FindRoot(Environment.CurrentDirectory)
         ?? RepositoryLayout.FindRoot(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException($"{RepositoryLayout.SolutionFile} not found above the working directory; run from the repository.");

@@ -1,11 +1,34 @@
 using BenchmarkDotNet.Running;
 using EGov.Benchmarks;
 
-// Two modes: `load` (the end-to-end load test, the important one) and `micro` (BenchmarkDotNet).
-if (args.Length == 0 || args[0] is not ("load" or "micro"))
+// Three modes: `load` (the end-to-end load test), `deadlines` (issue 4's deadline storm) and `micro` (BenchmarkDotNet).
+if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines"))
 {
     Console.Error.WriteLine(LoadOptions.Usage);
+    Console.Error.WriteLine(StormOptions.Usage);
     return 2;
+}
+
+if (args[0] == "deadlines")
+{
+    StormOptions storm;
+    try
+    {
+        storm = StormOptions.Parse(args[1..]);
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 2;
+    }
+
+    using var stormCancellation = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        stormCancellation.Cancel();
+    };
+    return await DeadlineStorm.RunAsync(storm, "dotnet run -c Release --project tests/EGov.Benchmarks -- " + string.Join(' ', args), stormCancellation.Token);
 }
 
 if (args[0] == "micro")
