@@ -15,11 +15,14 @@ public sealed class ModuleRulesTests
     public static TheoryData<string> Modules => new(ModuleNames());
 
     [Fact]
-    public void The_modules_under_test_include_the_built_in_module_and_the_sample_plug_in()
+    public void The_modules_under_test_include_the_built_in_modules_and_the_sample_plug_in()
     {
         var names = ModuleNames();
 
         Assert.Contains("EGov.Modules.Justice", names);
+        Assert.Contains("EGov.Modules.Finance", names);
+        Assert.Contains("EGov.Modules.Construction", names);
+        Assert.Contains("EGov.Modules.Agriculture", names);
         Assert.Contains("EGov.Modules.Sample", names);
         Assert.DoesNotContain(SdkName, names);
     }

@@ -8,6 +8,9 @@ using EGov.Host.Dev;
 using EGov.Kernel;
 using EGov.Host.Errors;
 using EGov.Host.Health;
+using EGov.Modules.Agriculture;
+using EGov.Modules.Construction;
+using EGov.Modules.Finance;
 using EGov.Modules.Justice;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -25,7 +28,8 @@ namespace EGov.Host.Composition;
 internal static class PlatformSetup
 {
     /// <summary>Modules the host is built with; more can be dropped into the plug-in folder.</summary>
-    private static readonly Type[] BuiltInModules = [typeof(JusticeModule)];
+    private static readonly Type[] BuiltInModules =
+        [typeof(JusticeModule), typeof(FinanceModule), typeof(ConstructionModule), typeof(AgricultureModule)];
 
     public static void AddEGovPlatform(this WebApplicationBuilder builder)
     {
