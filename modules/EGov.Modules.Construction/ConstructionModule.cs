@@ -1,4 +1,6 @@
 using EGov.Modules.Sdk;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EGov.Modules.Construction;
 
@@ -11,4 +13,7 @@ public sealed class ConstructionModule : IEGovModule
     public string Name => "Construction";
 
     public ModuleDefinition Define() => new(ConstructionUnits.All, ConstructionProcedures.All);
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<IIntakeValidator, BuildingPermitValidator>();
 }

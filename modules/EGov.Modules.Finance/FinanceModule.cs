@@ -1,4 +1,8 @@
 using EGov.Modules.Sdk;
+using Marten;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EGov.Modules.Finance;
 
@@ -11,4 +15,11 @@ public sealed class FinanceModule : IEGovModule
     public string Name => "Finance";
 
     public ModuleDefinition Define() => new(FinanceUnits.All, FinanceProcedures.All);
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton<IIntakeValidator, EnterpriseNameValidator>();
+
+    public void ConfigureMarten(StoreOptions options) => options.Schema.For<EnterpriseName>();
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => EnterpriseNameEndpoints.Map(endpoints);
 }

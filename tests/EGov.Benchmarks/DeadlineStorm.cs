@@ -65,10 +65,11 @@ public static class DeadlineStorm
         using var stopQueries = new CancellationTokenSource();
         var queries = Task.Run(() => QueryLoopAsync(http, query, during, TimeSpan.FromMilliseconds(100), stopQueries.Token), ct);
         var landed = 0L;
+        var counter = await LandedCounter.StartAsync(db, w0, w1, ct);
         while (DateTimeOffset.UtcNow < w1.AddMinutes(2) && landed < o.Window)
         {
             await Task.Delay(TimeSpan.FromSeconds(10), ct);
-            landed = await LandedCountAsync(db, w0, w1, ct);
+            landed = await counter.CountAsync(ct);
             LoadTest.Progress($"{landed:N0} of {o.Window:N0} overdue flags landed; host RSS {rss.LastBytes / 1048576.0:F0} MiB (peak {rss.PeakBytes / 1048576.0:F0})");
         }
 
@@ -172,14 +173,44 @@ public static class DeadlineStorm
     private const string MissedInWindow =
         "from egov.mt_events where type = 'deadline_missed' and data->>'scope' = 'dossier' and (data->>'dueAt')::timestamptz between @w0 and @w1";
 
-    private static async Task<long> LandedCountAsync(string db, DateTimeOffset w0, DateTimeOffset w1, CancellationToken ct)
+    /// <summary>
+    /// Counts landed flags incrementally over the events' primary key, so watching the storm costs the database a
+    /// few index reads every ten seconds instead of a scan of millions of events (which would slow what it measures).
+    /// </summary>
+    private sealed class LandedCounter
     {
-        await using var connection = new NpgsqlConnection(db);
-        await connection.OpenAsync(ct);
-        await using var count = new NpgsqlCommand("select count(*) " + MissedInWindow, connection);
-        count.Parameters.AddWithValue("w0", w0);
-        count.Parameters.AddWithValue("w1", w1);
-        return (long)(await count.ExecuteScalarAsync(ct))!;
+        private readonly string _db;
+        private readonly DateTimeOffset _w0;
+        private readonly DateTimeOffset _w1;
+        private long _lastSeq;
+        private long _count;
+
+        private LandedCounter(string db, DateTimeOffset w0, DateTimeOffset w1, long lastSeq) => (_db, _w0, _w1, _lastSeq) = (db, w0, w1, lastSeq);
+
+        public static async Task<LandedCounter> StartAsync(string db, DateTimeOffset w0, DateTimeOffset w1, CancellationToken ct)
+        {
+            await using var connection = new NpgsqlConnection(db);
+            await connection.OpenAsync(ct);
+            await using var max = new NpgsqlCommand("select coalesce(max(seq_id), 0) from egov.mt_events", connection);
+            return new LandedCounter(db, w0, w1, (long)(await max.ExecuteScalarAsync(ct))!);
+        }
+
+        public async Task<long> CountAsync(CancellationToken ct)
+        {
+            await using var connection = new NpgsqlConnection(_db);
+            await connection.OpenAsync(ct);
+            await using var select = new NpgsqlCommand(
+                "select coalesce(max(seq_id), @last), count(*) filter (where type = 'deadline_missed' and data->>'scope' = 'dossier' "
+                + "and (data->>'dueAt')::timestamptz between @w0 and @w1) from egov.mt_events where seq_id > @last", connection);
+            select.Parameters.AddWithValue("last", _lastSeq);
+            select.Parameters.AddWithValue("w0", _w0);
+            select.Parameters.AddWithValue("w1", _w1);
+            await using var reader = await select.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            _lastSeq = reader.GetInt64(0);
+            _count += reader.GetInt64(1);
+            return _count;
+        }
     }
 
     /// <summary>Seconds from each due instant to the commit of its flag (the event's timestamp, set by PostgreSQL).</summary>

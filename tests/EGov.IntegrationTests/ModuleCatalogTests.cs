@@ -91,7 +91,7 @@ public sealed class ModuleCatalogTests(PlatformFixture platform)
             .ToArray();
         var desk = await OfficerAsync(code, Roles.DeskOfficer, unit);
 
-        var d = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake(code));
+        var d = await desk.PostOkAsync("/api/v1/dossiers", await ModuleIntakes.ValidIntakeAsync(_host, desk, code));
         var id = d.GetProperty("id").GetGuid();
         Assert.Equal("Received", d.GetProperty("status").GetString());
         Assert.Equal(steps[0].Id, d.GetProperty("currentStep").GetProperty("id").GetString());

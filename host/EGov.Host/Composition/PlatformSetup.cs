@@ -16,9 +16,11 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 using Weasel.Core;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -58,6 +60,8 @@ internal static class PlatformSetup
         services.AddSingleton<IDeadlines>(sp => sp.GetRequiredService<CalendarDeadlines>());
         services.AddSingleton<DossierCodeAllocator>();
         services.AddSingleton<EGov.Dossiers.Forms.FormContexts>();
+        services.AddSingleton<IntakeChecks>();
+        services.TryAddSingleton<IAttachedDocumentTypes, UnknownDocumentTypes>();
 
         var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName)!;
         services.AddNpgsqlDataSource(connectionString);
@@ -105,6 +109,19 @@ internal static class PlatformSetup
 
             // Wolverine's default of 100 per poll cannot keep up with a morning after a holiday (issue 4: 100,000 in 10 minutes).
             opts.Durability.RecoveryBatchSize = configuration.GetValue("Deadlines:ScheduledBatchSize", 2000);
+
+            // A handler that fails (a grain moving between activations, a lost connection) is retried, then
+            // rescheduled from the durable inbox, so no alarm or hand-over ends in the dead letters for a blip.
+            opts.OnAnyException()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1))
+                .Then.ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2));
+
+            // Alarms spend their time waiting on PostgreSQL (read the stream, commit the warning): run many at once.
+            opts.LocalQueueFor<DeadlineAlarm>().MaximumParallelMessages(configuration.GetValue("Deadlines:Parallelism", 32));
+
+            // The inbox metrics sample counts every stored message every 5 s: with millions of scheduled alarms that
+            // is seconds of database time per sample (measured in the deadline storm), so it is opt-in.
+            opts.Durability.DurabilityMetricsEnabled = configuration.GetValue("Wolverine:DurabilityMetrics", false);
         });
         services.AddWolverineHttp();
 

@@ -16,7 +16,7 @@ internal static class SiloSetup
         var gatewayPort = section.GetValue("GatewayPort", 30000);
         var clusterId = section["ClusterId"] ?? "egov-dev";
         var serviceId = section["ServiceId"] ?? "egov";
-        var idle = TimeSpan.FromMinutes(section.GetValue("IdleDeactivationMinutes", 10.0));
+        var idle = TimeSpan.FromMinutes(section.GetValue("IdleDeactivationMinutes", 2.0));
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort, null, serviceId, clusterId);

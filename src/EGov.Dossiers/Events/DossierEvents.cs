@@ -21,7 +21,11 @@ public sealed record DossierSubmitted(
     decimal Fee,
     SlaPlan Sla,
     string? IdempotencyKey,
-    EventMeta Meta) : IDossierEvent;
+    EventMeta Meta) : IDossierEvent
+{
+    /// <summary>The procedure's own form fields (absent in events stored before they existed).</summary>
+    public IReadOnlyDictionary<string, string>? Details { get; init; }
+}
 
 /// <summary>A desk officer accepted the dossier as valid: the clock starts.</summary>
 public sealed record DossierReceived(DateTimeOffset DueAt, DateTimeOffset StepDueAt, EventMeta Meta) : IDossierEvent;

@@ -106,9 +106,6 @@ internal sealed partial class DossierGrain(
 
     public async Task<TimeSpan?> Alarm(DeadlineAlarm alarm)
     {
-        // Alarms wake dossiers nobody is working on, by the hundred thousand on the morning after a holiday:
-        // leave memory to the dossiers people are handling.
-        DeactivateOnIdle();
         // A conflict means someone else just changed the dossier: decide again on the fresh state.
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -227,6 +224,11 @@ internal sealed partial class DossierGrain(
         {
             var delay = alarm.FireAt - now;
             await bus.ScheduleAsync(alarm, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+        }
+
+        foreach (var milestone in DossierMilestones.For(before, events, after))
+        {
+            await bus.PublishAsync(milestone);
         }
 
         await session.SaveChangesAsync();

@@ -45,7 +45,12 @@ public static class ListDossiersEndpoint
                     "Chỉ xem được hồ sơ của đơn vị mình / Officers list only their own unit's dossiers."));
             }
 
-            query = query.Where(x => x.InvolvedUnits.Contains(own));
+            // unit=own (filtered below) already implies involvement: the (unit, due) index answers it without
+            // reading every row's JSON for the involvement check.
+            if (unit is null)
+            {
+                query = query.Where(x => x.InvolvedUnits.Contains(own));
+            }
         }
         else if (caller.CitizenId is { } citizenId && caller.Has(Roles.Citizen))
         {

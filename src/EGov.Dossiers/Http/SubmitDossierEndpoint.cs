@@ -12,7 +12,9 @@ using Wolverine.Http;
 namespace EGov.Dossiers.Http;
 
 /// <summary>The body of <c>POST /api/v1/dossiers</c>.</summary>
-public sealed record SubmitDossierRequest(string? ProcedureCode, Channel? Channel, Applicant? Applicant, IReadOnlyList<Guid>? DocumentIds);
+/// <param name="Details">The procedure's own form fields (e.g. <c>enterpriseName</c>), checked by the module's validators.</param>
+public sealed record SubmitDossierRequest(string? ProcedureCode, Channel? Channel, Applicant? Applicant, IReadOnlyList<Guid>? DocumentIds,
+    IReadOnlyDictionary<string, string>? Details = null);
 
 /// <summary>Intake: a citizen submits online, a desk officer receives at the desk or from the post.</summary>
 public static class SubmitDossierEndpoint
@@ -35,7 +37,8 @@ public static class SubmitDossierEndpoint
         ProcedureCatalog catalog,
         IGrainFactory grains,
         PlatformClock clock,
-        IDeadlines deadlines)
+        IDeadlines deadlines,
+        IntakeChecks checks)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(request.ProcedureCode))
@@ -54,6 +57,7 @@ public static class SubmitDossierEndpoint
             errors.Add(new("documentIds", $"Tối đa {MaxDocuments} giấy tờ / At most {MaxDocuments} documents."));
         }
 
+        errors.AddRange(IntakeChecks.ValidateDetails(request.Details));
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         if (key.Length > MaxIdempotencyKeyLength)
         {
@@ -65,7 +69,7 @@ public static class SubmitDossierEndpoint
             return Problems.Validation(errors);
         }
 
-        if (catalog.FindProcedure(request.ProcedureCode) is null)
+        if (catalog.FindProcedure(request.ProcedureCode) is not { } procedure)
         {
             return Problems.From(new DossierError(ErrorKind.Invalid, "unknown-procedure",
                 $"Không có thủ tục mã '{request.ProcedureCode}' / No procedure has the code '{request.ProcedureCode}'.", "procedureCode"));
@@ -75,7 +79,24 @@ public static class SubmitDossierEndpoint
         var idempotencyKey = key.Length == 0 ? null : key;
         var id = idempotencyKey is null ? Guid.CreateVersion7() : IdFromKey(caller.Subject, idempotencyKey);
         var applicant = Normalize(request.Applicant!);
-        var command = new SubmitDossier(id, request.ProcedureCode!, request.Channel!.Value, applicant, request.DocumentIds ?? [], idempotencyKey, caller);
+        var details = request.Details ?? new Dictionary<string, string>();
+        var command = new SubmitDossier(id, request.ProcedureCode!, request.Channel!.Value, applicant, request.DocumentIds ?? [], idempotencyKey, caller)
+        {
+            Details = details,
+        };
+
+        // Who may submit is decided before any module looks at the content, so a refusal never leaks to a stranger.
+        var unit = procedure.Definition.UnitCode;
+        if (DossierDecider.CheckSubmit(command, unit) is { } denied)
+        {
+            return Problems.From(denied);
+        }
+
+        var check = await checks.RunAsync(command.ProcedureCode, unit, applicant.IdNumber, details, command.DocumentIds, http.RequestAborted);
+        if (!check.Accepted)
+        {
+            return Problems.From(new DossierError(ErrorKind.NotAllowed, "intake-refused", check.Reason ?? "Hồ sơ không đạt yêu cầu / The intake was refused.", check.Field));
+        }
 
         var outcome = await grains.GetGrain<IDossierGrain>(id).Submit(command);
         if (outcome.Error is not null)

@@ -12,7 +12,12 @@ public sealed record SubmitDossier(
     [property: Id(3)] Applicant Applicant,
     [property: Id(4)] IReadOnlyList<Guid> DocumentIds,
     [property: Id(5)] string? IdempotencyKey,
-    [property: Id(6)] Caller Caller);
+    [property: Id(6)] Caller Caller)
+{
+    /// <summary>The procedure's own form fields, as the applicant gave them.</summary>
+    [Id(7)]
+    public IReadOnlyDictionary<string, string> Details { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>One lifecycle action on an existing dossier.</summary>
 [GenerateSerializer]

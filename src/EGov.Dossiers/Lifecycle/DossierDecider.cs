@@ -19,7 +19,10 @@ public static class DossierDecider
         var role = cmd.Channel == Channel.Online ? Roles.Citizen : Roles.DeskOfficer;
         var meta = new EventMeta(caller.Subject, role, caller.Unit, null, now);
         var submitted = new DossierSubmitted(cmd.DossierId, code, plan.ProcedureCode, plan.ProcedureName, plan.Unit, cmd.Channel,
-            cmd.Applicant, cmd.DocumentIds, plan.Steps, plan.Fee, plan.Sla, cmd.IdempotencyKey, meta);
+            cmd.Applicant, cmd.DocumentIds, plan.Steps, plan.Fee, plan.Sla, cmd.IdempotencyKey, meta)
+        {
+            Details = cmd.Details.Count == 0 ? null : cmd.Details,
+        };
         if (cmd.Channel == Channel.Online)
         {
             return [submitted];

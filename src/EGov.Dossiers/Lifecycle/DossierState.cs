@@ -61,6 +61,9 @@ public sealed class DossierState
     /// <summary>Keys of the deadline alarms already acted on (kind, scope, due instant): a repeated delivery does nothing.</summary>
     [Id(32)] public List<string> RaisedAlarms { get; set; } = [];
 
+    /// <summary>The procedure's own form fields given at intake.</summary>
+    [Id(33)] public Dictionary<string, string> Details { get; set; } = [];
+
     /// <summary>The clock is running on a result not yet produced: deadline alarms matter only then.</summary>
     public bool ClockRunning => IsOpen && ResolvedAt is null && DueAt is not null;
 

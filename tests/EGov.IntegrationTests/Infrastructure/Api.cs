@@ -14,11 +14,14 @@ public static class Api
     /// <summary>A fresh, valid 12-digit citizen id, so tests never collide on applicant data.</summary>
     public static string NewCitizenId() => $"0791{Random.Shared.Next(0, 9999):D4}{Interlocked.Increment(ref _idCounter) % 10000:D4}";
 
-    public static object DeskIntake(string procedureCode, string? idNumber = null, string channel = "Desk") => new
+    public static object DeskIntake(string procedureCode, string? idNumber = null, string channel = "Desk",
+        IReadOnlyDictionary<string, string>? details = null, IReadOnlyList<Guid>? documentIds = null) => new
     {
         procedureCode,
         channel,
         applicant = new { idNumber = idNumber ?? NewCitizenId(), fullName = "Trần Thị Bình", phone = "0912345678", email = "binh@example.vn", address = "12 Lê Lợi, Tân Định" },
+        details,
+        documentIds,
     };
 
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response)

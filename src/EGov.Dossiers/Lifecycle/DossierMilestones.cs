@@ -1,0 +1,46 @@
+using EGov.Dossiers.Events;
+using EGov.Modules.Sdk;
+
+namespace EGov.Dossiers.Lifecycle;
+
+/// <summary>Which published milestones (for modules to react to) a commit's events amount to. Pure.</summary>
+public static class DossierMilestones
+{
+    public static IReadOnlyList<DossierMilestone> For(DossierState? before, IReadOnlyList<IDossierEvent> events, DossierState after)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(after);
+        var milestones = new List<DossierMilestone>();
+        var previousStep = before?.CurrentStep;
+        foreach (var e in events)
+        {
+            var (name, step) = e switch
+            {
+                DossierReceived => (Milestones.Received, after.Steps.Count > 0 ? after.Steps[0] : null),
+                StepCompleted c => (Milestones.HandedOver, after.Steps.Find(s => s.Id == c.NextStepId)),
+                DossierApproved => (Milestones.Approved, null),
+                DossierRejected => (Milestones.Rejected, null),
+                ResultIssued => (Milestones.ResultIssued, null),
+                ResultDelivered or DossierWithdrawn or DossierStopped or DossierRefused => (Milestones.Closed, null),
+                _ => ((string?)null, (PlannedStep?)null),
+            };
+            if (name is null)
+            {
+                continue;
+            }
+
+            // A hand-over inside one unit is an internal step; other agencies care when the dossier crosses to them.
+            if (name == Milestones.HandedOver && step is not null && previousStep is not null && step.Unit == previousStep.Unit)
+            {
+                previousStep = step;
+                continue;
+            }
+
+            previousStep = step ?? previousStep;
+            milestones.Add(new DossierMilestone(after.Id, after.Code, after.ProcedureCode, name, step?.Unit ?? after.Unit, step?.Id,
+                after.Details, e.Meta.At));
+        }
+
+        return milestones;
+    }
+}
