@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using EGov.Catalog;
+using EGov.Documents;
 using EGov.Dossiers;
 using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Intake;
@@ -54,6 +55,7 @@ internal static class PlatformSetup
         services.AddSingleton<IDeadlines>(sp => sp.GetRequiredService<CalendarDeadlines>());
         services.AddSingleton<DossierCodeAllocator>();
         services.AddSingleton<EGov.Dossiers.Forms.FormContexts>();
+        services.AddEGovDocuments(configuration);
 
         var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName)!;
         services.AddNpgsqlDataSource(connectionString);
@@ -63,6 +65,7 @@ internal static class PlatformSetup
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 options.AutoCreateSchemaObjects = isDev ? AutoCreate.CreateOrUpdate : AutoCreate.None;
                 options.AddDossiers();
+                options.AddDocuments();
                 foreach (var module in modules)
                 {
                     module.Module.ConfigureMarten(options);
@@ -87,6 +90,7 @@ internal static class PlatformSetup
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             opts.Discovery.IncludeAssembly(typeof(CatalogEndpoints).Assembly);
             opts.Discovery.IncludeAssembly(typeof(DossierState).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(DocumentVault).Assembly);
             foreach (var module in modules)
             {
                 opts.Discovery.IncludeAssembly(module.Module.GetType().Assembly);
