@@ -55,7 +55,7 @@ public sealed class UploadForm : IAsyncDisposable
             while ((section = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false)) is not null)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                    || !disposition.IsFormDisposition() || disposition.Name.Value is not { } quotedName)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase) || disposition.Name.Value is not { } quotedName)
                 {
                     throw new MalformedUploadException("Mỗi phần cần Content-Disposition: form-data / Every part needs Content-Disposition: form-data with a name.");
                 }
