@@ -21,9 +21,9 @@ public sealed record AccessDecision(Verdict Verdict, string Purpose)
 }
 
 /// <summary>
-/// Who may do what with a vault document (issue 5, point 4). Reading: the owner; officers of a unit processing an
-/// open dossier of the owner that cites the document, while it is open; officers of a unit holding an active
-/// grant. Granting, revoking, deleting: the owner only. The access log: the owner and administrators.
+/// Who may do what with a vault document (issue 5, point 4). Reading: the owner; officers of a unit that holds or
+/// held a dossier of the owner citing the document (as evidence or as its result), until that dossier is final
+/// (delivered, refused, rejected, withdrawn, stopped); officers of a unit holding an active grant. Granting, revoking, deleting: the owner only. The access log: the owner and administrators.
 /// A caller with no tie to the document gets 404, so ids cannot be probed; a caller who had or could have a tie
 /// (an administrator, a unit whose dossier closed or whose grant ended) gets 403.
 /// </summary>
@@ -54,7 +54,8 @@ public static class DocumentAccessRules
         if (IsOfficer(caller))
         {
             var unit = caller.Unit!;
-            if (facts.Dossiers.FirstOrDefault(d => d.IsOpen && d.InvolvedUnits.Contains(unit)) is { } dossier)
+            // "Processing" lasts until the dossier is final: a result that is ready still has to be handed over.
+            if (facts.Dossiers.FirstOrDefault(d => !d.Status.IsFinal() && d.InvolvedUnits.Contains(unit)) is { } dossier)
             {
                 return AccessDecision.Allow($"dossier {dossier.Code} ({dossier.ProcedureCode})");
             }
