@@ -1,11 +1,17 @@
 using BenchmarkDotNet.Running;
 using EGov.Benchmarks;
 
-// Two modes: `load` (the end-to-end load test, the important one) and `micro` (BenchmarkDotNet).
-if (args.Length == 0 || args[0] is not ("load" or "micro"))
+// Three modes: `load` (the end-to-end load test, the important one), `micro` (BenchmarkDotNet) and `vault` (issue 5).
+if (args.Length == 0 || args[0] is not ("load" or "micro" or "vault"))
 {
     Console.Error.WriteLine(LoadOptions.Usage);
+    Console.Error.WriteLine(VaultBenchmark.Usage);
     return 2;
+}
+
+if (args[0] == "vault")
+{
+    return await VaultBenchmark.RunAsync(args[1..], CancellationToken.None);
 }
 
 if (args[0] == "micro")
