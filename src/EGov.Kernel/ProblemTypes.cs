@@ -19,5 +19,8 @@ public static class ProblemTypes
     public const string VersionConflict = Prefix + "version-conflict";
     public const string IdempotencyConflict = Prefix + "idempotency-conflict";
     public const string PayloadTooLarge = Prefix + "payload-too-large";
+    public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
+    public const string ContentMismatch = Prefix + "content-mismatch";
+    public const string DocumentInUse = Prefix + "document-in-use";
     public const string Unexpected = Prefix + "unexpected";
 }

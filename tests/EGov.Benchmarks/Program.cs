@@ -1,12 +1,19 @@
 using BenchmarkDotNet.Running;
 using EGov.Benchmarks;
 
-// Three modes: `load` (the end-to-end load test), `deadlines` (issue 4's deadline storm) and `micro` (BenchmarkDotNet).
-if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines"))
+// Four modes: `load` (the end-to-end load test), `deadlines` (issue 4's deadline storm), `vault` (issue 5's document
+// vault) and `micro` (BenchmarkDotNet).
+if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines" or "vault"))
 {
     Console.Error.WriteLine(LoadOptions.Usage);
     Console.Error.WriteLine(StormOptions.Usage);
+    Console.Error.WriteLine(VaultBenchmark.Usage);
     return 2;
+}
+
+if (args[0] == "vault")
+{
+    return await VaultBenchmark.RunAsync(args[1..], CancellationToken.None);
 }
 
 if (args[0] == "deadlines")

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using EGov.Catalog;
+using EGov.Documents;
 using EGov.Dossiers;
 using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Intake;
@@ -60,6 +61,7 @@ internal static class PlatformSetup
         services.AddSingleton<IDeadlines>(sp => sp.GetRequiredService<CalendarDeadlines>());
         services.AddSingleton<DossierCodeAllocator>();
         services.AddSingleton<EGov.Dossiers.Forms.FormContexts>();
+        services.AddEGovDocuments(configuration);
         services.AddSingleton<IntakeChecks>();
         services.TryAddSingleton<IAttachedDocumentTypes, UnknownDocumentTypes>();
 
@@ -71,6 +73,7 @@ internal static class PlatformSetup
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 options.AutoCreateSchemaObjects = isDev ? AutoCreate.CreateOrUpdate : AutoCreate.None;
                 options.AddDossiers();
+                options.AddDocuments();
                 foreach (var module in modules)
                 {
                     module.Module.ConfigureMarten(options);
@@ -95,6 +98,7 @@ internal static class PlatformSetup
             opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             opts.Discovery.IncludeAssembly(typeof(CatalogEndpoints).Assembly);
             opts.Discovery.IncludeAssembly(typeof(DossierState).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(DocumentVault).Assembly);
             foreach (var module in modules)
             {
                 opts.Discovery.IncludeAssembly(module.Module.GetType().Assembly);

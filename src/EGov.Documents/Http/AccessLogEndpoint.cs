@@ -1,0 +1,48 @@
+using EGov.Documents.Access;
+using EGov.Dossiers.Http;
+using EGov.Dossiers.Lifecycle;
+using EGov.Kernel;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace EGov.Documents.Http;
+
+/// <summary>Who read a document, when, for which unit and why: the owner's and the administrators' view.</summary>
+public static class AccessLogEndpoint
+{
+    [Authorize(Policy = Policies.Authenticated)]
+    [WolverineGet("/api/v1/documents/{id}/access-log", OperationId = "getDocumentAccessLog")]
+    [Tags("Documents")]
+    [ProducesResponseType<IReadOnlyList<AccessLogEntryDto>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(Guid id, HttpContext http, DocumentVault vault, IDeadlines deadlines)
+    {
+        var caller = CallerFactory.From(http.User);
+        var facts = await vault.FactsAsync(id, http.RequestAborted);
+        if (facts is null)
+        {
+            // A deleted document's log stays readable by administrators (the owner's own record outlives the papers).
+            if (!caller.IsAdmin)
+            {
+                return DocumentProblems.NotFound();
+            }
+
+            var kept = await vault.AccessLogAsync(id, http.RequestAborted);
+            return kept.Count == 0 ? DocumentProblems.NotFound() : TypedResults.Ok(kept.Select(e => Dto(e, deadlines)).ToArray());
+        }
+
+        var decision = DocumentAccessRules.AccessLog(facts, caller);
+        if (decision.Verdict != Verdict.Allowed)
+        {
+            return DocumentProblems.Denied(decision);
+        }
+
+        var entries = await vault.AccessLogAsync(id, http.RequestAborted);
+        return TypedResults.Ok(entries.Select(e => Dto(e, deadlines)).ToArray());
+    }
+
+    private static AccessLogEntryDto Dto(Model.AccessLogEntry e, IDeadlines zone) => new(zone.InZone(e.At), e.Actor, e.Unit, e.Purpose, e.Kind);
+}

@@ -1,0 +1,15 @@
+using EGov.Documents.Model;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Http;
+
+namespace EGov.Documents.Http;
+
+/// <summary>The catalog of document types: public, like the procedure catalog that refers to it.</summary>
+public static class DocumentTypesEndpoint
+{
+    [AllowAnonymous]
+    [WolverineGet("/api/v1/document-types", OperationId = "listDocumentTypes")]
+    [Tags("Documents")]
+    public static IReadOnlyList<DocumentType> Get(DocumentTypeCatalog types) => types.All.ToArray();
+}

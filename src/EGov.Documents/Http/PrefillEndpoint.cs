@@ -1,0 +1,84 @@
+using EGov.Catalog;
+using EGov.Documents.Access;
+using EGov.Documents.Model;
+using EGov.Dossiers.Http;
+using EGov.Dossiers.Lifecycle;
+using EGov.Kernel;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace EGov.Documents.Http;
+
+/// <summary>One requirement of a procedure and the owner's documents that meet it.</summary>
+public sealed record PrefillRequirementDto(string Type, string Name, bool Mandatory, bool Met, IReadOnlyList<DocumentDto> Documents);
+
+/// <summary>Which of a procedure's required documents the owner's vault already holds (unexpired), by type.</summary>
+public sealed record PrefillDto(string ProcedureCode, string OwnerIdNumber, IReadOnlyList<PrefillRequirementDto> Requirements, IReadOnlyList<string> Missing)
+{
+    /// <summary>The ids to put in the dossier's <c>documentIds</c>: the newest matching document of each met requirement.</summary>
+    public IReadOnlyList<Guid> DocumentIds => Requirements.Where(r => r.Met).Select(r => r.Documents[0].Id).Distinct().ToArray();
+}
+
+/// <summary>
+/// <c>GET /api/v1/procedures/{code}/prefill?ownerIdNumber=</c>: the owner, or a desk officer of the procedure's
+/// unit serving them at the counter, sees what the vault already covers so nothing is uploaded twice.
+/// </summary>
+public static class PrefillEndpoint
+{
+    [Authorize(Policy = Policies.Authenticated)]
+    [WolverineGet("/api/v1/procedures/{code}/prefill", OperationId = "prefillProcedure")]
+    [Tags("Documents")]
+    [ProducesResponseType<PrefillDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Get(
+        string code, HttpContext http, ProcedureCatalog catalog, DocumentVault vault, DocumentTypeCatalog types, IDeadlines deadlines, string? ownerIdNumber)
+    {
+        if (catalog.FindProcedure(code) is not { } procedure)
+        {
+            return TypedResults.Problem(type: ProblemTypes.UnknownProcedure, title: "Không tìm thấy thủ tục / Procedure not found",
+                detail: $"No procedure has the code '{code}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var caller = CallerFactory.From(http.User);
+        var owner = ownerIdNumber ?? (caller.Has(Roles.Citizen) ? caller.CitizenId : null);
+        if (!OwnerId.IsValid(owner))
+        {
+            return Problems.Invalid("ownerIdNumber", "Cần số định danh hoặc mã số thuế của chủ giấy tờ / ownerIdNumber (citizen id or tax code) is required.");
+        }
+
+        var isOwner = DocumentAccessRules.IsOwner(caller, owner!);
+        var servingDesk = caller.IsOfficerOf(procedure.Definition.UnitCode, Roles.DeskOfficer);
+        if (!isOwner && !servingDesk)
+        {
+            return DocumentProblems.Forbidden(
+                "Chỉ chủ giấy tờ hoặc cán bộ một cửa của đơn vị giải quyết thủ tục / Only the owner or a desk officer of the procedure's unit may prefill.");
+        }
+
+        var now = vault.Now;
+        var today = DateOnly.FromDateTime(deadlines.InZone(now).DateTime);
+        var usable = (await vault.OfOwnerAsync(owner!, http.RequestAborted)).Where(d => !d.IsExpired(today)).ToArray();
+        var requirements = procedure.Definition.RequiredDocuments.Select(r =>
+        {
+            var matches = usable.Where(d => d.Type == r.Type).OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.UploadedAt).ToArray();
+            return (Requirement: r, Matches: matches);
+        }).ToArray();
+
+        var purpose = isOwner ? DocumentAccessRules.OwnerPurpose : $"prefill {procedure.Definition.Code} at the desk of {caller.Unit}";
+        var read = requirements.SelectMany(r => r.Matches).DistinctBy(d => d.Id).Select(d => (d, purpose)).ToArray();
+        if (read.Length > 0)
+        {
+            await vault.LogAsync(read, AccessKinds.Prefill, caller, http.RequestAborted);
+        }
+
+        return TypedResults.Ok(new PrefillDto(
+            procedure.Definition.Code,
+            owner!,
+            requirements.Select(r => new PrefillRequirementDto(r.Requirement.Type, r.Requirement.Name, r.Requirement.Mandatory, r.Matches.Length > 0,
+                r.Matches.Select(d => DocumentDto.From(d, types, deadlines)).ToArray())).ToArray(),
+            requirements.Where(r => r.Requirement.Mandatory && r.Matches.Length == 0).Select(r => r.Requirement.Type).ToArray()));
+    }
+}
