@@ -16,6 +16,7 @@ public static class ProblemTypes
     public const string Forbidden = Prefix + "forbidden";
     public const string Unauthorized = Prefix + "unauthorized";
     public const string ActionNotAllowed = Prefix + "action-not-allowed";
+    public const string IntakeRefused = Prefix + "intake-refused";
     public const string VersionConflict = Prefix + "version-conflict";
     public const string IdempotencyConflict = Prefix + "idempotency-conflict";
     public const string PayloadTooLarge = Prefix + "payload-too-large";

@@ -16,6 +16,7 @@ public static class Problems
             ErrorKind.NotFound when error.Code == "unknown-action" => (404, ProblemTypes.UnknownAction, "Không có thao tác này / Unknown action"),
             ErrorKind.NotFound => (404, ProblemTypes.NotFound, "Không tìm thấy / Not found"),
             ErrorKind.Forbidden => (403, ProblemTypes.Forbidden, "Không có quyền / Forbidden"),
+            ErrorKind.NotAllowed when error.Code == "intake-refused" => (422, ProblemTypes.IntakeRefused, "Hồ sơ không được tiếp nhận / Intake refused"),
             ErrorKind.NotAllowed => (422, ProblemTypes.ActionNotAllowed, "Thao tác không được phép lúc này / Action not allowed now"),
             ErrorKind.Conflict when error.Code == "idempotency-key-reused" => (409, ProblemTypes.IdempotencyConflict, "Trùng khóa / Idempotency conflict"),
             ErrorKind.Conflict => (409, ProblemTypes.VersionConflict, "Xung đột phiên bản / Version conflict"),
