@@ -85,5 +85,43 @@ internal static class JusticeProcedures
         Unverified = "Thời hạn 5 ngày làm việc áp dụng khi cần xác minh; trường hợp thông thường giải quyết ngay trong ngày.",
     };
 
-    public static readonly IReadOnlyList<ProcedureDefinition> All = [CriminalRecordCertificate, BirthRegistration, MarriageRegistration];
+    // Units of other agencies, declared by their own modules (Police, SocialInsurance): named here by code only,
+    // since modules never reference each other. With either module off, the procedure is simply not served.
+    private const string CommunePolice = "CA-TANDINH";
+    private const string SocialInsurance = "BHXH-TANDINH";
+
+    /// <summary>
+    /// The inter-agency group of Decree 63/2024/NĐ-CP: the commune registers the birth, the police register permanent
+    /// residence, social insurance issues the child's health-insurance card. One dossier, one code, one timeline;
+    /// each agency's step has its own deadline.
+    /// </summary>
+    public static readonly ProcedureDefinition BirthResidenceHealthInsurance = new(
+        Code: "LT-KS-TT-BHYT-01",
+        Name: "Liên thông thủ tục hành chính về đăng ký khai sinh, đăng ký thường trú, cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi",
+        UnitCode: JusticeUnits.Commune,
+        LegalBasis: "Nghị định 63/2024/NĐ-CP; Luật Hộ tịch 2014; Luật Cư trú 2020 (Điều 22); Luật Bảo hiểm y tế (thẻ BHYT trẻ em dưới 6 tuổi)",
+        ProcessingTime: ProcessingTime.WorkingDays(6),
+        OnlineLevel: OnlineLevel.Full,
+        RequiredDocuments:
+        [
+            new("interagency-birth-form", "Tờ khai điện tử liên thông (khai sinh, thường trú, BHYT)"),
+            new("birth-certificate-medical", "Giấy chứng sinh"),
+            IdentityCard,
+            new("residence-consent", "Ý kiến đồng ý của chủ hộ / chủ sở hữu chỗ ở hợp pháp", Mandatory: false),
+        ],
+        Fee: 0m,
+        Steps:
+        [
+            new("verify", "Công chức tư pháp – hộ tịch kiểm tra, ghi sổ khai sinh", JusticeUnits.Commune, Roles.Specialist, ProcessingTime.WorkingHours(4)),
+            new("sign", "Chủ tịch UBND xã ký Giấy khai sinh, chuyển liên thông", JusticeUnits.Commune, Roles.Leader, ProcessingTime.WorkingHours(4)),
+            new("residence", "Công an xã đăng ký thường trú cho trẻ", CommunePolice, Roles.Specialist, ProcessingTime.WorkingDays(3)),
+            new("insurance", "Bảo hiểm xã hội kiểm tra, lập thẻ BHYT", SocialInsurance, Roles.Specialist, ProcessingTime.WorkingDays(1)),
+            new("issue-card", "Lãnh đạo BHXH duyệt cấp thẻ BHYT", SocialInsurance, Roles.Leader, ProcessingTime.WorkingDays(1)),
+        ])
+    {
+        Unverified = "Thời hạn từng bước theo Nghị định 63/2024/NĐ-CP cần đối chiếu (khai sinh trong ngày, thường trú, thẻ BHYT); đơn vị Công an xã và BHXH là đơn vị mẫu.",
+    };
+
+    public static readonly IReadOnlyList<ProcedureDefinition> All =
+        [CriminalRecordCertificate, BirthRegistration, MarriageRegistration, BirthResidenceHealthInsurance];
 }

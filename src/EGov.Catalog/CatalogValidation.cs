@@ -5,7 +5,9 @@ namespace EGov.Catalog;
 
 internal static class CatalogValidation
 {
-    public static void Check(ProcedureDefinition p, string module, IReadOnlyDictionary<string, CatalogUnit> units)
+    /// <summary>Checks one procedure. Returns why it cannot be served now when a unit it needs is missing (its module is
+    /// switched off), or null; throws when the definition itself is wrong.</summary>
+    public static string? Check(ProcedureDefinition p, string module, IReadOnlyDictionary<string, CatalogUnit> units)
     {
         void Fail(string why) => throw new CatalogException($"Procedure '{p.Code}' of module '{module}': {why}");
 
@@ -14,10 +16,7 @@ internal static class CatalogValidation
             Fail("code and name are required.");
         }
 
-        if (!units.ContainsKey(p.UnitCode))
-        {
-            Fail($"unit '{p.UnitCode}' is not declared by any loaded module.");
-        }
+        var missing = p.Steps.Select(s => s.UnitCode).Prepend(p.UnitCode).Where(u => !units.ContainsKey(u)).Distinct(StringComparer.Ordinal).ToArray();
 
         if (p.ProcessingTime.Value <= 0)
         {
@@ -36,15 +35,14 @@ internal static class CatalogValidation
 
         foreach (var step in p.Steps)
         {
-            if (!units.ContainsKey(step.UnitCode))
-            {
-                Fail($"step '{step.Id}' names unit '{step.UnitCode}', which no loaded module declares.");
-            }
-
             if (step.Role is not (Roles.Specialist or Roles.Leader or Roles.DeskOfficer))
             {
                 Fail($"step '{step.Id}' has role '{step.Role}'; a step is done by a specialist, a leader or a desk officer.");
             }
         }
+
+        // An inter-agency procedure needs units of other modules: with one of them switched off it is not served,
+        // while the rest of the catalog is.
+        return missing.Length == 0 ? null : $"unit(s) {string.Join(", ", missing)} not declared by any loaded module";
     }
 }

@@ -12,6 +12,7 @@ public sealed class ProcedureCatalog
 {
     private readonly FrozenDictionary<string, CatalogUnit> _units;
     private readonly FrozenDictionary<string, CatalogProcedure> _procedures;
+    private readonly List<string> _unavailable = [];
 
     public ProcedureCatalog(IEnumerable<LoadedModule> modules)
     {
@@ -34,7 +35,12 @@ public sealed class ProcedureCatalog
         {
             foreach (var procedure in module.Definition.Procedures)
             {
-                CatalogValidation.Check(procedure, module.Name, units);
+                if (CatalogValidation.Check(procedure, module.Name, units) is { } unavailable)
+                {
+                    _unavailable.Add($"{procedure.Code} ({module.Name}): {unavailable}");
+                    continue;
+                }
+
                 if (!procedures.TryAdd(procedure.Code, new CatalogProcedure(procedure, module.Name)))
                 {
                     throw new CatalogException($"Procedure '{procedure.Code}' of module '{module.Name}' is already declared by module '{procedures[procedure.Code].Module}'.");
@@ -48,6 +54,9 @@ public sealed class ProcedureCatalog
     }
 
     public IReadOnlyList<string> Modules { get; }
+
+    /// <summary>Procedures not served because a unit they need belongs to a module that is not loaded, with the reason.</summary>
+    public IReadOnlyList<string> Unavailable => _unavailable;
 
     public IEnumerable<CatalogUnit> Units => _units.Values.OrderBy(u => u.Definition.Code, StringComparer.Ordinal);
 

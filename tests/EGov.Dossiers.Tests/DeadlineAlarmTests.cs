@@ -65,6 +65,15 @@ public sealed class DeadlineAlarmTests
     }
 
     [Fact]
+    public void A_step_due_at_the_dossiers_own_instant_gets_no_alarms_of_its_own()
+    {
+        var story = Story.Submit(channel: Channel.Desk);
+        story.State.StepDueAt = story.State.DueAt;
+
+        Assert.All(Planned(story, null), a => Assert.Equal("dossier", a.Scope));
+    }
+
+    [Fact]
     public void A_fired_alarm_raises_its_warning_once()
     {
         var story = Story.Submit(channel: Channel.Desk);

@@ -53,3 +53,24 @@ public sealed class HealthAndDocsTests(PlatformFixture platform)
         Assert.Contains("openapi/v1.json", html, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+/// <summary>The indexes the hot queries depend on exist in the schema the host creates.</summary>
+public sealed class SchemaIndexTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task The_work_list_due_window_query_has_its_unit_and_due_index()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(platform.Host.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand(
+            "select indexdef from pg_indexes where schemaname = 'egov' and tablename = 'mt_doc_dossierstate'", connection);
+        var definitions = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            definitions.Add(reader.GetString(0));
+        }
+
+        Assert.Contains(definitions, d => d.Contains("(unit, due_at)", StringComparison.Ordinal));
+    }
+}

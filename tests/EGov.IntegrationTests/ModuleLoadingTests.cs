@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using EGov.IntegrationTests.Infrastructure;
 using EGov.Kernel;
 
@@ -23,10 +24,48 @@ public sealed class ModuleLoadingTests(PlatformFixture platform)
         var sample = procedures.EnumerateArray().Single(p => p.GetProperty("code").GetString() == "VH-QC-01");
         Assert.Equal("Sample", sample.GetProperty("module").GetString());
 
-        // The plug-in's procedure works end to end: its unit's desk takes a dossier in.
+        // The plug-in's procedure works end to end: its unit takes a dossier in, processes it and delivers the result.
         var desk = await host.ClientAsync("desk-vh", [Roles.DeskOfficer], "SVHTTDL");
+        var specialist = await host.ClientAsync("spec-vh", [Roles.Specialist], "SVHTTDL");
+        var leader = await host.ClientAsync("lead-vh", [Roles.Leader], "SVHTTDL");
         var dossier = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("VH-QC-01"));
         Assert.StartsWith("H10.30-", dossier.GetProperty("code").GetString(), StringComparison.Ordinal);
+        var id = dossier.GetProperty("id").GetGuid();
+        await specialist.PostOkAsync($"/api/v1/dossiers/{id}/complete-step", new { });
+        await leader.PostOkAsync($"/api/v1/dossiers/{id}/approve", new { });
+        await desk.PostOkAsync($"/api/v1/dossiers/{id}/issue-result", new { });
+        var delivered = await desk.PostOkAsync($"/api/v1/dossiers/{id}/deliver", new { });
+        Assert.Equal("Delivered", delivered.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Switching_a_module_off_keeps_its_stored_dossiers_readable_and_the_other_modules_working()
+    {
+        var first = await TestHost.StartAsync(platform.Postgres);
+        var connectionString = first.ConnectionString;
+        var desk = await first.ClientAsync("desk-off", [Roles.DeskOfficer], "STP");
+        var dossier = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"));
+        var id = dossier.GetProperty("id").GetGuid();
+        var code = dossier.GetProperty("code").GetString()!;
+        await first.DisposeAsync();
+
+        await using var second = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:egov"] = connectionString,
+            ["Modules:Justice:Enabled"] = "false",
+        });
+        var officer = await second.ClientAsync("desk-off", [Roles.DeskOfficer], "STP");
+        var read = await officer.GetAsync($"/api/v1/dossiers/{id}", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(code, (await read.ReadJsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await officer.GetAsync($"/api/v1/dossiers/{id}/history", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await second.CreateClient().GetAsync($"/api/v1/public/dossiers/{code}", TestContext.Current.CancellationToken)).StatusCode);
+
+        // Its procedures are gone for new intakes; another module's procedure still takes dossiers.
+        var refused = await officer.PostAsJsonAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var finance = await second.ClientAsync("desk-stc-off", [Roles.DeskOfficer], "XA-PHUNHUAN");
+        await finance.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TC-HKD-01"));
     }
 
     [Fact]

@@ -13,6 +13,8 @@ using EGov.Modules.Agriculture;
 using EGov.Modules.Construction;
 using EGov.Modules.Finance;
 using EGov.Modules.Justice;
+using EGov.Modules.Police;
+using EGov.Modules.SocialInsurance;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using Marten;
@@ -32,7 +34,7 @@ internal static class PlatformSetup
 {
     /// <summary>Modules the host is built with; more can be dropped into the plug-in folder.</summary>
     private static readonly Type[] BuiltInModules =
-        [typeof(JusticeModule), typeof(FinanceModule), typeof(ConstructionModule), typeof(AgricultureModule)];
+        [typeof(JusticeModule), typeof(FinanceModule), typeof(ConstructionModule), typeof(AgricultureModule), typeof(PoliceModule), typeof(SocialInsuranceModule)];
 
     public static void AddEGovPlatform(this WebApplicationBuilder builder)
     {
@@ -63,6 +65,8 @@ internal static class PlatformSetup
         services.AddSingleton<EGov.Dossiers.Forms.FormContexts>();
         services.AddEGovDocuments(configuration);
         services.AddSingleton<IntakeChecks>();
+        services.AddSingleton<EGov.Dossiers.Grain.DossierWriter>();
+        services.AddSingleton<EGov.Dossiers.Grain.DossierImporter>();
         services.TryAddSingleton<IAttachedDocumentTypes, UnknownDocumentTypes>();
 
         var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName)!;

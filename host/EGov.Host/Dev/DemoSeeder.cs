@@ -8,17 +8,23 @@ using Marten;
 namespace EGov.Host.Dev;
 
 /// <summary>
-/// Gives a new user a living system: when <c>Demo:Seed</c> is on (Development) and the store holds no dossier,
-/// it takes in a few dozen dossiers through the real grains and moves some of them along the lifecycle.
+/// Gives a new user a living system: when <c>Demo:Seed</c> is on (Development) and the store holds no dossier, it
+/// imports twenty dossiers per procedure received over the last weeks and replays their history through the real
+/// state machine at the instants it happened (<see cref="DossierImporter"/>): on time, due soon, overdue, waiting
+/// for a supplement, extended with an apology, refused, delivered and rated. Alarms whose time has passed fire at
+/// once, so the overdue ones are flagged and their leaders notified, as they would have been.
 /// </summary>
 internal sealed partial class DemoSeeder(
     IHostApplicationLifetime lifetime,
     IConfiguration configuration,
-    IGrainFactory grains,
+    DossierImporter importer,
     IDocumentStore store,
     ProcedureCatalog catalog,
+    PlatformClock clock,
     ILogger<DemoSeeder> logger) : BackgroundService
 {
+    public const int PerProcedure = 20;
+
     private static readonly string[] Names =
     [
         "Nguyễn Văn An", "Trần Thị Bích", "Lê Hoàng Cường", "Phạm Thu Dung", "Hoàng Minh Đức", "Vũ Thị Hà",
@@ -41,83 +47,118 @@ internal sealed partial class DemoSeeder(
             }
         }
 
-        var count = 0;
         var random = new Random(20251127);
+        var now = clock.GetUtcNow();
+        var (count, refused) = (0, 0);
         foreach (var procedure in catalog.Procedures)
         {
-            for (var i = 0; i < 8 && !stoppingToken.IsCancellationRequested; i++)
+            for (var i = 0; i < PerProcedure && !stoppingToken.IsCancellationRequested; i++)
             {
-                var name = Names[random.Next(Names.Length)];
-                var idNumber = $"0{random.Next(1, 96):D2}{random.Next(0, 2)}{random.Next(0, 99_999_999):D8}";
-                var online = i % 3 == 0;
-                var desk = new Caller($"demo-desk-{procedure.Definition.UnitCode}", [Roles.DeskOfficer], procedure.Definition.UnitCode, null);
-                var citizen = new Caller($"demo-citizen-{idNumber}", [Roles.Citizen], null, idNumber);
-                var applicant = new Applicant(idNumber, name, $"09{random.Next(0, 99_999_999):D8}", null, "Tân Định, Thành phố Hồ Chí Minh");
-                var id = Guid.CreateVersion7();
-                var outcome = await grains.GetGrain<IDossierGrain>(id).Submit(
-                    new SubmitDossier(id, procedure.Definition.Code, online ? Channel.Online : Channel.Desk, applicant, [], null, online ? citizen : desk));
-                if (outcome.State is null)
+                // Received at 08:00–16:00 local on one of the last 25 days: the older untouched ones are overdue now.
+                var day = now.ToOffset(TimeSpan.FromHours(7)).Date.AddDays(-random.Next(0, 25));
+                var received = new DateTimeOffset(day.AddHours(8 + random.Next(0, 8)), TimeSpan.FromHours(7));
+                if (received >= now)
                 {
+                    received = now.AddHours(-1);
+                }
+
+                var (submit, actions) = Story(procedure, i, received, now, random);
+                var (state, error) = await importer.ImportAsync(submit, received, actions);
+                if (state is null)
+                {
+                    refused++;
+                    LogSkipped(logger, procedure.Definition.Code, i, error?.Code);
                     continue;
                 }
 
                 count++;
-                await AdvanceAsync(id, outcome.State, procedure, i, desk, citizen);
             }
         }
 
-        LogSeeded(logger, count);
+        LogSeeded(logger, count, refused);
     }
 
-    /// <summary>Moves dossier number <paramref name="n"/> of a procedure to a varied point of the lifecycle.</summary>
-    private async Task AdvanceAsync(Guid id, DossierState state, CatalogProcedure procedure, int n, Caller desk, Caller citizen)
+    /// <summary>Dossier number <paramref name="n"/> of a procedure: who submitted it, and what happened to it since.</summary>
+    private static (SubmitDossier Submit, List<(DossierCommand, DateTimeOffset)> Actions) Story(
+        CatalogProcedure procedure, int n, DateTimeOffset received, DateTimeOffset now, Random random)
     {
-        var grain = grains.GetGrain<IDossierGrain>(id);
-        var steps = procedure.Definition.Steps;
-        async Task<bool> Act(string action, Caller who, string? reason = null)
-        {
-            var result = await grain.Execute(new DossierCommand(action, null, reason, [], null, action == DossierActions.Rate ? 3 : null, null, who));
-            return result.Error is null;
-        }
+        var p = procedure.Definition;
+        var idNumber = $"0{random.Next(1, 96):D2}{random.Next(0, 2)}{random.Next(0, 99_999_999):D8}";
+        var applicant = new Applicant(idNumber, Names[random.Next(Names.Length)], $"09{random.Next(0, 99_999_999):D8}", null, "Tân Định, Thành phố Hồ Chí Minh");
+        var desk = new Caller($"demo-desk-{p.UnitCode}", [Roles.DeskOfficer], p.UnitCode, null);
+        var citizen = new Caller($"demo-citizen-{idNumber}", [Roles.Citizen], null, idNumber);
+        Caller Officer(int step) => new($"demo-{p.Steps[step].Role}-{p.Steps[step].UnitCode}", [p.Steps[step].Role], p.Steps[step].UnitCode, null);
+        var leader = new Caller($"demo-leader-{p.UnitCode}", [Roles.Leader], p.UnitCode, null);
 
-        Caller StepOfficer(int index) =>
-            new($"demo-{steps[index].Role}-{steps[index].UnitCode}", [steps[index].Role], steps[index].UnitCode, null);
-
-        if (state.Status == DossierStatus.Submitted)
+        var scenario = n % 10;
+        var online = scenario is 0 or 8;
+        var submit = new SubmitDossier(Guid.CreateVersion7(), p.Code, online ? Channel.Online : Channel.Desk, applicant, [], null, online ? citizen : desk)
         {
-            if (n % 2 == 1 || !await Act(DossierActions.Receive, desk))
+            Details = DemoDetails(p.Code, n),
+        };
+
+        var actions = new List<(DossierCommand, DateTimeOffset)>();
+        var at = received;
+        void Do(string action, Caller who, string? reason = null, int? workingDays = null, int? rating = null)
+        {
+            // Each next action a few office hours later, never in the future.
+            at = at.AddHours(2 + random.Next(0, 20));
+            if (at >= now)
             {
-                return;
+                at = now.AddMinutes(-(10 - actions.Count));
             }
+
+            actions.Add((new DossierCommand(action, null, reason, [], workingDays, rating, null, who), at));
         }
 
-        switch (n)
+        if (online && scenario == 0)
         {
-            case 1 or 4:
-                await Act(DossierActions.RequestSupplement, StepOfficer(0), "Bổ sung bản sao giấy tờ tùy thân có chứng thực");
+            return (submit, actions); // waiting at the desk
+        }
+
+        if (online)
+        {
+            Do(DossierActions.Refuse, desk, "Hồ sơ không thuộc thẩm quyền giải quyết của đơn vị / Not within this unit's competence");
+            return (submit, actions);
+        }
+
+        switch (scenario)
+        {
+            case 2:
+                Do(DossierActions.RequestSupplement, Officer(0), "Bổ sung bản sao giấy tờ tùy thân có chứng thực");
                 break;
-            case 2 or 5 or 6 or 7:
-                for (var s = 0; s < steps.Count - 1; s++)
+            case 3:
+                Do(DossierActions.CompleteStep, Officer(0));
+                break;
+            case 9:
+                Do(DossierActions.Extend, leader, "Cần xác minh thêm với cơ quan liên quan", workingDays: 3);
+                break;
+            case 4 or 5 or 6 or 7:
+                for (var s = 0; s < p.Steps.Count - 1; s++)
                 {
-                    await Act(DossierActions.CompleteStep, StepOfficer(s));
+                    Do(DossierActions.CompleteStep, Officer(s));
                 }
 
-                if (n == 2)
+                Do(DossierActions.Approve, Officer(p.Steps.Count - 1));
+                Do(DossierActions.IssueResult, desk);
+                if (scenario >= 6)
                 {
-                    break;
-                }
-
-                await Act(DossierActions.Approve, StepOfficer(steps.Count - 1));
-                await Act(DossierActions.IssueResult, desk);
-                if (n >= 6)
-                {
-                    await Act(DossierActions.Deliver, desk);
-                    await Act(DossierActions.Rate, citizen);
+                    Do(DossierActions.Deliver, desk);
+                    Do(DossierActions.Rate, citizen, rating: 1 + random.Next(0, 3));
                 }
 
                 break;
         }
+
+        return (submit, actions);
     }
+
+    private static Dictionary<string, string> DemoDetails(string code, int n) => code switch
+    {
+        "TC-DN-01" or "TC-DN-02" => new() { ["enterpriseName"] = $"Công ty TNHH Minh Họa {code[^2..]}-{n:D2}" },
+        "XD-GPXD-01" or "XD-GPXD-02" => new() { ["plotAreaM2"] = (60 + (n * 7)).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        _ => [],
+    };
 
     private Task WaitForStartAsync(CancellationToken token)
     {
@@ -126,6 +167,9 @@ internal sealed partial class DemoSeeder(
         return started.Task.WaitAsync(token);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Count} dossiers taken in and moved along the lifecycle")]
-    private static partial void LogSeeded(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Count} dossiers imported with their history ({Skipped} skipped)")]
+    private static partial void LogSeeded(ILogger logger, int count, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data: dossier {Number} of {Procedure} skipped: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string procedure, int number, string? reason);
 }

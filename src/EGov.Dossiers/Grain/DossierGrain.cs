@@ -9,21 +9,16 @@ using EGov.Dossiers.Lifecycle;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Logging;
-using Wolverine;
-using Wolverine.Marten.Publishing;
-using Wolverine.Runtime;
 
 namespace EGov.Dossiers.Grain;
 
 internal sealed partial class DossierGrain(
     IDocumentStore store,
-    OutboxedSessionFactory outbox,
-    IWolverineRuntime wolverine,
+    DossierWriter writer,
     ProcedureCatalog catalog,
     CalendarDeadlines deadlines,
     CalendarProvider calendars,
     DossierCodeAllocator codes,
-    FormContexts forms,
     PlatformClock clock,
     ILogger<DossierGrain> logger) : Orleans.Grain, IDossierGrain
 {
@@ -187,54 +182,8 @@ internal sealed partial class DossierGrain(
         }
     }
 
-    /// <summary>
-    /// One transaction: the events (with the expected version), the forms and notifications they call for, and the
-    /// deadline alarms they set, scheduled through Wolverine's outbox so a deadline never exists without its alarm.
-    /// </summary>
-    private async Task CommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now, string procedureCode)
-    {
-        var before = _state;
-        var history = Extend(_history, events);
-        var after = FormComposer.Fold(history, history.Count);
-
-        var bus = new Wolverine.Runtime.MessageContext(wolverine);
-        await using var session = outbox.OpenSession(bus);
-        if (before is null)
-        {
-            session.Events.StartStream<DossierState>(Id, events);
-        }
-        else
-        {
-            session.Events.Append(Id, before.Version + events.Count, events);
-        }
-
-        var composed = FormComposer.Compose(history, events.Count, forms.For(procedureCode));
-        if (composed.Count > 0)
-        {
-            session.Store(composed.ToArray());
-        }
-
-        var notices = events.SelectMany(e => DeadlineNotifications.For(after, e, deadlines.InZone)).ToArray();
-        if (notices.Length > 0)
-        {
-            session.Store(notices);
-        }
-
-        foreach (var alarm in DeadlineAlarms.Plan(before, after, now, deadlines.ForUnit(after.Unit)))
-        {
-            var delay = alarm.FireAt - now;
-            await bus.ScheduleAsync(alarm, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
-        }
-
-        foreach (var milestone in DossierMilestones.For(before, events, after))
-        {
-            await bus.PublishAsync(milestone);
-        }
-
-        await session.SaveChangesAsync();
-        _state = after;
-        _history = history;
-    }
+    private async Task CommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now, string procedureCode) =>
+        (_state, _history) = await writer.CommitAsync(Id, _state, _history, events, now, procedureCode);
 
     private async Task ReloadAsync(CancellationToken ct)
     {
@@ -242,15 +191,6 @@ internal sealed partial class DossierGrain(
         var stream = await query.Events.FetchStreamAsync(Id, token: ct);
         _history = stream.Where(e => e.Data is IDossierEvent).Select(e => new VersionedEvent(e.Version, (IDossierEvent)e.Data)).ToList();
         _state = _history.Count == 0 ? null : FormComposer.Fold(_history, _history.Count);
-    }
-
-    private static List<VersionedEvent> Extend(List<VersionedEvent> history, IReadOnlyList<IDossierEvent> events)
-    {
-        var next = new List<VersionedEvent>(history.Count + events.Count);
-        next.AddRange(history);
-        var version = history.Count == 0 ? 0 : history[^1].Version;
-        next.AddRange(events.Select(e => new VersionedEvent(++version, e)));
-        return next;
     }
 
     private static bool SameSubmission(DossierState state, SubmitDossier command) =>
