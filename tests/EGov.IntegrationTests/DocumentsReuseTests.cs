@@ -13,10 +13,11 @@ public sealed class DocumentsReuseTests(PlatformFixture platform)
 {
     private const string Stp = "STP";
     private const string Commune = "XA-TANDINH";
+    private const string FinanceCommune = "XA-PHUNHUAN"; // the Finance module's commune unit
     private readonly TestHost _host = platform.Host;
 
     [Fact]
-    public async Task An_identity_card_uploaded_once_serves_two_procedures_at_two_units_with_no_second_upload()
+    public async Task An_identity_card_uploaded_once_serves_procedures_of_two_modules_at_two_units_with_no_second_upload()
     {
         var owner = Api.NewCitizenId();
         var citizen = await _host.ClientAsync($"c-{owner}", [Roles.Citizen], citizenId: owner);
@@ -37,19 +38,19 @@ public sealed class DocumentsReuseTests(PlatformFixture platform)
         var stpSpecialist = await _host.ClientAsync("spec-stp-reuse", [Roles.Specialist], Stp);
         Assert.Equal(HttpStatusCode.OK, (await stpSpecialist.ReadAsync($"/api/v1/documents/{card}/content")).StatusCode);
 
-        // The commune: marriage registration citing the same card, nothing uploaded again.
-        var communeDesk = await _host.ClientAsync("desk-xa-reuse", [Roles.DeskOfficer], Commune);
-        var communePrefill = await communeDesk.GetOkAsync($"/api/v1/procedures/TP-HT-KH-01/prefill?ownerIdNumber={owner}");
+        // The Finance module's commune desk: household business registration citing the same card, nothing uploaded again.
+        var communeDesk = await _host.ClientAsync("desk-hkd-reuse", [Roles.DeskOfficer], FinanceCommune);
+        var communePrefill = await communeDesk.GetOkAsync($"/api/v1/procedures/TC-HKD-01/prefill?ownerIdNumber={owner}");
         Assert.True(Requirement(communePrefill, "identity-card").GetProperty("met").GetBoolean());
-        var second = await communeDesk.PostOkAsync("/api/v1/dossiers", DocumentsApi.Intake("TP-HT-KH-01", owner, [card]));
-        var communeSpecialist = await _host.ClientAsync("spec-xa-reuse", [Roles.Specialist], Commune);
+        var second = await communeDesk.PostOkAsync("/api/v1/dossiers", DocumentsApi.Intake("TC-HKD-01", owner, [card]));
+        var communeSpecialist = await _host.ClientAsync("spec-hkd-reuse", [Roles.Specialist], FinanceCommune);
         Assert.Equal(HttpStatusCode.OK, (await communeSpecialist.ReadAsync($"/api/v1/documents/{card}/content")).StatusCode);
 
         Assert.Equal([card], (await citizen.GetOkAsync($"/api/v1/dossiers/{second.GetProperty("id").GetGuid()}")).GetProperty("documentIds").EnumerateArray().Select(d => d.GetGuid()).ToArray());
         Assert.Equal(1, await Database.CountAsync(_host.ConnectionString, $"select count(*) from egov.mt_doc_vaultdocument where data->>'ownerIdNumber' = '{owner}'"));
         var units = (await citizen.GetOkAsync($"/api/v1/documents/{card}/access-log")).EnumerateArray()
             .Select(e => e.GetProperty("unit").ValueKind == JsonValueKind.Null ? null : e.GetProperty("unit").GetString()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { Stp, Commune }, units);
+        Assert.Superset(new HashSet<string?> { Stp, FinanceCommune }, units);
     }
 
     [Fact]
