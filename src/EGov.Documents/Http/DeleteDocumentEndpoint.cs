@@ -1,5 +1,3 @@
-using EGov.Documents.Access;
-using EGov.Dossiers.Http;
 using EGov.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -20,19 +18,12 @@ public static class DeleteDocumentEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static async Task<IResult> Delete(Guid id, HttpContext http, DocumentVault vault)
     {
-        var caller = CallerFactory.From(http.User);
-        var facts = await vault.FactsAsync(id, http.RequestAborted);
-        if (facts is null)
+        var (facts, problem) = await OwnerOnly.LoadAsync(vault, id, http);
+        if (problem is not null)
         {
-            return DocumentProblems.NotFound();
+            return problem;
         }
 
-        var decision = DocumentAccessRules.Own(facts, caller);
-        if (decision.Verdict != Verdict.Allowed)
-        {
-            return DocumentProblems.Denied(decision);
-        }
-
-        return await vault.DeleteAsync(facts.Document, http.RequestAborted) ? TypedResults.NoContent() : DocumentProblems.InUse();
+        return await vault.DeleteAsync(facts!.Document, http.RequestAborted) ? TypedResults.NoContent() : DocumentProblems.InUse();
     }
 }

@@ -1,5 +1,4 @@
 using EGov.Catalog;
-using EGov.Documents.Access;
 using EGov.Dossiers.Http;
 using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
@@ -26,17 +25,10 @@ public static class GrantEndpoints
     public static async Task<IResult> Grant(
         Guid id, GrantRequest request, HttpContext http, DocumentVault vault, ProcedureCatalog catalog, DocumentsOptions options, IDeadlines deadlines)
     {
-        var caller = CallerFactory.From(http.User);
-        var facts = await vault.FactsAsync(id, http.RequestAborted);
-        if (facts is null)
+        var (facts, problem) = await OwnerOnly.LoadAsync(vault, id, http);
+        if (problem is not null)
         {
-            return DocumentProblems.NotFound();
-        }
-
-        var decision = DocumentAccessRules.Own(facts, caller);
-        if (decision.Verdict != Verdict.Allowed)
-        {
-            return DocumentProblems.Denied(decision);
+            return problem;
         }
 
         var now = vault.Now;
@@ -62,7 +54,7 @@ public static class GrantEndpoints
             return Problems.Validation(errors);
         }
 
-        var grant = await vault.GrantAsync(facts.Document, request.Unit!, purpose!, request.Until!.Value, caller, http.RequestAborted);
+        var grant = await vault.GrantAsync(facts!.Document, request.Unit!, purpose!, request.Until!.Value, CallerFactory.From(http.User), http.RequestAborted);
         return TypedResults.Created($"/api/v1/documents/{id}/grants/{grant.Id}", GrantDto.From(grant, now, deadlines));
     }
 
@@ -74,21 +66,14 @@ public static class GrantEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> List(Guid id, HttpContext http, DocumentVault vault, IDeadlines deadlines)
     {
-        var caller = CallerFactory.From(http.User);
-        var facts = await vault.FactsAsync(id, http.RequestAborted);
-        if (facts is null)
+        var (facts, problem) = await OwnerOnly.LoadAsync(vault, id, http);
+        if (problem is not null)
         {
-            return DocumentProblems.NotFound();
-        }
-
-        var decision = DocumentAccessRules.Own(facts, caller);
-        if (decision.Verdict != Verdict.Allowed)
-        {
-            return DocumentProblems.Denied(decision);
+            return problem;
         }
 
         var now = vault.Now;
-        return TypedResults.Ok(facts.Grants.OrderBy(g => g.GrantedAt).Select(g => GrantDto.From(g, now, deadlines)).ToArray());
+        return TypedResults.Ok(facts!.Grants.OrderBy(g => g.GrantedAt).Select(g => GrantDto.From(g, now, deadlines)).ToArray());
     }
 
     [Authorize(Policy = Policies.Authenticated)]
@@ -99,20 +84,13 @@ public static class GrantEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Revoke(Guid id, Guid grantId, HttpContext http, DocumentVault vault)
     {
-        var caller = CallerFactory.From(http.User);
-        var facts = await vault.FactsAsync(id, http.RequestAborted);
-        if (facts is null)
+        var (facts, problem) = await OwnerOnly.LoadAsync(vault, id, http);
+        if (problem is not null)
         {
-            return DocumentProblems.NotFound();
+            return problem;
         }
 
-        var decision = DocumentAccessRules.Own(facts, caller);
-        if (decision.Verdict != Verdict.Allowed)
-        {
-            return DocumentProblems.Denied(decision);
-        }
-
-        return await vault.RevokeAsync(id, grantId, caller, http.RequestAborted)
+        return await vault.RevokeAsync(id, grantId, CallerFactory.From(http.User), http.RequestAborted)
             ? TypedResults.NoContent()
             : DocumentProblems.NotFound();
     }
