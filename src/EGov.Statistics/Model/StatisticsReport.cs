@@ -1,0 +1,93 @@
+namespace EGov.Statistics.Model;
+
+// The shape of GET /api/v1/statistics. The field names of Figures are fixed by api-v1.md; the rest is ours.
+// Every count is of dossiers, per the definitions in docs/statistics.md.
+
+/// <summary>Received in the period, by channel, and those still open from before it.</summary>
+public sealed record ReceivedFigures(int Online, int Direct, int CarriedOver)
+{
+    /// <summary>Everything there was to process in the period.</summary>
+    public int Total => Online + Direct + CarriedOver;
+}
+
+/// <summary>Decided in the period (result issued or request rejected), against the appointment.</summary>
+public sealed record ResolvedFigures(int Early, int OnTime, int Late)
+{
+    public int Total => Early + OnTime + Late;
+}
+
+/// <summary>Received and not yet decided at the end of the period.</summary>
+public sealed record InProgressFigures(int WithinDeadline, int Overdue)
+{
+    public int Total => WithinDeadline + Overdue;
+}
+
+/// <summary>Ratings given in the period: 1 not satisfied, 2 satisfied, 3 very satisfied.</summary>
+public sealed record SatisfactionFigures(int Count, int NotSatisfied, int Satisfied, int VerySatisfied, double? Average);
+
+/// <summary>The categories of report II.06a for one unit, one procedure or the whole province.</summary>
+public sealed record Figures(
+    ReceivedFigures Received,
+    ResolvedFigures Resolved,
+    InProgressFigures InProgress,
+    int SupplementRequested,
+    int Refused,
+    int Withdrawn,
+    int Stopped,
+    double? OnTimeRate,
+    double? LateRate,
+    SatisfactionFigures Satisfaction);
+
+/// <summary>One procedure's line inside a unit.</summary>
+public sealed record ProcedureStatistics(string Procedure, string ProcedureName, Figures Figures, Figures Previous);
+
+/// <summary>One unit's report: the api-v1 fields at the top level, then the breakdown and the comparison.</summary>
+public sealed record UnitStatistics(
+    string Unit,
+    string UnitName,
+    ReceivedFigures Received,
+    ResolvedFigures Resolved,
+    InProgressFigures InProgress,
+    int SupplementRequested,
+    int Refused,
+    int Withdrawn,
+    int Stopped,
+    double? OnTimeRate,
+    double? LateRate,
+    SatisfactionFigures Satisfaction,
+    int DueSoon,
+    Figures Previous,
+    IReadOnlyList<ProcedureStatistics> Procedures,
+    IReadOnlyList<DailyPoint> Daily);
+
+/// <summary>One day of the trend chart.</summary>
+public sealed record DailyPoint(DateOnly Day, int Received, int Resolved, int ResolvedLate, int OverdueInProgress);
+
+/// <summary>A period: first and last local day, both included.</summary>
+public sealed record Period(DateOnly From, DateOnly To);
+
+/// <summary>The response: per unit, plus the sum over the units shown.</summary>
+public sealed record StatisticsReport(
+    Period Period,
+    Period PreviousPeriod,
+    DateTimeOffset GeneratedAt,
+    long ProjectedThroughSequence,
+    IReadOnlyList<UnitStatistics> Units,
+    Figures Total,
+    Figures PreviousTotal);
+
+/// <summary>One line of the overdue or due-soon watch list: which dossier, since when, and who holds it.</summary>
+public sealed record WatchListEntry(
+    Guid Id,
+    string Code,
+    string Unit,
+    string ProcedureCode,
+    string ProcedureName,
+    DateTimeOffset? DueAt,
+    string HoldingUnit,
+    string? HoldingStep,
+    string? HoldingRole,
+    string? LastOfficer,
+    DateTimeOffset LastActedAt,
+    bool Overdue,
+    bool DueSoon);
