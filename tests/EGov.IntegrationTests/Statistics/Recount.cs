@@ -1,0 +1,167 @@
+using EGov.Dossiers.Events;
+using EGov.Dossiers.Model;
+
+namespace EGov.IntegrationTests.Statistics;
+
+/// <summary>
+/// The brute-force side of the projection-versus-recount test: report II.06a recomputed for a period straight from
+/// every stored event, dossier by dossier, from the definitions in docs/statistics.md — no day counters, no
+/// tallies, none of the projection's code.
+/// </summary>
+internal sealed class Recount
+{
+    private readonly Dictionary<Guid, Dossier> _dossiers = [];
+    private readonly TimeZoneInfo _zone;
+
+    public Recount(IEnumerable<(Guid Stream, object Data)> events, TimeZoneInfo zone)
+    {
+        _zone = zone;
+        foreach (var (stream, data) in events)
+        {
+            if (data is not IDossierEvent e)
+            {
+                continue;
+            }
+
+            if (!_dossiers.TryGetValue(stream, out var d))
+            {
+                _dossiers[stream] = d = new Dossier();
+            }
+
+            d.Apply(e);
+        }
+    }
+
+    /// <summary>One period's figures for the dossiers <paramref name="include"/> selects, in a fixed order.</summary>
+    public long[] Figures(DateOnly from, DateOnly to, Func<string, string, bool> include)
+    {
+        var f = new long[15];
+        foreach (var d in _dossiers.Values.Where(d => include(d.Unit, d.Procedure)))
+        {
+            bool In(DateTimeOffset at) => Day(at) >= from && Day(at) <= to;
+            if (d.ReceivedAt is { } received && In(received))
+            {
+                f[d.Channel == Channel.Online ? 0 : 1]++;
+            }
+
+            if (d.ReceivedAt is { } r0 && Day(r0) < from && (d.EndedAt is null || Day(d.EndedAt.Value) >= from))
+            {
+                f[2]++;
+            }
+
+            if (d.Resolution is { } res && In(d.EndedAt!.Value))
+            {
+                f[3 + res]++;
+            }
+
+            var inProgressAtEnd = d.ReceivedAt is { } r1 && Day(r1) <= to && (d.EndedAt is null || Day(d.EndedAt.Value) > to);
+            if (inProgressAtEnd)
+            {
+                f[6]++;
+                if (d.OverdueChanges.LastOrDefault(c => Day(c.At) <= to).On)
+                {
+                    f[7]++;
+                }
+            }
+
+            f[8] += d.Supplements.Count(In);
+            f[9] += d.Refusals.Count(In);
+            f[10] += d.Withdrawals.Count(In);
+            f[11] += d.Stops.Count(In);
+            foreach (var (rating, at) in d.Ratings.Where(x => In(x.At)))
+            {
+                f[11 + rating]++;
+            }
+        }
+
+        return f;
+    }
+
+    public IEnumerable<(string Unit, string Procedure)> Keys => _dossiers.Values.Select(d => (d.Unit, d.Procedure)).Distinct();
+
+    private DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
+
+    private sealed class Dossier
+    {
+        public string Unit { get; private set; } = string.Empty;
+        public string Procedure { get; private set; } = string.Empty;
+        public Channel Channel { get; private set; }
+        public DateTimeOffset? ReceivedAt { get; private set; }
+        public DateTimeOffset? EndedAt { get; private set; }
+
+        /// <summary>0 early, 1 on time, 2 late; null unless decided.</summary>
+        public int? Resolution { get; private set; }
+        public List<(DateTimeOffset At, bool On)> OverdueChanges { get; } = [];
+        public List<DateTimeOffset> Supplements { get; } = [];
+        public List<DateTimeOffset> Refusals { get; } = [];
+        public List<DateTimeOffset> Withdrawals { get; } = [];
+        public List<DateTimeOffset> Stops { get; } = [];
+        public List<(int Rating, DateTimeOffset At)> Ratings { get; } = [];
+        private DateTimeOffset? _due;
+        private bool _flagged;
+
+        public void Apply(IDossierEvent e)
+        {
+            var at = e.Meta.At;
+            switch (e)
+            {
+                case DossierSubmitted s: (Unit, Procedure, Channel) = (s.Unit, s.ProcedureCode, s.Channel); break;
+                case DossierReceived r: ReceivedAt = at; NewDue(r.DueAt, at); break;
+                case SupplementRequested s: Supplements.Add(at); if (s.ClockStopped) { _due = null; } break;
+                case DossierSupplemented s when s.DueAt is not null: NewDue(s.DueAt, at); break;
+                case DeadlineExtended x: NewDue(x.DueAt, at); break;
+                case DeadlinesRecomputed x when x.DueAt is not null: NewDue(x.DueAt, at); break;
+                case DeadlineMissed { Scope: "dossier" }: Flag(true, at); break;
+                case ResultIssued or DossierRejected: End(at, Classify(at)); break;
+                case DossierWithdrawn: Withdrawals.Add(at); End(at, null); break;
+                case DossierStopped: Stops.Add(at); End(at, null); break;
+                case DossierRefused: Refusals.Add(at); break;
+                case DossierRated r: Ratings.Add((r.Rating, at)); break;
+            }
+        }
+
+        private void NewDue(DateTimeOffset? due, DateTimeOffset at)
+        {
+            if (due != _due)
+            {
+                _due = due;
+                Flag(false, at);
+            }
+        }
+
+        private void Flag(bool on, DateTimeOffset at)
+        {
+            _flagged = on;
+            OverdueChanges.Add((at, on && ReceivedAt is not null && EndedAt is null));
+        }
+
+        private void End(DateTimeOffset at, int? resolution)
+        {
+            if (ReceivedAt is null || EndedAt is not null)
+            {
+                return;
+            }
+
+            EndedAt = at;
+            Resolution = resolution;
+            OverdueChanges.Add((at, false));
+            _ = _flagged;
+        }
+
+        private int Classify(DateTimeOffset at)
+        {
+            if (_due is not { } due)
+            {
+                return 1;
+            }
+
+            var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+            if (at > due)
+            {
+                return 2;
+            }
+
+            return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due, zone).DateTime) ? 0 : 1;
+        }
+    }
+}

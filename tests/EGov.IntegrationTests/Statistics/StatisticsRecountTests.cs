@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text.Json;
+using EGov.Catalog;
+using EGov.Dossiers.Deadlines;
+using EGov.Dossiers.Grain;
+using EGov.IntegrationTests.Infrastructure;
+using EGov.Kernel;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace EGov.IntegrationTests.Statistics;
+
+/// <summary>
+/// Issue 7's correctness goal: over thousands of random dossiers with random legal histories (imported through the
+/// real state machine, their past-due alarms firing for real), the statistics the projection serves equal a
+/// brute-force recount from the event store — for every unit and every procedure, over several periods — and
+/// still do after the projection is rebuilt from scratch.
+/// </summary>
+public sealed class StatisticsRecountTests(PlatformFixture platform)
+{
+    private const int Dossiers = 2000;
+    private const int DaysBack = 45;
+
+    [Fact]
+    public async Task Projected_figures_equal_a_brute_force_recount_from_the_event_store()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await TestHost.StartAsync(platform.Postgres);
+        var importer = host.Services.GetRequiredService<DossierImporter>();
+        var histories = new RandomHistories(host.Services.GetRequiredService<ProcedureCatalog>(), host.Services.GetRequiredService<CalendarDeadlines>(), new Random(7_2026));
+        var now = host.Services.GetRequiredService<PlatformClock>().GetUtcNow();
+        var stories = Enumerable.Range(0, Dossiers).Select(_ => histories.Next(now, DaysBack)).ToArray();
+        var imported = 0;
+        await Parallel.ForEachAsync(stories, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (story, _) =>
+        {
+            var (state, error) = await importer.ImportAsync(story.Submit, story.SubmittedAt, story.Actions);
+            Assert.True(state is not null, $"import refused: {error}");
+            Interlocked.Increment(ref imported);
+        });
+        Assert.Equal(Dossiers, imported);
+
+        var admin = await host.ClientAsync("admin-recount", [Roles.Admin]);
+        await Settled(host, admin);
+        var recount = await RecountAsync(host);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+        var random = new Random(11);
+        var periods = new List<(DateOnly From, DateOnly To)> { (today.AddDays(-DaysBack - 3), today), (today, today) };
+        for (var i = 0; i < 5; i++)
+        {
+            var from = today.AddDays(-random.Next(0, DaysBack + 5));
+            periods.Add((from, from.AddDays(random.Next(0, 20))));
+        }
+
+        var compared = await CompareAsync(admin, recount, periods);
+        Assert.True(compared.Received > Dossiers / 2, $"the random histories received only {compared.Received} dossiers");
+        Assert.True(compared.Overdue > 0, "no dossier was overdue: the overdue figures were never exercised");
+        Assert.True(compared.Resolved > 0, "no dossier was resolved");
+
+        // The same figures again once the projection is torn down and rebuilt from the whole event store.
+        Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/v1/statistics/rebuild", null, ct)).StatusCode);
+        await DeadlineWarningTests.Eventually(async () =>
+            !(await (await admin.GetAsync("/api/v1/statistics/rebuild", ct)).ReadJsonAsync()).GetProperty("running").GetBoolean(), seconds: 120);
+        await CompareAsync(admin, await RecountAsync(host), periods);
+    }
+
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
+    private static async Task<(long Received, long Resolved, long Overdue)> CompareAsync(HttpClient admin, Recount recount, List<(DateOnly From, DateOnly To)> periods)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        long received = 0, resolved = 0, overdue = 0;
+        foreach (var (from, to) in periods)
+        {
+            var report = await (await admin.GetAsync($"/api/v1/statistics?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", ct)).ReadJsonAsync();
+            foreach (var unit in report.GetProperty("units").EnumerateArray())
+            {
+                var code = unit.GetProperty("unit").GetString()!;
+                Assert.Equal(recount.Figures(from, to, (u, _) => u == code), Flatten(unit), new ArrayComparer(code, from, to));
+                foreach (var procedure in unit.GetProperty("procedures").EnumerateArray())
+                {
+                    var p = procedure.GetProperty("procedure").GetString()!;
+                    Assert.Equal(recount.Figures(from, to, (u, q) => u == code && q == p), Flatten(procedure.GetProperty("figures")), new ArrayComparer($"{code}/{p}", from, to));
+                }
+            }
+
+            var total = recount.Figures(from, to, (_, _) => true);
+            Assert.Equal(total, Flatten(report.GetProperty("total")), new ArrayComparer("total", from, to));
+            received += total[0] + total[1];
+            resolved += total[3] + total[4] + total[5];
+            overdue += total[7];
+        }
+
+        return (received, resolved, overdue);
+    }
+
+    private static long[] Flatten(JsonElement f)
+    {
+        long N(string a, string? b = null) => (b is null ? f.GetProperty(a) : f.GetProperty(a).GetProperty(b)).GetInt64();
+        var inProgress = N("inProgress", "withinDeadline") + N("inProgress", "overdue");
+        return
+        [
+            N("received", "online"), N("received", "direct"), N("received", "carriedOver"),
+            N("resolved", "early"), N("resolved", "onTime"), N("resolved", "late"),
+            inProgress, N("inProgress", "overdue"),
+            N("supplementRequested"), N("refused"), N("withdrawn"), N("stopped"),
+            N("satisfaction", "notSatisfied"), N("satisfaction", "satisfied"), N("satisfaction", "verySatisfied"),
+        ];
+    }
+
+    private static async Task<Recount> RecountAsync(TestHost host)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync(TestContext.Current.CancellationToken);
+        return new Recount(events.Select(e => (e.StreamId, e.Data)), Zone);
+    }
+
+    /// <summary>No work left: no due message waits in Wolverine's inbox, nothing new was stored for two seconds, and the projection has counted it all.</summary>
+    private static async Task Settled(TestHost host, HttpClient admin)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = NpgsqlDataSource.Create(host.ConnectionString);
+        long last = -1;
+        await DeadlineWarningTests.Eventually(async () =>
+        {
+            await using var cmd = db.CreateCommand(
+                """
+                SELECT (SELECT coalesce(max(seq_id), 0) FROM egov.mt_events),
+                       (SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE status = 'Incoming' OR (status = 'Scheduled' AND execution_time <= now()))
+                """);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            var (max, waiting) = (reader.GetInt64(0), reader.GetInt64(1));
+            var stable = max == last && waiting == 0;
+            last = max;
+            if (!stable)
+            {
+                await Task.Delay(2000, ct);
+                return false;
+            }
+
+            var report = await (await admin.GetAsync("/api/v1/statistics", ct)).ReadJsonAsync();
+            return report.GetProperty("projectedThroughSequence").GetInt64() >= max;
+        }, seconds: 300);
+    }
+
+    private sealed class ArrayComparer(string what, DateOnly from, DateOnly to) : IEqualityComparer<long[]>
+    {
+        public bool Equals(long[]? x, long[]? y)
+        {
+            Assert.True(x!.SequenceEqual(y!), $"{what} {from:yyyy-MM-dd}..{to:yyyy-MM-dd}: recount [{string.Join(",", x!)}] projection [{string.Join(",", y!)}]");
+            return true;
+        }
+
+        public int GetHashCode(long[] obj) => 0;
+    }
+}
