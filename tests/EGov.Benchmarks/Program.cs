@@ -1,14 +1,20 @@
 using BenchmarkDotNet.Running;
 using EGov.Benchmarks;
 
-// Four modes: `load` (the end-to-end load test), `deadlines` (issue 4's deadline storm), `vault` (issue 5's document
-// vault) and `micro` (BenchmarkDotNet).
-if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines" or "vault"))
+// Five modes: `load` (the end-to-end load test), `deadlines` (issue 4's deadline storm), `vault` (issue 5's document
+// vault), `statistics` (issue 7's ten million events) and `micro` (BenchmarkDotNet).
+if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines" or "vault" or "statistics"))
 {
     Console.Error.WriteLine(LoadOptions.Usage);
     Console.Error.WriteLine(StormOptions.Usage);
     Console.Error.WriteLine(VaultBenchmark.Usage);
+    Console.Error.WriteLine(StatisticsBenchmark.Usage);
     return 2;
+}
+
+if (args[0] == "statistics")
+{
+    return await StatisticsBenchmark.RunAsync(args[1..], CancellationToken.None);
 }
 
 if (args[0] == "vault")
