@@ -37,8 +37,28 @@ public static class Chromium
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         var console = new List<string>();
-        page.Console += (_, message) => console.Add($"{message.Type}: {message.Text}");
-        page.PageError += (_, error) => console.Add($"pageerror: {error}");
+        var output = TestContext.Current.TestOutputHelper;
+
+        // Kept for the checks, and echoed into the test's output so a failing page explains itself.
+        void Log(string line)
+        {
+            lock (console)
+            {
+                console.Add(line);
+            }
+
+            output?.WriteLine($"[browser] {line}");
+        }
+
+        page.Console += (_, message) => Log($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => Log($"pageerror: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                Log($"http {response.Status}: {response.Request.Method} {response.Url}");
+            }
+        };
         ConsoleLines.Add(page, console);
         return page;
     }

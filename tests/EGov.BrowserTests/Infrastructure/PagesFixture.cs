@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EGov.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -13,6 +14,7 @@ public sealed class PagesFixture : IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.FromHours(7));
 
     private IPlaywright? _playwright;
+    private Lazy<Task<JsonElement>>? _overdue;
 
     public PostgresServer Postgres { get; } = new();
 
@@ -28,9 +30,18 @@ public sealed class PagesFixture : IAsyncLifetime
     {
         await Postgres.InitializeAsync();
         Host = await TestHost.StartAsync(Postgres, new Dictionary<string, string?> { ["Deadlines:PollMilliseconds"] = "200" }, Travel.Clock);
+        // A shared 2-core machine compiles each Wolverine endpoint on its first call: give pages time to settle.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
+        _overdue = new(() => OverdueDossier.CreateAsync(this));
     }
+
+    /// <summary>
+    /// A criminal-record dossier of STP (taken in by <c>desk-dash</c>) whose appointment has passed: the clock only
+    /// moves forward, so it is made once and shared. Every dossier taken in before it is overdue too.
+    /// </summary>
+    public Task<JsonElement> OverdueDossierAsync() => _overdue!.Value;
 
     /// <summary>A fresh browser context (own storage, own cookies) on the host, as a new visitor.</summary>
     public Task<IPage> NewPageAsync(int width = 1280, int height = 900) => Chromium.NewPageAsync(Browser, BaseAddress, width, height);
