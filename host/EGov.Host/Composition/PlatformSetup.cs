@@ -18,6 +18,8 @@ using EGov.Modules.Police;
 using EGov.Modules.SocialInsurance;
 using JasperFx;
 using JasperFx.CodeGeneration;
+using EGov.Statistics;
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -65,6 +67,7 @@ internal static class PlatformSetup
         services.AddSingleton<DossierCodeAllocator>();
         services.AddSingleton<EGov.Dossiers.Forms.FormContexts>();
         services.AddEGovDocuments(configuration);
+        services.AddEGovStatistics();
         services.AddSingleton<IntakeChecks>();
         services.AddSingleton<EGov.Dossiers.Grain.DossierWriter>();
         services.AddSingleton<EGov.Dossiers.Grain.DossierImporter>();
@@ -79,6 +82,7 @@ internal static class PlatformSetup
                 options.AutoCreateSchemaObjects = isDev ? AutoCreate.CreateOrUpdate : AutoCreate.None;
                 options.AddDossiers();
                 options.AddDocuments();
+                options.AddStatistics(TimeZoneInfo.FindSystemTimeZoneById(configuration["Calendar:TimeZone"] ?? EGov.Calendar.CalendarOptions.DefaultTimeZoneId));
                 foreach (var module in modules)
                 {
                     module.Module.ConfigureMarten(options);
@@ -87,6 +91,14 @@ internal static class PlatformSetup
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .IntegrateWithWolverine(w => w.MessageStorageSchemaName = "wolverine");
+
+        // The statistics projection runs on one node of the cluster at a time (leader election by an advisory
+        // lock); the others stand by and take over if it stops. "Disabled" leaves it to other nodes.
+        var daemonMode = configuration.GetValue("Statistics:Daemon", DaemonMode.HotCold);
+        if (daemonMode != DaemonMode.Disabled)
+        {
+            marten.AddAsyncDaemon(daemonMode);
+        }
         if (isDev)
         {
             marten.ApplyAllDatabaseChangesOnStartup();
@@ -104,6 +116,7 @@ internal static class PlatformSetup
             opts.Discovery.IncludeAssembly(typeof(CatalogEndpoints).Assembly);
             opts.Discovery.IncludeAssembly(typeof(DossierState).Assembly);
             opts.Discovery.IncludeAssembly(typeof(DocumentVault).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(EGov.Statistics.StatisticsServices).Assembly);
             foreach (var module in modules)
             {
                 opts.Discovery.IncludeAssembly(module.Module.GetType().Assembly);

@@ -1,0 +1,35 @@
+using EGov.Kernel;
+using EGov.Statistics.Projection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace EGov.Statistics.Http;
+
+/// <summary>Rebuild the statistics from the event store, and watch it go.</summary>
+public static class RebuildEndpoints
+{
+    [Authorize(Policy = Policies.Admin)]
+    [WolverinePost("/api/v1/statistics/rebuild", OperationId = "rebuildStatistics")]
+    [Tags("Statistics")]
+    [ProducesResponseType<RebuildProgress>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    public static async Task<IResult> Post(StatisticsRebuild rebuild, HttpContext http)
+    {
+        if (!rebuild.TryStart())
+        {
+            return TypedResults.Problem(statusCode: 409, type: ProblemTypes.RebuildRunning, title: "Đang dựng lại / A rebuild is already running",
+                detail: "Số liệu đang được dựng lại; xem tiến độ tại GET /api/v1/statistics/rebuild / A rebuild is running; follow it at GET /api/v1/statistics/rebuild.");
+        }
+
+        return TypedResults.Accepted("/api/v1/statistics/rebuild", await rebuild.ProgressAsync(http.RequestAborted));
+    }
+
+    [Authorize(Policy = Policies.Admin)]
+    [WolverineGet("/api/v1/statistics/rebuild", OperationId = "getStatisticsRebuild")]
+    [Tags("Statistics")]
+    [ProducesResponseType<RebuildProgress>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(StatisticsRebuild rebuild, HttpContext http) =>
+        TypedResults.Ok(await rebuild.ProgressAsync(http.RequestAborted));
+}

@@ -1,0 +1,54 @@
+using EGov.Dossiers.Http;
+using EGov.Dossiers.Lifecycle;
+using EGov.Kernel;
+using EGov.Statistics.Model;
+using EGov.Statistics.Query;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace EGov.Statistics.Http;
+
+/// <summary>The overdue and due-soon lists of a unit (or of one of its officers), showing who holds each dossier.</summary>
+public static class WatchListEndpoint
+{
+    [Authorize(Policy = Policies.Leader)]
+    [WolverineGet("/api/v1/statistics/watch-list", OperationId = "getWatchList")]
+    [Tags("Statistics")]
+    [ProducesResponseType<WatchListEntry[]>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
+    public static async Task<IResult> Get(
+        HttpContext http, WatchListReader reader, IDeadlines deadlines, PlatformClock clock, string? unit, string? kind, string? officer, int? limit)
+    {
+        if (!StatisticsScope.TryResolve(http.User, unit, null, null, deadlines, clock, out var scope, out var problem))
+        {
+            return problem;
+        }
+
+        WatchListKind? list = (kind ?? "overdue") switch
+        {
+            "overdue" => WatchListKind.Overdue,
+            "due-soon" => WatchListKind.DueSoon,
+            _ => null,
+        };
+        if (list is null)
+        {
+            return Problems.Invalid("kind", "kind là overdue hoặc due-soon / kind is overdue or due-soon.");
+        }
+
+        var take = limit ?? 100;
+        if (take is < 1 or > WatchListReader.MaxLimit)
+        {
+            return Problems.Invalid("limit", $"1 ≤ limit ≤ {WatchListReader.MaxLimit}.");
+        }
+
+        if (officer is { Length: 0 or > 128 })
+        {
+            return Problems.Invalid("officer", "officer không hợp lệ / officer is not valid.");
+        }
+
+        return TypedResults.Ok(await reader.ReadAsync(scope.Units, list.Value, officer, take, http.RequestAborted));
+    }
+}

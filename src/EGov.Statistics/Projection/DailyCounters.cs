@@ -1,0 +1,42 @@
+namespace EGov.Statistics.Projection;
+
+/// <summary>Which row of <see cref="DailyTable"/> a change lands in: the owning unit, the procedure, the local day.</summary>
+public readonly record struct DailyKey(string Unit, string Procedure, DateOnly Day);
+
+/// <summary>
+/// The changes one batch of events makes to one day's counters. Signed: <see cref="OverdueDelta"/> goes down when
+/// an overdue dossier is decided or given a new appointment, so a prefix sum over days gives the overdue count
+/// at any day's end.
+/// </summary>
+public sealed class DailyCounters
+{
+    public static readonly string[] Columns =
+    [
+        "received_online", "received_direct", "closed", "resolved_early", "resolved_on_time", "resolved_late",
+        "supplement_requested", "refused", "withdrawn", "stopped", "overdue_delta", "rating_1", "rating_2", "rating_3",
+    ];
+
+    public int ReceivedOnline { get; set; }
+    public int ReceivedDirect { get; set; }
+
+    /// <summary>Left "in progress": decided, withdrawn or stopped after receipt.</summary>
+    public int Closed { get; set; }
+    public int ResolvedEarly { get; set; }
+    public int ResolvedOnTime { get; set; }
+    public int ResolvedLate { get; set; }
+    public int SupplementRequested { get; set; }
+    public int Refused { get; set; }
+    public int Withdrawn { get; set; }
+    public int Stopped { get; set; }
+    public int OverdueDelta { get; set; }
+    public int Rating1 { get; set; }
+    public int Rating2 { get; set; }
+    public int Rating3 { get; set; }
+
+    /// <summary>In the order of <see cref="Columns"/>.</summary>
+    public int[] Values() =>
+    [
+        ReceivedOnline, ReceivedDirect, Closed, ResolvedEarly, ResolvedOnTime, ResolvedLate,
+        SupplementRequested, Refused, Withdrawn, Stopped, OverdueDelta, Rating1, Rating2, Rating3,
+    ];
+}

@@ -1,0 +1,81 @@
+using EGov.Dossiers.Events;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace EGov.Statistics.Projection;
+
+/// <summary>
+/// The async projection behind report II.06a and the watch lists. Each batch loads the tallies of the dossiers
+/// it touches (one query), folds their events, stores the tallies and adds the day counters with one upsert, all
+/// in the daemon's transaction together with its progress mark: a batch counts entirely or not at all.
+/// </summary>
+public sealed class StatisticsProjection(TimeZoneInfo zone) : IProjection
+{
+    public const string Name = "Statistics";
+
+    // If the daemon ever hands over a batch before the previous one is visible, a tally lags its stream:
+    // wait for it rather than count from a stale state.
+    private static readonly TimeSpan GapWait = TimeSpan.FromMilliseconds(50);
+    private const int GapRetries = 100;
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(events);
+        var dossierEvents = events.Where(e => e.Data is IDossierEvent).ToList();
+        if (dossierEvents.Count == 0)
+        {
+            return;
+        }
+
+        var tallies = await LoadAsync(operations, dossierEvents, cancellation).ConfigureAwait(false);
+        var changes = new Dictionary<DailyKey, DailyCounters>();
+        var touched = new HashSet<DossierTally>();
+        foreach (var e in dossierEvents)
+        {
+            var tally = tallies.TryGetValue(e.StreamId, out var t) ? t : tallies[e.StreamId] = new DossierTally { Id = e.StreamId };
+            if (e.Version <= tally.Version)
+            {
+                continue;
+            }
+
+            StatisticsRules.Apply(tally, (IDossierEvent)e.Data, e.Version, zone, key =>
+                changes.TryGetValue(key, out var c) ? c : changes[key] = new DailyCounters());
+            touched.Add(tally);
+        }
+
+        foreach (var tally in touched)
+        {
+            operations.Store(tally);
+        }
+
+        if (changes.Count > 0)
+        {
+            operations.QueueSqlCommand(DailyTable.UpsertSql, DailyTable.UpsertParameters(changes));
+        }
+    }
+
+    private static async Task<Dictionary<Guid, DossierTally>> LoadAsync(IDocumentOperations operations, List<IEvent> events, CancellationToken cancellation)
+    {
+        var firstVersion = events.GroupBy(e => e.StreamId).ToDictionary(g => g.Key, g => g.Min(e => e.Version));
+        for (var attempt = 0; ; attempt++)
+        {
+            var loaded = await operations.LoadManyAsync<DossierTally>(cancellation, firstVersion.Keys).ConfigureAwait(false);
+            var tallies = loaded.ToDictionary(t => t.Id);
+            var lagging = firstVersion.Count(kv => kv.Value > (tallies.TryGetValue(kv.Key, out var t) ? t.Version : 0) + 1);
+            if (lagging == 0)
+            {
+                return tallies;
+            }
+
+            if (attempt >= GapRetries)
+            {
+                throw new InvalidOperationException(
+                    $"Statistics projection: {lagging} dossier(s) have events missing before this batch; refusing to count from a stale state.");
+            }
+
+            await Task.Delay(GapWait, cancellation).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using EGov.Dossiers.Events;
+using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Model;
+using EGov.Kernel;
+
+namespace EGov.Statistics.Projection;
+
+/// <summary>
+/// How one event changes the II.06a counters of its day and the dossier's watch-list line. Pure: the dossier's
+/// fold before and after the event decides everything (definitions in docs/statistics.md).
+/// </summary>
+public static class StatisticsRules
+{
+    /// <summary>Applies <paramref name="event"/> to the tally and adds its effect to <paramref name="day"/>'s counters.</summary>
+    public static void Apply(DossierTally tally, IDossierEvent @event, long version, TimeZoneInfo zone, Func<DailyKey, DailyCounters> day)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(day);
+        var s = tally.State;
+        var wasInProgress = InProgress(s);
+        var wasOverdue = wasInProgress && s.Overdue;
+        var wasReceived = s.ReceivedAt is not null;
+        var dueBefore = s.DueAt;
+
+        DossierEvolution.Apply(s, @event, version);
+        Trim(s);
+
+        var at = @event.Meta.At;
+        var counters = day(new DailyKey(s.Unit, s.ProcedureCode, LocalDay(at, zone)));
+        if (!wasReceived && s.ReceivedAt is not null)
+        {
+            if (s.Channel == Channel.Online)
+            {
+                counters.ReceivedOnline++;
+            }
+            else
+            {
+                counters.ReceivedDirect++;
+            }
+        }
+
+        var inProgress = InProgress(s);
+        if (wasInProgress && !inProgress)
+        {
+            counters.Closed++;
+            if (@event is ResultIssued or DossierRejected)
+            {
+                switch (Classify(at, dueBefore, zone))
+                {
+                    case Timeliness.Early: counters.ResolvedEarly++; break;
+                    case Timeliness.OnTime: counters.ResolvedOnTime++; break;
+                    default: counters.ResolvedLate++; break;
+                }
+            }
+        }
+
+        switch (@event)
+        {
+            case SupplementRequested: counters.SupplementRequested++; break;
+            case DossierRefused: counters.Refused++; break;
+            case DossierWithdrawn: counters.Withdrawn++; break;
+            case DossierStopped: counters.Stopped++; break;
+            case DossierRated { Rating: 1 }: counters.Rating1++; break;
+            case DossierRated { Rating: 2 }: counters.Rating2++; break;
+            case DossierRated { Rating: 3 }: counters.Rating3++; break;
+        }
+
+        var overdue = inProgress && s.Overdue;
+        counters.OverdueDelta += (overdue ? 1 : 0) - (wasOverdue ? 1 : 0);
+
+        tally.Id = s.Id;
+        tally.Code = s.Code;
+        tally.Unit = s.Unit;
+        tally.ProcedureCode = s.ProcedureCode;
+        tally.ProcedureName = s.ProcedureName;
+        tally.InProgress = inProgress;
+        tally.Overdue = overdue;
+        tally.DueSoon = inProgress && s.DueSoon && !overdue;
+        tally.DueAt = s.DueAt;
+        var step = s.CurrentStep;
+        tally.HoldingUnit = step?.Unit ?? s.Unit;
+        tally.HoldingStep = step?.Name;
+        tally.HoldingRole = step?.Role;
+        if (Roles.Officers.Contains(@event.Meta.Role) || @event.Meta.Role == Roles.Admin)
+        {
+            tally.LastOfficer = @event.Meta.Actor;
+            tally.LastActedAt = at;
+        }
+
+        tally.Version = version;
+    }
+
+    /// <summary>Received and not yet decided, withdrawn or stopped (every way out sets <c>ResolvedAt</c>).</summary>
+    public static bool InProgress(DossierState s) => s.ReceivedAt is not null && s.ResolvedAt is null;
+
+    /// <summary>
+    /// Early: decided on a local day before the appointment's day; on time: by the appointment; late: after it.
+    /// A decision while the clock was stopped (no appointment) is on time: the applicant held the dossier.
+    /// </summary>
+    public static Timeliness Classify(DateTimeOffset decidedAt, DateTimeOffset? dueAt, TimeZoneInfo zone)
+    {
+        if (dueAt is not { } due)
+        {
+            return Timeliness.OnTime;
+        }
+
+        if (decidedAt > due)
+        {
+            return Timeliness.Late;
+        }
+
+        return LocalDay(decidedAt, zone) < LocalDay(due, zone) ? Timeliness.Early : Timeliness.OnTime;
+    }
+
+    public static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    // What statistics never read would grow with every event (timeline, alarm keys) or hold personal data.
+    private static void Trim(DossierState s)
+    {
+        s.Timeline.Clear();
+        s.RaisedAlarms.Clear();
+        s.DocumentIds.Clear();
+        s.ResultDocumentIds.Clear();
+        s.Details.Clear();
+        s.InvolvedUnits.Clear();
+        s.Applicant = new Applicant(string.Empty, string.Empty, null, null, null);
+        s.IdempotencyKey = null;
+        s.SubmittedBy = string.Empty;
+    }
+}
+
+public enum Timeliness
+{
+    Early,
+    OnTime,
+    Late,
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using EGov.Catalog;
+using EGov.Dossiers.Lifecycle;
+using EGov.Kernel;
+using EGov.Statistics.Model;
+using EGov.Statistics.Projection;
+using Npgsql;
+
+namespace EGov.Statistics.Query;
+
+/// <summary>
+/// Reads a report from the projection in one round trip: the period's and the previous period's figures per unit
+/// and procedure, the daily trend, the due-soon counts and how far the projection has got.
+/// </summary>
+public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catalog, PlatformClock clock, IDeadlines deadlines)
+{
+    private static readonly string FiguresSql = BuildFiguresSql();
+
+    private const string DailySql =
+        $"""
+         SELECT unit, day, received, resolved, late, overdue FROM (
+           SELECT unit, day, sum(received_online + received_direct)::bigint AS received,
+                  sum(resolved_early + resolved_on_time + resolved_late)::bigint AS resolved,
+                  sum(resolved_late)::bigint AS late,
+                  sum(sum(overdue_delta)) OVER (PARTITION BY unit ORDER BY day)::bigint AS overdue
+           FROM {DailyTable.QualifiedName}
+           WHERE ($1::text[] IS NULL OR unit = ANY($1)) AND day <= $3
+           GROUP BY unit, day) x
+         WHERE day >= $2
+         ORDER BY unit, day
+         """;
+
+    private const string DueSoonSql =
+        "SELECT unit, count(*) FROM egov.mt_doc_dossiertally WHERE due_soon AND ($1::text[] IS NULL OR unit = ANY($1)) GROUP BY unit";
+
+    private const string ProgressSql =
+        $"SELECT coalesce(max(last_seq_id), 0) FROM egov.mt_event_progression WHERE name = '{StatisticsProjection.Name}:All'";
+
+    /// <summary>The last event sequence the projection has counted (0 before its first batch).</summary>
+    public async Task<long> ProjectedThroughAsync(CancellationToken cancellation)
+    {
+        await using var cmd = db.CreateCommand(ProgressSql);
+        return (long)(await cmd.ExecuteScalarAsync(cancellation).ConfigureAwait(false))!;
+    }
+
+    /// <param name="units">The units to report, or null for every unit.</param>
+    public async Task<StatisticsReport> ReadAsync(IReadOnlyList<string>? units, Period period, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var previous = PreviousOf(period);
+        var unitFilter = units?.ToArray();
+        await using var connection = await db.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command(FiguresSql, (object?)unitFilter, period.From, period.To, previous.From, previous.To));
+        batch.BatchCommands.Add(Command(DueSoonSql, (object?)unitFilter));
+        batch.BatchCommands.Add(Command(ProgressSql));
+        batch.BatchCommands.Add(Command(DailySql, (object?)unitFilter, period.From, period.To));
+        await using var reader = await batch.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
+
+        var current = new Dictionary<(string Unit, string Procedure), FigureRow>();
+        var before = new Dictionary<(string Unit, string Procedure), FigureRow>();
+        var width = FigureRow.Aggregates.Length;
+        while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
+        {
+            var key = (reader.GetString(0), reader.GetString(1));
+            current[key] = FigureRow.From(Enumerable.Range(2, width).Select(reader.GetInt64).ToArray());
+            before[key] = FigureRow.From(Enumerable.Range(2 + width, width).Select(reader.GetInt64).ToArray());
+        }
+
+        await reader.NextResultAsync(cancellation).ConfigureAwait(false);
+        var dueSoon = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
+        {
+            dueSoon[reader.GetString(0)] = checked((int)reader.GetInt64(1));
+        }
+
+        await reader.NextResultAsync(cancellation).ConfigureAwait(false);
+        await reader.ReadAsync(cancellation).ConfigureAwait(false);
+        var through = reader.GetInt64(0);
+
+        await reader.NextResultAsync(cancellation).ConfigureAwait(false);
+        var daily = new Dictionary<string, Dictionary<DateOnly, DayRow>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
+        {
+            var unit = reader.GetString(0);
+            if (!daily.TryGetValue(unit, out var days))
+            {
+                daily[unit] = days = [];
+            }
+
+            days[reader.GetFieldValue<DateOnly>(1)] = new DayRow((int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4), (int)reader.GetInt64(5));
+        }
+
+        var shown = unitFilter ?? catalog.Units.Select(u => u.Definition.Code).Union(current.Keys.Select(k => k.Unit)).Order(StringComparer.Ordinal).ToArray();
+        var reports = shown.Select(unit => BuildUnit(unit, period, current, before, dueSoon, daily)).ToArray();
+        var unitSet = shown.ToHashSet(StringComparer.Ordinal);
+        return new StatisticsReport(
+            period, previous, deadlines.InZone(clock.GetUtcNow()), through, reports,
+            FigureRow.Sum(current.Where(kv => unitSet.Contains(kv.Key.Unit)).Select(kv => kv.Value)).ToFigures(),
+            FigureRow.Sum(before.Where(kv => unitSet.Contains(kv.Key.Unit)).Select(kv => kv.Value)).ToFigures());
+    }
+
+    /// <summary>The period of equal length that ends the day before <paramref name="period"/> starts.</summary>
+    public static Period PreviousOf(Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var days = period.To.DayNumber - period.From.DayNumber + 1;
+        return new Period(period.From.AddDays(-days), period.From.AddDays(-1));
+    }
+
+    private UnitStatistics BuildUnit(
+        string unit, Period period,
+        Dictionary<(string Unit, string Procedure), FigureRow> current,
+        Dictionary<(string Unit, string Procedure), FigureRow> before,
+        Dictionary<string, int> dueSoon,
+        Dictionary<string, Dictionary<DateOnly, DayRow>> daily)
+    {
+        var keys = current.Keys.Where(k => k.Unit == unit).OrderBy(k => k.Procedure, StringComparer.Ordinal).ToArray();
+        var figures = FigureRow.Sum(keys.Select(k => current[k]));
+        var previous = FigureRow.Sum(keys.Select(k => before[k]));
+        var f = figures.ToFigures();
+        var procedures = keys.Select(k => new ProcedureStatistics(
+            k.Procedure, catalog.FindProcedure(k.Procedure)?.Definition.Name ?? k.Procedure, current[k].ToFigures(), before[k].ToFigures())).ToArray();
+
+        // A day without changes keeps the overdue count of the day before; the period starts from the previous one's end.
+        var overdue = checked((int)previous.Overdue);
+        var points = new List<DailyPoint>();
+        var days = daily.GetValueOrDefault(unit) ?? [];
+        for (var day = period.From; day <= period.To; day = day.AddDays(1))
+        {
+            if (days.TryGetValue(day, out var d))
+            {
+                overdue = d.Overdue;
+                points.Add(new DailyPoint(day, d.Received, d.Resolved, d.Late, overdue));
+            }
+            else
+            {
+                points.Add(new DailyPoint(day, 0, 0, 0, overdue));
+            }
+        }
+
+        return new UnitStatistics(
+            unit, catalog.FindUnit(unit)?.Definition.Name ?? unit,
+            f.Received, f.Resolved, f.InProgress, f.SupplementRequested, f.Refused, f.Withdrawn, f.Stopped,
+            f.OnTimeRate, f.LateRate, f.Satisfaction, dueSoon.GetValueOrDefault(unit), previous.ToFigures(), procedures, points);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object?[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var p in parameters)
+        {
+            command.Parameters.Add(p is null ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text } : new NpgsqlParameter { Value = p });
+        }
+
+        return command;
+    }
+
+    private static string BuildFiguresSql()
+    {
+        string Columns(string from, string to) => string.Join(",\n  ",
+            FigureRow.Aggregates.Select(a => "coalesce(" + string.Format(CultureInfo.InvariantCulture, a, from, to) + ", 0)::bigint"));
+        return $"""
+                SELECT unit, procedure,
+                  {Columns("$2", "$3")},
+                  {Columns("$4", "$5")}
+                FROM {DailyTable.QualifiedName}
+                WHERE ($1::text[] IS NULL OR unit = ANY($1)) AND day <= greatest($3, $5)
+                GROUP BY unit, procedure
+                """;
+    }
+
+    private readonly record struct DayRow(int Received, int Resolved, int Late, int Overdue);
+}

@@ -1,0 +1,39 @@
+using EGov.Statistics.Projection;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace EGov.Statistics;
+
+/// <summary>The statistics part of the Marten store: the async projection, its tables and indexes.</summary>
+public static class StatisticsMarten
+{
+    public static void AddStatistics(this StoreOptions options, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Projections.Add(new StatisticsProjection(zone), ProjectionLifecycle.Async, StatisticsProjection.Name, async =>
+        {
+            // Bigger batches make a rebuild cheaper per event: one tally load, one tally write, one counter upsert.
+            async.BatchSize = 2000;
+            async.DeleteViewTypeOnTeardown<DossierTally>();
+            async.DeleteDataInTableOnTeardown(DailyTable.QualifiedName);
+        });
+
+        // A counting error must stop the projection where it is, never skip the event: the figures are a report to
+        // the province, and a skipped event would be a silent, permanent miscount.
+        options.Projections.Errors.SkipApplyErrors = false;
+        options.Projections.RebuildErrors.SkipApplyErrors = false;
+
+        // Freshness: a status change is in the figures within a second or two (issue 7 asks for 2 s).
+        options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(250);
+        options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(500);
+
+        options.Storage.ExtendedSchemaObjects.Add(DailyTable.SchemaObject());
+        options.Schema.For<DossierTally>()
+            .Duplicate(x => x.Unit)
+            .Duplicate(x => x.HoldingUnit)
+            .Duplicate(x => x.Overdue)
+            .Duplicate(x => x.DueSoon)
+            .Duplicate(x => x.DueAt)
+            .Duplicate(x => x.LastOfficer);
+    }
+}
