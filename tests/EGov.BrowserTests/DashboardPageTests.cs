@@ -199,6 +199,22 @@ public sealed class DashboardPageTests(PagesFixture pages)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Picking_a_period_shows_that_periods_figures()
+    {
+        var page = await ShowingFiguresAsync();
+        await page.Locator("#from").FillAsync("2026-02-01");
+        await page.Locator("#to").FillAsync("2026-02-28");
+        await page.Locator("#period button[type=submit]").ClickAsync();
+
+        var leader = await pages.Host.ClientAsync("lanh-dao", [Roles.Leader], Unit);
+        var report = await leader.GetOkAsync("/api/v1/statistics?from=2026-02-01&to=2026-02-28");
+        await Expect(page.Locator("#trend figcaption")).ToContainTextAsync("01/02/2026");
+        await AssertFiguresAsync(page, report.GetProperty("units")[0]);
+        await Expect(page.Locator("#to")).ToHaveValueAsync("2026-02-28");
+        await page.Context.CloseAsync();
+    }
+
     private async Task<IPage> ShowingFiguresAsync()
     {
         await pages.OverdueDossierAsync();
