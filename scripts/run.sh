@@ -11,6 +11,7 @@ fi
 
 dotnet build host/EGov.Host -c Release -nologo -clp:ErrorsOnly
 echo "Starting EGovPlatform: API reference http://localhost:5080/scalar  readiness http://localhost:5080/health/ready"
+echo "  pages: leader dashboard http://localhost:5080/dashboard  citizen lookup http://localhost:5080/tra-cuu"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
 cd host/EGov.Host

@@ -11,6 +11,7 @@ rm -rf "$results"
 mkdir -p "$results"
 
 source "$root/scripts/ensure-postgres.sh"
+source "$root/scripts/ensure-chromium.sh"
 # Stop any cluster the Debian package may have started: the tests bring their own.
 if [ "$(id -u)" = "0" ] && command -v pg_lsclusters >/dev/null 2>&1; then
   pg_lsclusters -h 2>/dev/null | awk '$4=="online"{print $1, $2}' | while read -r v c; do pg_ctlcluster "$v" "$c" stop || true; done

@@ -9,6 +9,7 @@ using EGov.Host.Dev;
 using EGov.Kernel;
 using EGov.Host.Errors;
 using EGov.Host.Health;
+using EGov.Host.Web;
 using EGov.Modules.Agriculture;
 using EGov.Modules.Construction;
 using EGov.Modules.Finance;
@@ -193,6 +194,8 @@ internal static class PlatformSetup
         {
             module.Module.MapEndpoints(app);
         }
+
+        app.MapEGovPages();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -1,0 +1,44 @@
+using System.Reflection;
+using EGov.Host.Composition;
+
+namespace EGov.Host.Web;
+
+/// <summary>
+/// Serves the two browser pages, <c>/tra-cuu</c> (citizen lookup) and <c>/dashboard</c> (leaders), and their
+/// scripts and styles under <c>/pages/</c>. These are the deliberate exception to "every endpoint has a policy":
+/// the files hold no data; every API call they make carries its own token (or, for the lookup, is public).
+/// </summary>
+internal static class PageEndpoints
+{
+    /// <summary>No inline script or style, no third-party origin: the pages talk only to this host.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public static void MapEGovPages(this WebApplication app)
+    {
+        var assets = new PageAssets(Assembly.GetExecutingAssembly(), app.Environment.IsDevelopmentOrTesting() ? "dev" : "token");
+        var pages = app.MapGroup(string.Empty).AllowAnonymous().ExcludeFromDescription();
+        pages.MapGet("/tra-cuu", (HttpContext http) => Serve(http, assets, "lookup/index.html"));
+        pages.MapGet("/dashboard", (HttpContext http) => Serve(http, assets, "dashboard/index.html"));
+        pages.MapGet("/pages/{**path}", (HttpContext http, string path) => Serve(http, assets, path));
+    }
+
+    private static IResult Serve(HttpContext http, PageAssets assets, string path)
+    {
+        var asset = assets.Find(path);
+        if (asset is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var headers = http.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+
+        // Revalidate every time: the ETag makes that a 304, and a new deployment is picked up at once.
+        headers.CacheControl = "no-cache";
+        return TypedResults.Bytes(asset.Content, asset.ContentType, entityTag: asset.ETag);
+    }
+}

@@ -1,0 +1,226 @@
+// The leader dashboard: sign-in, the period, live figures, the trend, the overdue table and the downloads.
+import { el } from "/pages/shared/format.js";
+import { renderTrend } from "./chart.js";
+import { downloadReport } from "./export.js";
+import { applyLanguage, currentLang, setLang, t } from "./i18n.js";
+import { follow } from "./live.js";
+import { currentClaims, keepToken, mintDevToken, readClaims, signOut } from "./session.js";
+import { renderTiles } from "./tiles.js";
+import { fetchOverdue, renderOverdue } from "./watch-list.js";
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  report: null,
+  overdue: [],
+  unitNames: new Map(),
+  period: null, // null: the server's default (this month so far, in the deployment's zone and by its clock)
+  mode: null,
+  updatedAt: null,
+  stop: null,
+  watchListRequest: 0,
+  announced: { key: null, isError: false },
+};
+
+function announce(key, isError = false) {
+  state.announced = { key, isError };
+  const box = $("announcer");
+  box.className = isError ? "message error" : "message";
+  box.textContent = key ? t(key) : "";
+}
+
+async function loadUnits() {
+  try {
+    const response = await fetch("/api/v1/units", { headers: { accept: "application/json" } });
+    const units = response.ok ? await response.json() : [];
+    state.unitNames = new Map(units.map((u) => [u.code, u.name]));
+  } catch {
+    state.unitNames = new Map();
+  }
+  const select = $("si-unit");
+  const chosen = select.value;
+  select.replaceChildren(
+    el("option", { value: "" }, t("allUnits")),
+    ...[...state.unitNames].map(([code, name]) => el("option", { value: code }, `${name} (${code})`)));
+  select.value = chosen || (state.unitNames.size ? [...state.unitNames.keys()][0] : "");
+}
+
+function query() {
+  const params = new URLSearchParams();
+  const claims = currentClaims();
+  if (claims?.unit) params.set("unit", claims.unit);
+  if (state.period) {
+    params.set("from", state.period.from);
+    params.set("to", state.period.to);
+  }
+  return params.toString();
+}
+
+function renderWho() {
+  const claims = currentClaims();
+  if (!claims) return;
+  const roles = claims.roles.map((r) => t(r)).join(", ");
+  const unit = claims.unit ? ` · ${state.unitNames.get(claims.unit) ?? claims.unit} (${claims.unit})` : "";
+  $("who").textContent = `${t("signedInAs")}: ${claims.subject} · ${roles}${unit}`;
+}
+
+function renderUpdated() {
+  $("last-updated").textContent = state.updatedAt
+    ? state.updatedAt.toLocaleTimeString(currentLang() === "vi" ? "vi-VN" : "en-GB", { hour12: false })
+    : t("never");
+  if (state.updatedAt) $("last-updated").setAttribute("datetime", state.updatedAt.toISOString());
+  $("live-mode").textContent = state.mode ? `(${t(state.mode)})` : "";
+}
+
+function renderAll() {
+  renderWho();
+  renderUpdated();
+  if (!state.report) return;
+  renderTiles($("units"), state.report);
+  renderTrend($("trend"), state.report);
+  renderOverdue($("overdue-rows"), state.overdue, state.unitNames);
+}
+
+async function refreshOverdue() {
+  // Updates can overtake each other: only the newest request's answer is shown.
+  const request = ++state.watchListRequest;
+  try {
+    const entries = await fetchOverdue(currentClaims()?.unit);
+    if (request !== state.watchListRequest) return;
+    state.overdue = entries;
+    renderOverdue($("overdue-rows"), state.overdue, state.unitNames);
+  } catch {
+    if (request === state.watchListRequest) announce("failed", true);
+  }
+}
+
+function onReport(report) {
+  state.report = report;
+  state.updatedAt = new Date();
+  // The inputs show the period the server actually reported (its default, or what was asked).
+  $("from").value = report.period.from;
+  $("to").value = report.period.to;
+  if ($("announcer").classList.contains("error")) announce(null);
+  renderAll();
+  refreshOverdue();
+}
+
+function onRefused(response) {
+  if (response.status === 401) {
+    endSession("signedOut");
+  } else {
+    announce(response.status === 403 ? "forbidden" : "badPeriod", true);
+  }
+}
+
+function followFigures() {
+  state.stop?.();
+  state.stop = follow(query(), {
+    report: onReport,
+    mode: (mode) => {
+      state.mode = mode;
+      renderUpdated();
+    },
+    refused: onRefused,
+    failed: () => announce("failed", true),
+  });
+}
+
+function showBoard() {
+  $("sign-in").hidden = true;
+  $("board").hidden = false;
+  renderAll();
+  followFigures();
+}
+
+function showSignIn() {
+  $("board").hidden = true;
+  $("sign-in").hidden = false;
+  const dev = document.querySelector('meta[name="egov-sign-in"]')?.content === "dev";
+  $("dev-sign-in").hidden = !dev;
+  $("token-sign-in").hidden = dev;
+}
+
+function endSession(messageKey) {
+  state.stop?.();
+  state.stop = null;
+  state.report = null;
+  state.overdue = [];
+  state.updatedAt = null;
+  state.mode = null;
+  signOut();
+  showSignIn();
+  announce(messageKey, messageKey === "signedOut");
+}
+
+$("dev-sign-in").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const unit = $("si-unit").value;
+  const role = $("si-role").value;
+  if (role === "leader" && !unit) {
+    announce("unitRequired", true);
+    return;
+  }
+  try {
+    await mintDevToken($("si-user").value.trim() || "lanh-dao", role, unit);
+  } catch {
+    announce("signInFailed", true);
+    return;
+  }
+  announce(null);
+  showBoard();
+});
+
+$("token-sign-in").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const token = $("si-token").value.trim();
+  if (!readClaims(token)) {
+    announce("signedOut", true);
+    return;
+  }
+  keepToken(token);
+  $("si-token").value = "";
+  announce(null);
+  showBoard();
+});
+
+$("sign-out").addEventListener("click", () => endSession(null));
+
+$("period").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const from = $("from").value;
+  const to = $("to").value;
+  if (!from || !to || from > to) {
+    announce("badPeriod", true);
+    return;
+  }
+  state.period = { from, to };
+  announce(null);
+  followFigures();
+});
+
+for (const format of ["csv", "xlsx"]) {
+  $(`export-${format}`).addEventListener("click", async () => {
+    try {
+      await downloadReport(format, query());
+    } catch {
+      announce("exportFailed", true);
+    }
+  });
+}
+
+$("lang-toggle").addEventListener("click", () => {
+  setLang(currentLang() === "vi" ? "en" : "vi");
+  applyLanguage();
+  const chosen = $("si-unit").value;
+  $("si-unit").options[0].textContent = t("allUnits");
+  $("si-unit").value = chosen;
+  announce(state.announced.key, state.announced.isError);
+  renderAll();
+});
+
+applyLanguage();
+if (currentClaims()) showBoard();
+else showSignIn();
+// Unit names only label things: the page does not wait for them.
+loadUnits().then(renderAll);

@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+
+namespace EGov.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The machine's Debian Chromium, driven by Playwright. Playwright never downloads a browser here (the network is
+/// closed and scripts/test.sh installs the Debian package), so the executable is named explicitly.
+/// </summary>
+public static class Chromium
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    // Everything that would reach for the network or a desktop session is off.
+    private static readonly string[] Args =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        if (!File.Exists(ExecutablePath))
+        {
+            throw new InvalidOperationException($"{ExecutablePath} is missing: install Debian's chromium package (scripts/test.sh does, as root).");
+        }
+
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ExecutablePath, Headless = true, Args = Args });
+    }
+
+    public static async Task<IPage> NewPageAsync(IBrowser browser, Uri baseAddress, int width, int height)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+            AcceptDownloads = true,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        var console = new List<string>();
+        var output = TestContext.Current.TestOutputHelper;
+
+        // Kept for the checks, and echoed into the test's output so a failing page explains itself.
+        void Log(string line)
+        {
+            lock (console)
+            {
+                console.Add(line);
+            }
+
+            output?.WriteLine($"[browser] {line}");
+        }
+
+        page.Console += (_, message) => Log($"{message.Type}: {message.Text}");
+        page.PageError += (_, error) => Log($"pageerror: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                Log($"http {response.Status}: {response.Request.Method} {response.Url}");
+            }
+        };
+        ConsoleLines.Add(page, console);
+        return page;
+    }
+
+    /// <summary>What a page wrote to its console, to catch script errors and Content-Security-Policy refusals.</summary>
+    public static IReadOnlyList<string> ConsoleLog(this IPage page) => ConsoleLines.TryGetValue(page, out var lines) ? lines : [];
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> ConsoleLines = new();
+}
