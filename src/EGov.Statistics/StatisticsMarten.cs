@@ -13,8 +13,8 @@ public static class StatisticsMarten
         options.Projections.Add(new StatisticsProjection(zone), ProjectionLifecycle.Async, StatisticsProjection.Name, async =>
         {
             // Bigger batches make a rebuild cheaper per event: one tally load, one tally write, one counter upsert.
-            async.BatchSize = 2000;
-            async.DeleteViewTypeOnTeardown<DossierTally>();
+            async.BatchSize = 10_000;
+            async.DeleteDataInTableOnTeardown(TallyTable.QualifiedName);
             async.DeleteDataInTableOnTeardown(DailyTable.QualifiedName);
         });
 
@@ -28,12 +28,6 @@ public static class StatisticsMarten
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(500);
 
         options.Storage.ExtendedSchemaObjects.Add(DailyTable.SchemaObject());
-        options.Schema.For<DossierTally>()
-            .Duplicate(x => x.Unit)
-            .Duplicate(x => x.HoldingUnit)
-            .Duplicate(x => x.Overdue)
-            .Duplicate(x => x.DueSoon)
-            .Duplicate(x => x.DueAt)
-            .Duplicate(x => x.LastOfficer);
+        options.Storage.ExtendedSchemaObjects.Add(TallyTable.SchemaObject());
     }
 }

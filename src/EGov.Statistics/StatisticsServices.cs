@@ -12,7 +12,7 @@ public static class StatisticsServices
         services.AddSingleton<StatisticsReader>();
         services.AddSingleton<ProjectionWatermark>();
         services.AddSingleton<StatisticsRebuild>();
-        services.AddScoped<WatchListReader>();
+        services.AddSingleton<WatchListReader>();
         return services;
     }
 }

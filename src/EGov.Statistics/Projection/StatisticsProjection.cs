@@ -7,7 +7,7 @@ namespace EGov.Statistics.Projection;
 
 /// <summary>
 /// The async projection behind report II.06a and the watch lists. Each batch loads the tallies of the dossiers
-/// it touches (one query), folds their events, stores the tallies and adds the day counters with one upsert, all
+/// it touches (one query), folds their events, writes the tallies and the day counters with one upsert each, all
 /// in the daemon's transaction together with its progress mark: a batch counts entirely or not at all.
 /// </summary>
 public sealed class StatisticsProjection(TimeZoneInfo zone) : IProjection
@@ -29,7 +29,9 @@ public sealed class StatisticsProjection(TimeZoneInfo zone) : IProjection
             return;
         }
 
+        var sw = System.Diagnostics.Stopwatch.StartNew();
         var tallies = await LoadAsync(operations, dossierEvents, cancellation).ConfigureAwait(false);
+        var loadMs = sw.ElapsedMilliseconds;
         var changes = new Dictionary<DailyKey, DailyCounters>();
         var touched = new HashSet<DossierTally>();
         foreach (var e in dossierEvents)
@@ -45,15 +47,17 @@ public sealed class StatisticsProjection(TimeZoneInfo zone) : IProjection
             touched.Add(tally);
         }
 
-        foreach (var tally in touched)
+        if (touched.Count > 0)
         {
-            operations.Store(tally);
+            operations.QueueSqlCommand(TallyTable.UpsertSql, TallyTable.UpsertParameters(touched));
         }
 
         if (changes.Count > 0)
         {
             operations.QueueSqlCommand(DailyTable.UpsertSql, DailyTable.UpsertParameters(changes));
         }
+
+        System.Console.WriteLine($"STATS batch {events.Count} events {tallies.Count} tallies load {loadMs} ms total {sw.ElapsedMilliseconds} ms at {DateTime.UtcNow:HH:mm:ss.fff}");
     }
 
     private static async Task<Dictionary<Guid, DossierTally>> LoadAsync(IDocumentOperations operations, List<IEvent> events, CancellationToken cancellation)
@@ -61,14 +65,15 @@ public sealed class StatisticsProjection(TimeZoneInfo zone) : IProjection
         var firstVersion = events.GroupBy(e => e.StreamId).ToDictionary(g => g.Key, g => g.Min(e => e.Version));
         for (var attempt = 0; ; attempt++)
         {
-            var loaded = await operations.LoadManyAsync<DossierTally>(cancellation, firstVersion.Keys).ConfigureAwait(false);
-            var tallies = loaded.ToDictionary(t => t.Id);
+            var loaded = await operations.QueryAsync<string>(TallyTable.LoadSql, cancellation, firstVersion.Keys.ToArray()).ConfigureAwait(false);
+            var tallies = loaded.Select(TallyTable.Read).ToDictionary(t => t.Id);
             var lagging = firstVersion.Count(kv => kv.Value > (tallies.TryGetValue(kv.Key, out var t) ? t.Version : 0) + 1);
             if (lagging == 0)
             {
                 return tallies;
             }
 
+            System.Console.WriteLine($"STATS gap {lagging} attempt {attempt}");
             if (attempt >= GapRetries)
             {
                 throw new InvalidOperationException(

@@ -30,8 +30,8 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
          ORDER BY unit, day
          """;
 
-    private const string DueSoonSql =
-        "SELECT unit, count(*) FROM egov.mt_doc_dossiertally WHERE due_soon AND ($1::text[] IS NULL OR unit = ANY($1)) GROUP BY unit";
+    private static readonly string DueSoonSql =
+        $"SELECT unit, count(*) FROM {TallyTable.QualifiedName} WHERE due_soon AND ($1::text[] IS NULL OR unit = ANY($1)) GROUP BY unit";
 
     private const string ProgressSql =
         $"SELECT coalesce(max(last_seq_id), 0) FROM egov.mt_event_progression WHERE name = '{StatisticsProjection.Name}:All'";

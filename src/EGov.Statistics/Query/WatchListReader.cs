@@ -1,7 +1,7 @@
 using EGov.Dossiers.Lifecycle;
 using EGov.Statistics.Model;
 using EGov.Statistics.Projection;
-using Marten;
+using Npgsql;
 
 namespace EGov.Statistics.Query;
 
@@ -12,30 +12,41 @@ public enum WatchListKind
     DueSoon,
 }
 
-/// <summary>The overdue and due-soon lists: dossiers a unit owns or holds, most urgent first.</summary>
-public sealed class WatchListReader(IQuerySession session, IDeadlines deadlines)
+/// <summary>The overdue and due-soon lists: dossiers a unit owns or holds, most urgent first, from the projection's tallies.</summary>
+public sealed class WatchListReader(NpgsqlDataSource db, IDeadlines deadlines)
 {
     public const int MaxLimit = 500;
+
+    private const string Select =
+        $$"""
+         SELECT id, code, unit, procedure_code, procedure_name, due_at, holding_unit, holding_step, holding_role, last_officer, last_acted_at, overdue, due_soon
+         FROM {{TallyTable.QualifiedName}}
+         WHERE {0} AND ($1::text[] IS NULL OR unit = ANY($1) OR holding_unit = ANY($1)) AND ($2::text IS NULL OR last_officer = $2)
+         ORDER BY due_at NULLS LAST, code
+         LIMIT $3
+         """;
+
+    private static readonly string OverdueSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Select, "overdue");
+    private static readonly string DueSoonSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Select, "due_soon");
 
     /// <param name="units">The units whose dossiers (owned or held) to list, or null for all.</param>
     public async Task<IReadOnlyList<WatchListEntry>> ReadAsync(IReadOnlyList<string>? units, WatchListKind kind, string? officer, int limit, CancellationToken cancellation)
     {
-        IQueryable<DossierTally> query = session.Query<DossierTally>();
-        query = kind == WatchListKind.Overdue ? query.Where(x => x.Overdue) : query.Where(x => x.DueSoon);
-        if (units is not null)
+        await using var cmd = db.CreateCommand(kind == WatchListKind.Overdue ? OverdueSql : DueSoonSql);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)units?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)officer ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
+        await using var reader = await cmd.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
+        var entries = new List<WatchListEntry>();
+        while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
         {
-            var list = units.ToArray();
-            query = query.Where(x => list.Contains(x.Unit) || list.Contains(x.HoldingUnit));
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            DateTimeOffset? At(int i) => reader.IsDBNull(i) ? null : deadlines.InZone(reader.GetFieldValue<DateTimeOffset>(i));
+            entries.Add(new WatchListEntry(
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), Text(3) ?? string.Empty, Text(4) ?? string.Empty, At(5),
+                reader.GetString(6), Text(7), Text(8), Text(9), At(10) ?? default, reader.GetBoolean(11), reader.GetBoolean(12)));
         }
 
-        if (officer is not null)
-        {
-            query = query.Where(x => x.LastOfficer == officer);
-        }
-
-        var rows = await query.OrderBy(x => x.DueAt).ThenBy(x => x.Code).Take(limit).ToListAsync(cancellation).ConfigureAwait(false);
-        return rows.Select(t => new WatchListEntry(
-            t.Id, t.Code, t.Unit, t.ProcedureCode, t.ProcedureName, t.DueAt is { } due ? deadlines.InZone(due) : null,
-            t.HoldingUnit, t.HoldingStep, t.HoldingRole, t.LastOfficer, deadlines.InZone(t.LastActedAt), t.Overdue, t.DueSoon)).ToArray();
+        return entries;
     }
 }
