@@ -1,12 +1,13 @@
 using BenchmarkDotNet.Running;
 using EGov.Benchmarks;
 
-// Four modes: `load` (the end-to-end load test), `deadlines` (issue 4's deadline storm), `vault` (issue 5's document
-// vault) and `micro` (BenchmarkDotNet).
-if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines" or "vault"))
+// Five modes: `load` (the end-to-end load test), `deadlines` (issue 4's deadline storm), `deadlines-query` (its
+// work-list query alone), `vault` (issue 5's document vault) and `micro` (BenchmarkDotNet).
+if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines" or "deadlines-query" or "vault"))
 {
     Console.Error.WriteLine(LoadOptions.Usage);
     Console.Error.WriteLine(StormOptions.Usage);
+    Console.Error.WriteLine(DueWindowQuery.Usage);
     Console.Error.WriteLine(VaultBenchmark.Usage);
     return 2;
 }
@@ -16,7 +17,7 @@ if (args[0] == "vault")
     return await VaultBenchmark.RunAsync(args[1..], CancellationToken.None);
 }
 
-if (args[0] == "deadlines")
+if (args[0] is "deadlines" or "deadlines-query")
 {
     StormOptions storm;
     try
@@ -35,7 +36,10 @@ if (args[0] == "deadlines")
         e.Cancel = true;
         stormCancellation.Cancel();
     };
-    return await DeadlineStorm.RunAsync(storm, "dotnet run -c Release --project tests/EGov.Benchmarks -- " + string.Join(' ', args), stormCancellation.Token);
+    var stormCommand = "dotnet run -c Release --project tests/EGov.Benchmarks -- " + string.Join(' ', args);
+    return args[0] == "deadlines"
+        ? await DeadlineStorm.RunAsync(storm, stormCommand, stormCancellation.Token)
+        : await DueWindowQuery.RunAsync(storm, stormCommand, stormCancellation.Token);
 }
 
 if (args[0] == "micro")
