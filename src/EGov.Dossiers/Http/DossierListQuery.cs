@@ -40,11 +40,17 @@ public sealed record DossierListPage(IReadOnlyList<DossierSummaryDto> Items, lon
 public static class DossierListQuery
 {
     private const string Columns =
-        "d.id, d.data ->> 'code', d.data ->> 'procedureCode', d.data ->> 'procedureName', d.unit, d.status, "
-        + "d.data -> 'applicant' ->> 'fullName', d.data ->> 'submittedAt', d.data ->> 'receivedAt', d.data ->> 'dueAt', "
-        + "d.is_open, d.data ->> 'resolvedAt' IS NOT NULL, (d.data ->> 'overdue')::boolean, "
-        + "d.data -> 'currentStep' ->> 'unit', " // DossierState.CurrentStep is serialised with the document
-        + "(d.data ->> 'version')::bigint, (d.data ->> 'dueSoon')::boolean";
+        "d.id, x.code, x.\"procedureCode\", x.\"procedureName\", d.unit, d.status, x.applicant ->> 'fullName', x.\"submittedAt\", "
+        + "x.\"receivedAt\", x.\"dueAt\", d.is_open, x.\"resolvedAt\" IS NOT NULL, x.overdue, "
+        + "x.\"currentStep\" ->> 'unit', " // DossierState.CurrentStep is serialised with the document
+        + "x.version, x.\"dueSoon\"";
+
+    // The document is decompressed once per row and split into the fields the summary needs: one `data ->> 'field'`
+    // per field decompressed it once each, and the page query took twice as long (1.5 ms against 0.7 ms, 50 rows).
+    private const string Fields =
+        "jsonb_to_record(d.data) AS x(code text, \"procedureCode\" text, \"procedureName\" text, applicant jsonb, "
+        + "\"submittedAt\" text, \"receivedAt\" text, \"dueAt\" text, \"resolvedAt\" text, overdue boolean, "
+        + "\"currentStep\" jsonb, version bigint, \"dueSoon\" boolean)";
 
     /// <param name="table">The read model's qualified table name.</param>
     /// <param name="countUpTo">Count at most this many matches; more make the total a lower bound.</param>
@@ -56,18 +62,22 @@ public static class DossierListQuery
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(zone);
         var offset = (long)(page - 1) * pageSize;
-        await using var batch = dataSource.CreateBatch();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = connection.CreateBatch();
         var count = Where(filter, now, out var next);
         count.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM {table} d{count.CommandText} LIMIT ${next}) AS matches";
         count.Parameters.Add(new NpgsqlParameter<long> { TypedValue = countUpTo + 1L });
         var rows = Where(filter, now, out next);
-        rows.CommandText = $"SELECT {Columns} FROM {table} d{rows.CommandText} "
-            + $"ORDER BY d.due_at, (d.data ->> 'submittedAt')::timestamptz, d.id LIMIT ${next} OFFSET ${next + 1}";
+        rows.CommandText = $"SELECT {Columns} FROM {table} d CROSS JOIN LATERAL {Fields}{rows.CommandText} "
+            + $"ORDER BY d.due_at, x.\"submittedAt\"::timestamptz, d.id LIMIT ${next} OFFSET ${next + 1}";
         rows.Parameters.Add(new NpgsqlParameter<long> { TypedValue = pageSize });
         rows.Parameters.Add(new NpgsqlParameter<long> { TypedValue = offset });
         batch.BatchCommands.Add(count);
         batch.BatchCommands.Add(rows);
 
+        // Prepared once per pooled connection and filter combination (Npgsql keeps them): planning took as long as
+        // running the page query itself (0.7 ms against 0.6 ms in EXPLAIN ANALYZE on a million dossiers).
+        await batch.PrepareAsync(cancellationToken);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var counted = reader.GetInt64(0);
