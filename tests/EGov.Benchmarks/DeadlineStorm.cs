@@ -14,7 +14,7 @@ namespace EGov.Benchmarks;
 /// </summary>
 public static class DeadlineStorm
 {
-    private const string QueryUnit = "STP";
+    internal const string QueryUnit = "STP";
 
     public static async Task<int> RunAsync(StormOptions o, string command, CancellationToken ct)
     {
@@ -112,7 +112,7 @@ public static class DeadlineStorm
         };
     }
 
-    private static string QueryUri(DateTimeOffset from, DateTimeOffset to) =>
+    internal static string QueryUri(DateTimeOffset from, DateTimeOffset to) =>
         $"/api/v1/dossiers?unit={QueryUnit}&dueFrom={Uri.EscapeDataString(from.ToString("O", CultureInfo.InvariantCulture))}&dueTo={Uri.EscapeDataString(to.ToString("O", CultureInfo.InvariantCulture))}&pageSize=50";
 
     private static async Task QueryLoopAsync(HttpClient http, string query, LatencyRecorder recorder, TimeSpan pace, CancellationToken ct)
@@ -131,7 +131,7 @@ public static class DeadlineStorm
         }
     }
 
-    private static async Task TimedGetAsync(HttpClient http, string query, LatencyRecorder recorder, CancellationToken ct)
+    internal static async Task TimedGetAsync(HttpClient http, string query, LatencyRecorder recorder, CancellationToken ct)
     {
         var start = Stopwatch.GetTimestamp();
         try
@@ -153,7 +153,7 @@ public static class DeadlineStorm
         }
     }
 
-    private static async Task<string> LeaderTokenAsync(HttpClient http, CancellationToken ct)
+    internal static async Task<string> LeaderTokenAsync(HttpClient http, CancellationToken ct)
     {
         using var content = HostApi.Json($$"""{"subject":"bench-leader","roles":["leader"],"unit":"{{QueryUnit}}"}""");
         using var response = await http.PostAsync(new Uri("/api/v1/dev/tokens", UriKind.Relative), content, ct);

@@ -11,6 +11,7 @@ namespace EGov.Benchmarks;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    public const string HostDllVariable = "EGOV_BENCH_HOST_DLL";
     private const string RelativeDll = "host/EGov.Host/bin/Release/net10.0/EGov.Host.dll";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
     private readonly Process _process;
@@ -38,7 +39,13 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(
         string repositoryRoot, string connectionString, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var dll = Path.Combine(repositoryRoot, RelativeDll);
+        // EGOV_BENCH_HOST_DLL runs a copy of an earlier build, to measure before and after a change on the same data.
+        var dll = Environment.GetEnvironmentVariable(HostDllVariable) is { Length: > 0 } given ? Path.GetFullPath(given) : Path.Combine(repositoryRoot, RelativeDll);
+        if (!File.Exists(dll) && dll != Path.Combine(repositoryRoot, RelativeDll))
+        {
+            throw new FileNotFoundException($"{HostDllVariable} names no file.", dll);
+        }
+
         if (!File.Exists(dll))
         {
             // Built on demand only: rebuilding on every run would pick up half-finished edits of other engineers.

@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Running;
 using EGov.Benchmarks;
 
-// Five modes: `load` (the end-to-end load test), `deadlines` (issue 4's deadline storm), `vault` (issue 5's document
-// vault), `statistics` (issue 7's ten million events) and `micro` (BenchmarkDotNet).
-if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines" or "vault" or "statistics"))
+// Six modes: `load` (the end-to-end load test), `deadlines` (issue 4's deadline storm), `deadlines-query` (its
+// work-list query alone), `vault` (issue 5's document vault), `statistics` (issue 7's ten million events) and
+// `micro` (BenchmarkDotNet).
+if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines" or "deadlines-query" or "vault" or "statistics"))
 {
     Console.Error.WriteLine(LoadOptions.Usage);
     Console.Error.WriteLine(StormOptions.Usage);
+    Console.Error.WriteLine(DueWindowQuery.Usage);
     Console.Error.WriteLine(VaultBenchmark.Usage);
     Console.Error.WriteLine(StatisticsBenchmark.Usage);
     return 2;
@@ -22,7 +24,7 @@ if (args[0] == "vault")
     return await VaultBenchmark.RunAsync(args[1..], CancellationToken.None);
 }
 
-if (args[0] == "deadlines")
+if (args[0] is "deadlines" or "deadlines-query")
 {
     StormOptions storm;
     try
@@ -41,7 +43,10 @@ if (args[0] == "deadlines")
         e.Cancel = true;
         stormCancellation.Cancel();
     };
-    return await DeadlineStorm.RunAsync(storm, "dotnet run -c Release --project tests/EGov.Benchmarks -- " + string.Join(' ', args), stormCancellation.Token);
+    var stormCommand = "dotnet run -c Release --project tests/EGov.Benchmarks -- " + string.Join(' ', args);
+    return args[0] == "deadlines"
+        ? await DeadlineStorm.RunAsync(storm, stormCommand, stormCancellation.Token)
+        : await DueWindowQuery.RunAsync(storm, stormCommand, stormCancellation.Token);
 }
 
 if (args[0] == "micro")

@@ -38,10 +38,7 @@ public sealed record StormResult(
     {
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.AppendLine(c, $"\n### Deadline storm, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC\n");
-        sb.AppendLine(c, $"`{Command}`\n");
-        sb.AppendLine(c, $"Machine: {Machine.Cores} cores ({Machine.CpuModel}), {Machine.RamGiB:F0} GiB, {Machine.Os}, {Machine.Runtime}. ");
-        sb.AppendLine(c, $"PostgreSQL {Server.Version}, fsync={Server.Fsync}, synchronous_commit={Server.SynchronousCommit}, shared_buffers={Server.SharedBuffers}.\n");
+        AppendHeading(sb, "### Deadline storm", Command, Machine, Server);
         sb.AppendLine(c, $"- Seeded {Options.Dossiers:N0} open dossiers ({Expected:N0} due between {WindowStart:HH:mm:ss} and {WindowEnd:HH:mm:ss} UTC, the rest over the next 29 days) and {AlarmsScheduled:N0} alarms in {SeedSeconds:F0} s; {ScheduledBeforeStorm:N0} alarms waiting in Wolverine's store; database {DatabaseBytes / 1048576.0:F0} MiB.");
         sb.AppendLine(c, $"- Overdue flags landed: {LagSeconds.Length:N0} of {Expected:N0}.");
         if (LagSeconds.Length > 0)
@@ -57,6 +54,16 @@ public sealed record StormResult(
         sb.AppendLine(c, $"| host memory under 1 GiB | peak {PeakRssBytes / 1048576.0:F0} MiB | {(MemoryOk ? "yes" : "**no**")} |");
         sb.AppendLine(c, $"| due-window query p99 under {MaxQueryP99Ms} ms | {QueryAfter.P99Ms:F1} ms (during the storm {QueryDuring.P99Ms:F1} ms) | {(QueryOk ? "yes" : "**no**")} |");
         return sb.ToString();
+    }
+
+    /// <summary>Title, command, machine and server: what makes two runs comparable, in every report of the storm's modes.</summary>
+    internal static void AppendHeading(StringBuilder sb, string title, string command, MachineFacts machine, ServerFacts server)
+    {
+        var c = CultureInfo.InvariantCulture;
+        sb.AppendLine(c, $"\n{title}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC\n");
+        sb.AppendLine(c, $"`{command}`\n");
+        sb.AppendLine(c, $"Machine: {machine.Cores} cores ({machine.CpuModel}), {machine.RamGiB:F0} GiB, {machine.Os}, {machine.Runtime}. ");
+        sb.AppendLine(c, $"PostgreSQL {server.Version}, fsync={server.Fsync}, synchronous_commit={server.SynchronousCommit}, shared_buffers={server.SharedBuffers}.\n");
     }
 
     private double P(double p) => LagSeconds[Math.Clamp((int)Math.Ceiling(p / 100 * LagSeconds.Length) - 1, 0, LagSeconds.Length - 1)];

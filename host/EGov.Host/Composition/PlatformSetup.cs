@@ -69,6 +69,10 @@ internal static class PlatformSetup
         services.AddEGovDocuments(configuration);
         services.AddEGovStatistics();
         services.AddSingleton<IntakeChecks>();
+        var exactTotalUpTo = configuration.GetValue("Lists:ExactTotalUpTo", EGov.Dossiers.Http.ListDossiersEndpoint.ExactTotalUpTo);
+        services.AddSingleton(new EGov.Dossiers.Http.ListLimits(exactTotalUpTo > 0
+            ? exactTotalUpTo
+            : throw new InvalidOperationException($"Lists:ExactTotalUpTo must be positive, not {exactTotalUpTo}.")));
         services.AddSingleton<EGov.Dossiers.Grain.DossierWriter>();
         services.AddSingleton<EGov.Dossiers.Grain.DossierImporter>();
         services.TryAddSingleton<IAttachedDocumentTypes, UnknownDocumentTypes>();

@@ -68,4 +68,9 @@ public sealed record DossierSummaryDto(
 }
 
 /// <summary>A page of results.</summary>
-public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
+/// <param name="Total">
+/// How many results match. Exact when <paramref name="TotalIsLowerBound"/> is false; otherwise the list stopped
+/// counting and at least this many match (at least <c>Page × PageSize</c>, so a further page exists).
+/// </param>
+/// <param name="TotalIsLowerBound">True when more results match than were counted.</param>
+public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total, bool TotalIsLowerBound);

@@ -65,12 +65,18 @@ public sealed class DossierState
     [Id(33)] public Dictionary<string, string> Details { get; set; } = [];
 
     /// <summary>The clock is running on a result not yet produced: deadline alarms matter only then.</summary>
-    public bool ClockRunning => IsOpen && ResolvedAt is null && DueAt is not null;
+    public bool ClockRunning => IsClockRunning(IsOpen, ResolvedAt is not null, DueAt);
 
     public PlannedStep? CurrentStep => CurrentStepIndex >= 0 && CurrentStepIndex < Steps.Count ? Steps[CurrentStepIndex] : null;
 
     /// <summary>Overdue as lists show it: flagged by the alarm, or past due already before the alarm lands.</summary>
-    public bool IsOverdue(DateTimeOffset now) => IsOpen && ResolvedAt is null && (Overdue || (DueAt is { } due && due < now));
+    public bool IsOverdue(DateTimeOffset now) => IsOverdueAt(IsOpen, ResolvedAt is not null, Overdue, DueAt, now);
+
+    // The two rules over bare fields as well: the work list reads only those columns, not whole documents.
+    public static bool IsClockRunning(bool isOpen, bool resolved, DateTimeOffset? dueAt) => isOpen && !resolved && dueAt is not null;
+
+    public static bool IsOverdueAt(bool isOpen, bool resolved, bool flagged, DateTimeOffset? dueAt, DateTimeOffset now) =>
+        isOpen && !resolved && (flagged || (dueAt is { } due && due < now));
 }
 
 /// <summary>One entry of the public timeline: a status and when it began.</summary>
