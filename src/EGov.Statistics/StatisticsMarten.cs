@@ -13,7 +13,7 @@ public static class StatisticsMarten
         options.Projections.Add(new StatisticsProjection(zone), ProjectionLifecycle.Async, StatisticsProjection.Name, async =>
         {
             // Bigger batches make a rebuild cheaper per event: one tally load, one tally write, one counter upsert.
-            async.BatchSize = 10_000;
+            async.BatchSize = 25_000;
             async.DeleteDataInTableOnTeardown(TallyTable.QualifiedName);
             async.DeleteDataInTableOnTeardown(DailyTable.QualifiedName);
         });

@@ -13,7 +13,7 @@ public sealed class DailyCounters
     public static readonly string[] Columns =
     [
         "received_online", "received_direct", "closed", "resolved_early", "resolved_on_time", "resolved_late",
-        "supplement_requested", "refused", "withdrawn", "stopped", "overdue_delta", "rating_1", "rating_2", "rating_3",
+        "supplement_requested", "refused", "withdrawn", "stopped", "overdue_delta", "rating_1", "rating_2", "rating_3", "due_soon_delta",
     ];
 
     public int ReceivedOnline { get; set; }
@@ -33,10 +33,13 @@ public sealed class DailyCounters
     public int Rating2 { get; set; }
     public int Rating3 { get; set; }
 
+    /// <summary>Signed like <see cref="OverdueDelta"/>: in progress, warned due soon, not (yet) overdue.</summary>
+    public int DueSoonDelta { get; set; }
+
     /// <summary>In the order of <see cref="Columns"/>.</summary>
     public int[] Values() =>
     [
         ReceivedOnline, ReceivedDirect, Closed, ResolvedEarly, ResolvedOnTime, ResolvedLate,
-        SupplementRequested, Refused, Withdrawn, Stopped, OverdueDelta, Rating1, Rating2, Rating3,
+        SupplementRequested, Refused, Withdrawn, Stopped, OverdueDelta, Rating1, Rating2, Rating3, DueSoonDelta,
     ];
 }

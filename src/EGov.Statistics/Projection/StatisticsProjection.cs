@@ -29,9 +29,7 @@ public sealed class StatisticsProjection(TimeZoneInfo zone) : IProjection
             return;
         }
 
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var tallies = await LoadAsync(operations, dossierEvents, cancellation).ConfigureAwait(false);
-        var loadMs = sw.ElapsedMilliseconds;
         var changes = new Dictionary<DailyKey, DailyCounters>();
         var touched = new HashSet<DossierTally>();
         foreach (var e in dossierEvents)
@@ -56,8 +54,6 @@ public sealed class StatisticsProjection(TimeZoneInfo zone) : IProjection
         {
             operations.QueueSqlCommand(DailyTable.UpsertSql, DailyTable.UpsertParameters(changes));
         }
-
-        System.Console.WriteLine($"STATS batch {events.Count} events {tallies.Count} tallies load {loadMs} ms total {sw.ElapsedMilliseconds} ms at {DateTime.UtcNow:HH:mm:ss.fff}");
     }
 
     private static async Task<Dictionary<Guid, DossierTally>> LoadAsync(IDocumentOperations operations, List<IEvent> events, CancellationToken cancellation)
@@ -73,7 +69,6 @@ public sealed class StatisticsProjection(TimeZoneInfo zone) : IProjection
                 return tallies;
             }
 
-            System.Console.WriteLine($"STATS gap {lagging} attempt {attempt}");
             if (attempt >= GapRetries)
             {
                 throw new InvalidOperationException(

@@ -20,6 +20,7 @@ public static class StatisticsRules
         var s = tally.State;
         var wasInProgress = InProgress(s);
         var wasOverdue = wasInProgress && s.Overdue;
+        var wasDueSoon = wasInProgress && s.DueSoon && !s.Overdue;
         var wasReceived = s.ReceivedAt is not null;
         var dueBefore = s.DueAt;
 
@@ -68,6 +69,8 @@ public static class StatisticsRules
 
         var overdue = inProgress && s.Overdue;
         counters.OverdueDelta += (overdue ? 1 : 0) - (wasOverdue ? 1 : 0);
+        var dueSoon = inProgress && s.DueSoon && !overdue;
+        counters.DueSoonDelta += (dueSoon ? 1 : 0) - (wasDueSoon ? 1 : 0);
 
         tally.Id = s.Id;
         tally.Code = s.Code;
@@ -76,7 +79,7 @@ public static class StatisticsRules
         tally.ProcedureName = s.ProcedureName;
         tally.InProgress = inProgress;
         tally.Overdue = overdue;
-        tally.DueSoon = inProgress && s.DueSoon && !overdue;
+        tally.DueSoon = dueSoon;
         tally.DueAt = s.DueAt;
         var step = s.CurrentStep;
         tally.HoldingUnit = step?.Unit ?? s.Unit;

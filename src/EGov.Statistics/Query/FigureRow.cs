@@ -26,6 +26,7 @@ public sealed class FigureRow
         "sum(rating_1) FILTER (WHERE day BETWEEN {0} AND {1})",
         "sum(rating_2) FILTER (WHERE day BETWEEN {0} AND {1})",
         "sum(rating_3) FILTER (WHERE day BETWEEN {0} AND {1})",
+        "sum(due_soon_delta) FILTER (WHERE day <= {1})",
     ];
 
     public long Online { get; private set; }
@@ -44,6 +45,9 @@ public sealed class FigureRow
     public long Rating2 { get; private set; }
     public long Rating3 { get; private set; }
 
+    /// <summary>In progress and warned due soon (not overdue) at the end of the period.</summary>
+    public long DueSoon { get; private set; }
+
     public static FigureRow From(IReadOnlyList<long> values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -51,7 +55,7 @@ public sealed class FigureRow
         {
             Online = values[0], Direct = values[1], CarriedOver = values[2], Early = values[3], OnTime = values[4], Late = values[5],
             InProgress = values[6], Overdue = values[7], SupplementRequested = values[8], Refused = values[9], Withdrawn = values[10],
-            Stopped = values[11], Rating1 = values[12], Rating2 = values[13], Rating3 = values[14],
+            Stopped = values[11], Rating1 = values[12], Rating2 = values[13], Rating3 = values[14], DueSoon = values[15],
         };
     }
 
@@ -66,6 +70,7 @@ public sealed class FigureRow
             total.SupplementRequested += r.SupplementRequested; total.Refused += r.Refused;
             total.Withdrawn += r.Withdrawn; total.Stopped += r.Stopped;
             total.Rating1 += r.Rating1; total.Rating2 += r.Rating2; total.Rating3 += r.Rating3;
+            total.DueSoon += r.DueSoon;
         }
 
         return total;

@@ -10,7 +10,7 @@ namespace EGov.Statistics.Query;
 
 /// <summary>
 /// Reads a report from the projection in one round trip: the period's and the previous period's figures per unit
-/// and procedure, the daily trend, the due-soon counts and how far the projection has got.
+/// and procedure, the daily trend and how far the projection has got.
 /// </summary>
 public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catalog, PlatformClock clock, IDeadlines deadlines)
 {
@@ -29,9 +29,6 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
          WHERE day >= $2
          ORDER BY unit, day
          """;
-
-    private static readonly string DueSoonSql =
-        $"SELECT unit, count(*) FROM {TallyTable.QualifiedName} WHERE due_soon AND ($1::text[] IS NULL OR unit = ANY($1)) GROUP BY unit";
 
     private const string ProgressSql =
         $"SELECT coalesce(max(last_seq_id), 0) FROM egov.mt_event_progression WHERE name = '{StatisticsProjection.Name}:All'";
@@ -52,7 +49,6 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
         await using var connection = await db.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(Command(FiguresSql, (object?)unitFilter, period.From, period.To, previous.From, previous.To));
-        batch.BatchCommands.Add(Command(DueSoonSql, (object?)unitFilter));
         batch.BatchCommands.Add(Command(ProgressSql));
         batch.BatchCommands.Add(Command(DailySql, (object?)unitFilter, period.From, period.To));
         await using var reader = await batch.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
@@ -65,13 +61,6 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
             var key = (reader.GetString(0), reader.GetString(1));
             current[key] = FigureRow.From(Enumerable.Range(2, width).Select(reader.GetInt64).ToArray());
             before[key] = FigureRow.From(Enumerable.Range(2 + width, width).Select(reader.GetInt64).ToArray());
-        }
-
-        await reader.NextResultAsync(cancellation).ConfigureAwait(false);
-        var dueSoon = new Dictionary<string, int>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
-        {
-            dueSoon[reader.GetString(0)] = checked((int)reader.GetInt64(1));
         }
 
         await reader.NextResultAsync(cancellation).ConfigureAwait(false);
@@ -92,7 +81,7 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
         }
 
         var shown = unitFilter ?? catalog.Units.Select(u => u.Definition.Code).Union(current.Keys.Select(k => k.Unit)).Order(StringComparer.Ordinal).ToArray();
-        var reports = shown.Select(unit => BuildUnit(unit, period, current, before, dueSoon, daily)).ToArray();
+        var reports = shown.Select(unit => BuildUnit(unit, period, current, before, daily)).ToArray();
         var unitSet = shown.ToHashSet(StringComparer.Ordinal);
         return new StatisticsReport(
             period, previous, deadlines.InZone(clock.GetUtcNow()), through, reports,
@@ -112,7 +101,6 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
         string unit, Period period,
         Dictionary<(string Unit, string Procedure), FigureRow> current,
         Dictionary<(string Unit, string Procedure), FigureRow> before,
-        Dictionary<string, int> dueSoon,
         Dictionary<string, Dictionary<DateOnly, DayRow>> daily)
     {
         var keys = current.Keys.Where(k => k.Unit == unit).OrderBy(k => k.Procedure, StringComparer.Ordinal).ToArray();
@@ -142,7 +130,7 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
         return new UnitStatistics(
             unit, catalog.FindUnit(unit)?.Definition.Name ?? unit,
             f.Received, f.Resolved, f.InProgress, f.SupplementRequested, f.Refused, f.Withdrawn, f.Stopped,
-            f.OnTimeRate, f.LateRate, f.Satisfaction, dueSoon.GetValueOrDefault(unit), previous.ToFigures(), procedures, points);
+            f.OnTimeRate, f.LateRate, f.Satisfaction, checked((int)figures.DueSoon), previous.ToFigures(), procedures, points);
     }
 
     private static NpgsqlBatchCommand Command(string sql, params object?[] parameters)

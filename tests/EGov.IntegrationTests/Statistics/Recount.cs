@@ -35,7 +35,7 @@ internal sealed class Recount
     /// <summary>One period's figures for the dossiers <paramref name="include"/> selects, in a fixed order.</summary>
     public long[] Figures(DateOnly from, DateOnly to, Func<string, string, bool> include)
     {
-        var f = new long[15];
+        var f = new long[16];
         foreach (var d in _dossiers.Values.Where(d => include(d.Unit, d.Procedure)))
         {
             bool In(DateTimeOffset at) => Day(at) >= from && Day(at) <= to;
@@ -61,6 +61,11 @@ internal sealed class Recount
                 if (d.OverdueChanges.LastOrDefault(c => Day(c.At) <= to).On)
                 {
                     f[7]++;
+                }
+
+                if (d.DueSoonChanges.LastOrDefault(c => Day(c.At) <= to).On)
+                {
+                    f[15]++;
                 }
             }
 
@@ -92,6 +97,9 @@ internal sealed class Recount
         /// <summary>0 early, 1 on time, 2 late; null unless decided.</summary>
         public int? Resolution { get; private set; }
         public List<(DateTimeOffset At, bool On)> OverdueChanges { get; } = [];
+
+        /// <summary>After each event: in progress, warned due soon, not overdue.</summary>
+        public List<(DateTimeOffset At, bool On)> DueSoonChanges { get; } = [];
         public List<DateTimeOffset> Supplements { get; } = [];
         public List<DateTimeOffset> Refusals { get; } = [];
         public List<DateTimeOffset> Withdrawals { get; } = [];
@@ -99,6 +107,7 @@ internal sealed class Recount
         public List<(int Rating, DateTimeOffset At)> Ratings { get; } = [];
         private DateTimeOffset? _due;
         private bool _flagged;
+        private bool _near;
 
         public void Apply(IDossierEvent e)
         {
@@ -117,7 +126,10 @@ internal sealed class Recount
                 case DossierStopped: Stops.Add(at); End(at, null); break;
                 case DossierRefused: Refusals.Add(at); break;
                 case DossierRated r: Ratings.Add((r.Rating, at)); break;
+                case DeadlineNeared { Scope: "dossier" }: _near = true; break;
             }
+
+            DueSoonChanges.Add((at, ReceivedAt is not null && EndedAt is null && _near && !_flagged));
         }
 
         private void NewDue(DateTimeOffset? due, DateTimeOffset at)
@@ -125,6 +137,7 @@ internal sealed class Recount
             if (due != _due)
             {
                 _due = due;
+                _near = false;
                 Flag(false, at);
             }
         }
