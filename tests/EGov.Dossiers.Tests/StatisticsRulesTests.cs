@@ -1,0 +1,94 @@
+using EGov.Statistics.Projection;
+
+namespace EGov.Dossiers.Tests;
+
+/// <summary>The statistics projection's pure rules: which counter of which day an event moves (docs/statistics.md).</summary>
+public sealed class StatisticsRulesTests
+{
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+    private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(7));
+    private static readonly DateTimeOffset Due = Monday.AddDays(2); // Wednesday 09:00
+
+    [Theory]
+    [InlineData("2026-11-24T16:00:00+07:00", Timeliness.Early)] // a day before the appointment's day
+    [InlineData("2026-11-25T08:59:00+07:00", Timeliness.OnTime)] // the appointment's day, before its hour
+    [InlineData("2026-11-25T09:00:00+07:00", Timeliness.OnTime)] // at the appointment itself
+    [InlineData("2026-11-25T09:00:01+07:00", Timeliness.Late)]
+    [InlineData("2026-11-24T18:30:00+00:00", Timeliness.OnTime)] // 01:30 local on the appointment's day: the local day counts, not UTC's
+    public void Decisions_are_early_on_time_or_late_against_the_appointment_in_local_days(string decided, Timeliness expected)
+    {
+        var at = DateTimeOffset.Parse(decided, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, StatisticsRules.Classify(at, Due, Zone));
+    }
+
+    [Fact]
+    public void A_decision_while_the_clock_is_stopped_is_on_time() =>
+        Assert.Equal(Timeliness.OnTime, StatisticsRules.Classify(Monday, null, Zone));
+
+    [Fact]
+    public void An_online_dossier_received_then_overdue_then_resolved_late_moves_each_counter_on_its_day()
+    {
+        var tally = new DossierTally();
+        var days = new Dictionary<DailyKey, DailyCounters>();
+        long version = 0;
+        void Apply(IDossierEvent e) => StatisticsRules.Apply(tally, e, ++version, Zone, k => days.TryGetValue(k, out var c) ? c : days[k] = new DailyCounters());
+        DailyCounters On(DateTimeOffset at) => days[new DailyKey("STP", "TP-LLTP-01", StatisticsRules.LocalDay(at, Zone))];
+
+        Apply(Submitted(Channel.Online));
+        Assert.False(tally.InProgress);
+        Apply(new DossierReceived(Due, Due, Meta(Monday.AddHours(1), Roles.DeskOfficer)));
+        Assert.Equal(1, On(Monday).ReceivedOnline);
+        Assert.True(tally.InProgress);
+
+        Apply(new DeadlineNeared("dossier", Due, "STP", Meta(Due.AddDays(-1), "system")));
+        Assert.Equal(1, On(Due.AddDays(-1)).DueSoonDelta);
+        Assert.True(tally.DueSoon);
+
+        Apply(new DeadlineMissed("dossier", Due, "STP", Meta(Due, "system")));
+        Assert.Equal((1, -1), (On(Due).OverdueDelta, On(Due).DueSoonDelta));
+        Assert.True(tally.Overdue);
+        Assert.False(tally.DueSoon);
+
+        Apply(new DossierApproved(false, Meta(Due.AddDays(1), Roles.Leader)));
+        Apply(new ResultIssued([], 0, Meta(Due.AddDays(1).AddHours(1), Roles.DeskOfficer)));
+        var decided = On(Due.AddDays(1));
+        Assert.Equal((1, 1, -1, 0, 0), (decided.Closed, decided.ResolvedLate, decided.OverdueDelta, decided.ResolvedOnTime, decided.ResolvedEarly));
+        Assert.False(tally.InProgress);
+        Assert.Equal(Roles.DeskOfficer, tally.LastOfficer);
+        Assert.Equal(0, days.Values.Sum(d => d.OverdueDelta));
+        Assert.Equal(0, days.Values.Sum(d => d.DueSoonDelta));
+        Assert.Equal(version, tally.Version);
+    }
+
+    [Fact]
+    public void A_new_appointment_clears_the_overdue_flag_and_a_refusal_at_intake_is_counted_without_receipt()
+    {
+        var tally = new DossierTally();
+        var days = new Dictionary<DailyKey, DailyCounters>();
+        long version = 0;
+        void Apply(IDossierEvent e) => StatisticsRules.Apply(tally, e, ++version, Zone, k => days.TryGetValue(k, out var c) ? c : days[k] = new DailyCounters());
+
+        Apply(Submitted(Channel.Desk));
+        Apply(new DossierReceived(Due, Due, Meta(Monday, Roles.DeskOfficer)));
+        Apply(new DeadlineMissed("dossier", Due, "STP", Meta(Due, "system")));
+        Apply(new DeadlineExtended(3, Due.AddDays(3), null, Meta(Due.AddHours(2), Roles.Leader)));
+        Assert.False(tally.Overdue);
+        Assert.Equal(0, days.Values.Sum(d => d.OverdueDelta));
+        Assert.Equal(1, days.Values.Sum(d => d.ReceivedDirect));
+
+        var refused = new DossierTally();
+        var refusedDays = new Dictionary<DailyKey, DailyCounters>();
+        StatisticsRules.Apply(refused, Submitted(Channel.Online), 1, Zone, k => refusedDays.TryGetValue(k, out var c) ? c : refusedDays[k] = new DailyCounters());
+        StatisticsRules.Apply(refused, new DossierRefused(Meta(Monday.AddHours(2), Roles.DeskOfficer)), 2, Zone, k => refusedDays.TryGetValue(k, out var c) ? c : refusedDays[k] = new DailyCounters());
+        Assert.Equal((1, 0, 0), (refusedDays.Values.Sum(d => d.Refused), refusedDays.Values.Sum(d => d.Closed), refusedDays.Values.Sum(d => d.ReceivedOnline)));
+        Assert.False(refused.InProgress);
+    }
+
+    private static DossierSubmitted Submitted(Channel channel) => new(
+        Guid.NewGuid(), "H10.22-261123-0001", "TP-LLTP-01", "Cấp Phiếu lý lịch tư pháp", "STP", channel,
+        new Applicant("079123456789", "Nguyễn Văn An", null, null, null), [],
+        [new PlannedStep("intake", "Tiếp nhận", "STP", Roles.DeskOfficer, 1, "WorkingDays"), new PlannedStep("decide", "Phê duyệt", "STP", Roles.Leader, 1, "WorkingDays")],
+        0, new SlaPlan(2, "WorkingDays", false, false), null, Meta(Monday, channel == Channel.Online ? Roles.Citizen : Roles.DeskOfficer));
+
+    private static EventMeta Meta(DateTimeOffset at, string role) => new(role == Roles.Leader ? "leader@STP" : role, role, "STP", null, at);
+}
