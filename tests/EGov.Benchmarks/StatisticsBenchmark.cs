@@ -167,11 +167,11 @@ public static class StatisticsBenchmark
         var now = DateTimeOffset.UtcNow;
         var firstDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(-days);
         var pending = new Dictionary<DateOnly, List<(Guid Stream, IDossierEvent Event)>>();
-        long events = 0, dossiers = 0;
-        var perDay = (int)Math.Ceiling(target / (days * 9.0));
+        long events = 0, dossiers = 0, made = 0;
+        var perDay = (int)Math.Ceiling(target / (days * 7.0));
         var clock = Stopwatch.StartNew();
         var lastPrint = TimeSpan.Zero;
-        for (var d = 0; d <= days && events < target; d++)
+        for (var d = 0; d <= days && made < target; d++)
         {
             var day = firstDay.AddDays(d);
             for (var i = 0; i < perDay; i++)
@@ -185,6 +185,7 @@ public static class StatisticsBenchmark
 
                 var (id, history) = generator.Dossier(submittedAt, now, i);
                 dossiers++;
+                made += history.Count;
                 foreach (var e in history)
                 {
                     var at = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.Meta.At, zone).DateTime);
@@ -195,6 +196,12 @@ public static class StatisticsBenchmark
 
                     list.Add((id, e));
                 }
+            }
+
+            // Aim at the target over the remaining days with the events per dossier seen so far.
+            if (days - d > 0)
+            {
+                perDay = (int)Math.Ceiling(Math.Max(0, target - made) / ((days - d) * ((double)made / Math.Max(1, dossiers))));
             }
 
             // Every dossier that can have an event today has been made: append the day in time order.
