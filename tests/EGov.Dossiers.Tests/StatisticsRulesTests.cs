@@ -84,6 +84,25 @@ public sealed class StatisticsRulesTests
         Assert.False(refused.InProgress);
     }
 
+    [Fact]
+    public void A_tally_read_back_from_storage_keeps_what_the_lists_show()
+    {
+        var tally = new DossierTally();
+        var days = new Dictionary<DailyKey, DailyCounters>();
+        DailyCounters Day(DailyKey k) => days.TryGetValue(k, out var c) ? c : days[k] = new DailyCounters();
+        StatisticsRules.Apply(tally, Submitted(Channel.Desk), 1, Zone, Day);
+        StatisticsRules.Apply(tally, new DossierReceived(Due, Due.AddDays(-1), Meta(Monday, Roles.DeskOfficer)), 2, Zone, Day);
+
+        // The next batch finds the tally as stored, trimmed of what the fold never reads.
+        var stored = TallyTable.Read(System.Text.Json.JsonSerializer.Serialize(tally, TallyTable.Json));
+        StatisticsRules.Apply(stored, new DeadlineNeared("dossier", Due, "STP", Meta(Due.AddDays(-1), "system")), 3, Zone, Day);
+        Assert.Equal(("H10.22-261123-0001", "STP", "TP-LLTP-01", "Cấp Phiếu lý lịch tư pháp"), (stored.Code, stored.Unit, stored.ProcedureCode, stored.ProcedureName));
+        Assert.Equal(("STP", "Tiếp nhận", Roles.DeskOfficer), (stored.HoldingUnit, stored.HoldingStep, stored.HoldingRole));
+        Assert.Equal((Roles.DeskOfficer, Monday, 3L), (stored.LastOfficer, stored.LastActedAt, stored.Version));
+        Assert.True(stored.InProgress && stored.DueSoon && !stored.Overdue);
+        Assert.Equal(Due, stored.DueAt);
+    }
+
     private static DossierSubmitted Submitted(Channel channel) => new(
         Guid.NewGuid(), "H10.22-261123-0001", "TP-LLTP-01", "Cấp Phiếu lý lịch tư pháp", "STP", channel,
         new Applicant("079123456789", "Nguyễn Văn An", null, null, null), [],

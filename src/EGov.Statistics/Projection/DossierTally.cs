@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using EGov.Dossiers.Lifecycle;
 
 namespace EGov.Statistics.Projection;
@@ -5,28 +6,12 @@ namespace EGov.Statistics.Projection;
 /// <summary>
 /// The statistics projection's memory of one dossier, and a line of the watch lists. <see cref="State"/> is the
 /// dossier's own fold (<see cref="DossierEvolution"/>), trimmed of what statistics never read, so "overdue",
-/// "decided" and "due" mean here exactly what they mean to the grain.
+/// "decided" and "due" mean here exactly what they mean to the grain. Everything else the lists show is read off
+/// that state; only who acted last and the version are the tally's own.
 /// </summary>
 public sealed class DossierTally
 {
     public Guid Id { get; set; }
-    public string Code { get; set; } = string.Empty;
-    public string Unit { get; set; } = string.Empty;
-    public string ProcedureCode { get; set; } = string.Empty;
-    public string ProcedureName { get; set; } = string.Empty;
-
-    /// <summary>Received and not yet decided, withdrawn or stopped.</summary>
-    public bool InProgress { get; set; }
-
-    /// <summary>In progress and flagged overdue by the deadline engine.</summary>
-    public bool Overdue { get; set; }
-
-    /// <summary>In progress, flagged due soon, not overdue.</summary>
-    public bool DueSoon { get; set; }
-    public DateTimeOffset? DueAt { get; set; }
-    public string HoldingUnit { get; set; } = string.Empty;
-    public string? HoldingStep { get; set; }
-    public string? HoldingRole { get; set; }
 
     /// <summary>The last officer who acted on the dossier (not the applicant, not the deadline engine).</summary>
     public string? LastOfficer { get; set; }
@@ -35,4 +20,22 @@ public sealed class DossierTally
     /// <summary>The version of the last event applied: an event at or below it was already counted.</summary>
     public long Version { get; set; }
     public DossierState State { get; set; } = new();
+
+    [JsonIgnore] public string Code => State.Code;
+    [JsonIgnore] public string Unit => State.Unit;
+    [JsonIgnore] public string ProcedureCode => State.ProcedureCode;
+    [JsonIgnore] public string ProcedureName => State.ProcedureName;
+
+    /// <summary>Received and not yet decided, withdrawn or stopped.</summary>
+    [JsonIgnore] public bool InProgress => StatisticsRules.InProgress(State);
+
+    /// <summary>In progress and flagged overdue by the deadline engine.</summary>
+    [JsonIgnore] public bool Overdue => InProgress && State.Overdue;
+
+    /// <summary>In progress, warned due soon, not overdue.</summary>
+    [JsonIgnore] public bool DueSoon => InProgress && State.DueSoon && !State.Overdue;
+    [JsonIgnore] public DateTimeOffset? DueAt => State.DueAt;
+    [JsonIgnore] public string HoldingUnit => State.CurrentStep?.Unit ?? State.Unit;
+    [JsonIgnore] public string? HoldingStep => State.CurrentStep?.Name;
+    [JsonIgnore] public string? HoldingRole => State.CurrentStep?.Role;
 }

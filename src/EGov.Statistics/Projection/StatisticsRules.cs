@@ -18,9 +18,9 @@ public static class StatisticsRules
         ArgumentNullException.ThrowIfNull(@event);
         ArgumentNullException.ThrowIfNull(day);
         var s = tally.State;
-        var wasInProgress = InProgress(s);
-        var wasOverdue = wasInProgress && s.Overdue;
-        var wasDueSoon = wasInProgress && s.DueSoon && !s.Overdue;
+        var wasInProgress = tally.InProgress;
+        var wasOverdue = tally.Overdue;
+        var wasDueSoon = tally.DueSoon;
         var wasReceived = s.ReceivedAt is not null;
         var dueBefore = s.DueAt;
 
@@ -41,7 +41,9 @@ public static class StatisticsRules
             }
         }
 
-        var inProgress = InProgress(s);
+        tally.Id = s.Id;
+        tally.Version = version;
+        var inProgress = tally.InProgress;
         if (wasInProgress && !inProgress)
         {
             counters.Closed++;
@@ -67,31 +69,13 @@ public static class StatisticsRules
             case DossierRated { Rating: 3 }: counters.Rating3++; break;
         }
 
-        var overdue = inProgress && s.Overdue;
-        counters.OverdueDelta += (overdue ? 1 : 0) - (wasOverdue ? 1 : 0);
-        var dueSoon = inProgress && s.DueSoon && !overdue;
-        counters.DueSoonDelta += (dueSoon ? 1 : 0) - (wasDueSoon ? 1 : 0);
-
-        tally.Id = s.Id;
-        tally.Code = s.Code;
-        tally.Unit = s.Unit;
-        tally.ProcedureCode = s.ProcedureCode;
-        tally.ProcedureName = s.ProcedureName;
-        tally.InProgress = inProgress;
-        tally.Overdue = overdue;
-        tally.DueSoon = dueSoon;
-        tally.DueAt = s.DueAt;
-        var step = s.CurrentStep;
-        tally.HoldingUnit = step?.Unit ?? s.Unit;
-        tally.HoldingStep = step?.Name;
-        tally.HoldingRole = step?.Role;
+        counters.OverdueDelta += (tally.Overdue ? 1 : 0) - (wasOverdue ? 1 : 0);
+        counters.DueSoonDelta += (tally.DueSoon ? 1 : 0) - (wasDueSoon ? 1 : 0);
         if (Roles.Officers.Contains(@event.Meta.Role) || @event.Meta.Role == Roles.Admin)
         {
             tally.LastOfficer = @event.Meta.Actor;
             tally.LastActedAt = at;
         }
-
-        tally.Version = version;
     }
 
     /// <summary>Received and not yet decided, withdrawn or stopped (every way out sets <c>ResolvedAt</c>).</summary>

@@ -30,7 +30,7 @@ public static class TallyTable
         nameof(DossierState.CurrentStep), nameof(DossierState.ClockRunning), nameof(DossierState.Timeline),
         nameof(DossierState.RaisedAlarms), nameof(DossierState.DocumentIds), nameof(DossierState.ResultDocumentIds),
         nameof(DossierState.Details), nameof(DossierState.InvolvedUnits), nameof(DossierState.Applicant),
-        nameof(DossierState.IdempotencyKey), nameof(DossierState.SubmittedBy), nameof(DossierState.ProcedureName),
+        nameof(DossierState.IdempotencyKey), nameof(DossierState.SubmittedBy),
     };
 
     private static void OmitUnread(JsonTypeInfo info)
