@@ -52,9 +52,7 @@ public static class ReportLayout
         foreach (var unit in report.Units)
         {
             n++;
-            lines.Add(new ReportLine(n.ToString(System.Globalization.CultureInfo.InvariantCulture), unit.Unit, unit.UnitName, ReportLineKind.Unit,
-                new Figures(unit.Received, unit.Resolved, unit.InProgress, unit.SupplementRequested, unit.Refused, unit.Withdrawn,
-                    unit.Stopped, unit.OnTimeRate, unit.LateRate, unit.Satisfaction)));
+            lines.Add(new ReportLine(n.ToString(System.Globalization.CultureInfo.InvariantCulture), unit.Unit, unit.UnitName, ReportLineKind.Unit, unit.ToFigures()));
             var p = 0;
             foreach (var procedure in unit.Procedures)
             {

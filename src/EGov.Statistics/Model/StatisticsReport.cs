@@ -58,7 +58,12 @@ public sealed record UnitStatistics(
     int DueSoon,
     Figures Previous,
     IReadOnlyList<ProcedureStatistics> Procedures,
-    IReadOnlyList<DailyPoint> Daily);
+    IReadOnlyList<DailyPoint> Daily)
+{
+    /// <summary>The unit's own figures as one <see cref="Figures"/> (the report spreads them at the top level, as api-v1 has them).</summary>
+    public Figures ToFigures() =>
+        new(Received, Resolved, InProgress, SupplementRequested, Refused, Withdrawn, Stopped, OnTimeRate, LateRate, Satisfaction);
+}
 
 /// <summary>One day of the trend chart.</summary>
 public sealed record DailyPoint(DateOnly Day, int Received, int Resolved, int ResolvedLate, int OverdueInProgress);

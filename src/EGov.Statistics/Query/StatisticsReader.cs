@@ -45,12 +45,11 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
     {
         ArgumentNullException.ThrowIfNull(period);
         var previous = PreviousOf(period);
-        var unitFilter = units?.ToArray();
         await using var connection = await db.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command(FiguresSql, (object?)unitFilter, period.From, period.To, previous.From, previous.To));
+        batch.BatchCommands.Add(Command(FiguresSql, UnitsParameter(units), new() { Value = period.From }, new() { Value = period.To }, new() { Value = previous.From }, new() { Value = previous.To }));
         batch.BatchCommands.Add(Command(ProgressSql));
-        batch.BatchCommands.Add(Command(DailySql, (object?)unitFilter, period.From, period.To));
+        batch.BatchCommands.Add(Command(DailySql, UnitsParameter(units), new() { Value = period.From }, new() { Value = period.To }));
         await using var reader = await batch.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
 
         var current = new Dictionary<(string Unit, string Procedure), FigureRow>();
@@ -80,7 +79,7 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
             days[reader.GetFieldValue<DateOnly>(1)] = new DayRow((int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4), (int)reader.GetInt64(5));
         }
 
-        var shown = unitFilter ?? catalog.Units.Select(u => u.Definition.Code).Union(current.Keys.Select(k => k.Unit)).Order(StringComparer.Ordinal).ToArray();
+        var shown = units?.ToArray() ?? catalog.Units.Select(u => u.Definition.Code).Union(current.Keys.Select(k => k.Unit)).Order(StringComparer.Ordinal).ToArray();
         var reports = shown.Select(unit => BuildUnit(unit, period, current, before, daily)).ToArray();
         var unitSet = shown.ToHashSet(StringComparer.Ordinal);
         return new StatisticsReport(
@@ -133,14 +132,14 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
             f.OnTimeRate, f.LateRate, f.Satisfaction, checked((int)figures.DueSoon), previous.ToFigures(), procedures, points);
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params object?[] parameters)
+    /// <summary>The <c>$1::text[]</c> of every statistics query: the units to read, or null for all of them.</summary>
+    internal static NpgsqlParameter UnitsParameter(IReadOnlyList<string>? units) =>
+        new() { Value = (object?)units?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text };
+
+    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);
-        foreach (var p in parameters)
-        {
-            command.Parameters.Add(p is null ? new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text } : new NpgsqlParameter { Value = p });
-        }
-
+        command.Parameters.AddRange(parameters);
         return command;
     }
 

@@ -33,7 +33,7 @@ public sealed class WatchListReader(NpgsqlDataSource db, IDeadlines deadlines)
     public async Task<IReadOnlyList<WatchListEntry>> ReadAsync(IReadOnlyList<string>? units, WatchListKind kind, string? officer, int limit, CancellationToken cancellation)
     {
         await using var cmd = db.CreateCommand(kind == WatchListKind.Overdue ? OverdueSql : DueSoonSql);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)units?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(StatisticsReader.UnitsParameter(units));
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)officer ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
         await using var reader = await cmd.ExecuteReaderAsync(cancellation).ConfigureAwait(false);

@@ -80,7 +80,7 @@ internal sealed class RandomHistories(ProcedureCatalog catalog, CalendarDeadline
     // Procedures whose modules check form fields get valid ones, and names unique per dossier.
     private Dictionary<string, string> Details(string code) => code switch
     {
-        "TC-DN-01" or "TC-DN-02" => new() { ["enterpriseName"] = $"Công ty TNHH Thống Kê {Guid.NewGuid():N}" },
+        "TC-DN-01" or "TC-DN-02" => new() { ["enterpriseName"] = ModuleIntakes.UniqueEnterpriseName() },
         "XD-GPXD-01" or "XD-GPXD-02" => new() { ["plotAreaM2"] = random.Next(40, 400).ToString(System.Globalization.CultureInfo.InvariantCulture) },
         _ => [],
     };

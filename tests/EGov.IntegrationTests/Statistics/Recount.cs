@@ -25,7 +25,7 @@ internal sealed class Recount
 
             if (!_dossiers.TryGetValue(stream, out var d))
             {
-                _dossiers[stream] = d = new Dossier();
+                _dossiers[stream] = d = new Dossier(zone);
             }
 
             d.Apply(e);
@@ -86,7 +86,7 @@ internal sealed class Recount
 
     private DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone).DateTime);
 
-    private sealed class Dossier
+    private sealed class Dossier(TimeZoneInfo zone)
     {
         public string Unit { get; private set; } = string.Empty;
         public string Procedure { get; private set; } = string.Empty;
@@ -158,7 +158,6 @@ internal sealed class Recount
             EndedAt = at;
             Resolution = resolution;
             OverdueChanges.Add((at, false));
-            _ = _flagged;
         }
 
         private int Classify(DateTimeOffset at)
@@ -168,7 +167,6 @@ internal sealed class Recount
                 return 1;
             }
 
-            var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
             if (at > due)
             {
                 return 2;
