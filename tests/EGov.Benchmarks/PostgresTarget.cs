@@ -66,6 +66,12 @@ public sealed class PostgresTarget : IAsyncDisposable
         return result;
     }
 
+    /// <summary>A connection string to a database made by an earlier run (on a server of one's own), left as found.</summary>
+    public string Existing(string name) => new NpgsqlConnectionStringBuilder(_maintenance) { Database = name }.ConnectionString;
+
+    /// <summary>Leaves a database this run created in place, to measure it again later.</summary>
+    public void Keep(string name) => _created.Remove(name);
+
     /// <summary>Version and the settings that decide what a commit costs, read back from the server itself.</summary>
     public async Task<ServerFacts> ReadFactsAsync(CancellationToken cancellationToken)
     {

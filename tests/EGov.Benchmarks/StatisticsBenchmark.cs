@@ -30,19 +30,31 @@ namespace EGov.Benchmarks;
 /// </summary>
 public static class StatisticsBenchmark
 {
-    public const string Usage = "  statistics [--events <n>=10000000] [--days <n>=730] [--requests <n>=2000] [--out <file.md>]";
+    public const string Usage =
+        "  statistics [--events <n>=10000000] [--days <n>=730] [--requests <n>=2000] [--out <file.md>]\n"
+        + "             [--keep] [--generate-only] [--database <name>]   (the last three with EGOV_BENCH_POSTGRES: keep the\n"
+        + "             generated database, stop after generating it, or measure an earlier kept one instead of generating)";
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         long target = 10_000_000;
         int days = 730, requests = 2000;
-        string? outFile = null;
+        string? outFile = null, reuse = null;
+        bool keep = false, generateOnly = false;
         for (var i = 0; i < args.Count; i++)
         {
+            if (args[i] is "--keep" or "--generate-only")
+            {
+                keep = true;
+                generateOnly |= args[i] == "--generate-only";
+                continue;
+            }
+
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i++])
             {
+                case "--database": reuse = value; break;
                 case "--events": target = long.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--days": days = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--requests": requests = int.Parse(value, CultureInfo.InvariantCulture); break;
@@ -52,14 +64,39 @@ public static class StatisticsBenchmark
         }
 
         var report = new StringBuilder();
-        await using var postgres = await PostgresTarget.StartAsync(Environment.GetEnvironmentVariable("EGOV_BENCH_POSTGRES"), cancellationToken);
-        var stamp = DateTimeOffset.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-        var database = await postgres.CreateDatabaseAsync($"egov_bench_stats_{stamp}", cancellationToken);
+        var server = Environment.GetEnvironmentVariable("EGOV_BENCH_POSTGRES");
+        if ((keep || reuse is not null) && server is null)
+        {
+            throw new ArgumentException("--keep, --generate-only and --database need a server of your own in EGOV_BENCH_POSTGRES.");
+        }
+
+        await using var postgres = await PostgresTarget.StartAsync(server, cancellationToken);
         var root = RepositoryLayout.FindRoot(Environment.CurrentDirectory) ?? RepositoryLayout.FindRoot(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException("Run from the repository.");
 
-        var (events, dossiers, generation) = await GenerateAsync(database, target, days, cancellationToken);
-        Console.WriteLine($"generated {events:N0} events of {dossiers:N0} dossiers in {generation.TotalSeconds:F0} s ({events / generation.TotalSeconds:N0} events/s)");
+        string database, generated;
+        if (reuse is not null)
+        {
+            database = postgres.Existing(reuse);
+            generated = await DescribeExistingAsync(database, cancellationToken);
+        }
+        else
+        {
+            var name = $"egov_bench_stats_{DateTimeOffset.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}";
+            database = await postgres.CreateDatabaseAsync(name, cancellationToken);
+            if (keep)
+            {
+                postgres.Keep(name);
+            }
+
+            var (events, dossiers, generation) = await GenerateAsync(database, target, days, cancellationToken);
+            generated = $"{events:N0} events of {dossiers:N0} dossiers over {days} days, in {generation.TotalSeconds:F0} s ({events / generation.TotalSeconds:N0} events/s)";
+            Console.WriteLine($"generated {generated} into database {name}");
+            if (generateOnly)
+            {
+                return 0;
+            }
+        }
 
         await using var host = await HostProcess.StartAsync(root, database, cancellationToken,
             new Dictionary<string, string> { ["Logging__LogLevel__EGov.Statistics"] = "Information" });
@@ -117,7 +154,7 @@ public static class StatisticsBenchmark
         report.AppendLine(CultureInfo.InvariantCulture, $"Command: `dotnet run -c Release --project tests/EGov.Benchmarks -- statistics {string.Join(' ', args)}`");
         report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores; PostgreSQL {facts}; durable commits.");
         report.AppendLine();
-        report.AppendLine(CultureInfo.InvariantCulture, $"- Generated: {events:N0} events of {dossiers:N0} dossiers over {days} days, in {generation.TotalSeconds:F0} s ({events / generation.TotalSeconds:N0} events/s), appended day by day in time order.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"- Generated: {generated}, appended day by day in time order.");
         report.AppendLine(CultureInfo.InvariantCulture, $"- Full rebuild of the statistics projection: {progress.GetProperty("processed").GetInt64():N0} events in {rebuildSeconds:F0} s = **{rebuildRate:N0} events/s** (goal ≥ 20,000). Progress as printed:");
         report.AppendLine();
         report.AppendLine("```");
@@ -144,6 +181,16 @@ public static class StatisticsBenchmark
         }
 
         return 0;
+    }
+
+    private static async Task<string> DescribeExistingAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var cmd = new Npgsql.NpgsqlCommand("SELECT count(*), count(DISTINCT stream_id) FROM egov.mt_events", connection);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return $"{reader.GetInt64(0):N0} events of {reader.GetInt64(1):N0} dossiers (generated earlier, database {connection.Database})";
     }
 
     private static async Task<(long Events, long Dossiers, TimeSpan Elapsed)> GenerateAsync(string connectionString, long target, int days, CancellationToken cancellationToken)
