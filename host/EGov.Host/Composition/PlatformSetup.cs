@@ -67,7 +67,8 @@ internal static class PlatformSetup
         services.AddSingleton<DossierCodeAllocator>();
         services.AddSingleton<EGov.Dossiers.Forms.FormContexts>();
         services.AddEGovDocuments(configuration);
-        services.AddEGovStatistics();
+        var statisticsZone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Calendar:TimeZone"] ?? EGov.Calendar.CalendarOptions.DefaultTimeZoneId);
+        services.AddEGovStatistics(statisticsZone);
         services.AddSingleton<IntakeChecks>();
         var exactTotalUpTo = configuration.GetValue("Lists:ExactTotalUpTo", EGov.Dossiers.Http.ListDossiersEndpoint.ExactTotalUpTo);
         services.AddSingleton(new EGov.Dossiers.Http.ListLimits(exactTotalUpTo > 0
@@ -86,7 +87,7 @@ internal static class PlatformSetup
                 options.AutoCreateSchemaObjects = isDev ? AutoCreate.CreateOrUpdate : AutoCreate.None;
                 options.AddDossiers();
                 options.AddDocuments();
-                options.AddStatistics(TimeZoneInfo.FindSystemTimeZoneById(configuration["Calendar:TimeZone"] ?? EGov.Calendar.CalendarOptions.DefaultTimeZoneId));
+                options.AddStatistics(statisticsZone);
                 foreach (var module in modules)
                 {
                     module.Module.ConfigureMarten(options);

@@ -29,30 +29,20 @@ public sealed class StatisticsProjection(TimeZoneInfo zone) : IProjection
             return;
         }
 
-        var tallies = await LoadAsync(operations, dossierEvents, cancellation).ConfigureAwait(false);
-        var changes = new Dictionary<DailyKey, DailyCounters>();
-        var touched = new HashSet<DossierTally>();
+        var fold = new StatisticsFold(zone, await LoadAsync(operations, dossierEvents, cancellation).ConfigureAwait(false));
         foreach (var e in dossierEvents)
         {
-            var tally = tallies.TryGetValue(e.StreamId, out var t) ? t : tallies[e.StreamId] = new DossierTally { Id = e.StreamId };
-            if (e.Version <= tally.Version)
-            {
-                continue;
-            }
-
-            StatisticsRules.Apply(tally, (IDossierEvent)e.Data, e.Version, zone, key =>
-                changes.TryGetValue(key, out var c) ? c : changes[key] = new DailyCounters());
-            touched.Add(tally);
+            fold.Apply(e);
         }
 
-        if (touched.Count > 0)
+        if (fold.Touched.Count > 0)
         {
-            operations.QueueSqlCommand(TallyTable.UpsertSql, TallyTable.UpsertParameters(touched));
+            operations.QueueSqlCommand(TallyTable.UpsertSql, TallyTable.UpsertParameters(fold.Touched));
         }
 
-        if (changes.Count > 0)
+        if (fold.Changes.Count > 0)
         {
-            operations.QueueSqlCommand(DailyTable.UpsertSql, DailyTable.UpsertParameters(changes));
+            operations.QueueSqlCommand(DailyTable.UpsertSql, DailyTable.UpsertParameters(fold.Changes));
         }
     }
 

@@ -1,20 +1,23 @@
-using EGov.Statistics.Query;
+using JasperFx;
+using IProjectionDaemon = JasperFx.Events.Daemon.IProjectionDaemon;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace EGov.Statistics.Projection;
 
 /// <summary>Progress of a rebuild, as <c>GET /api/v1/statistics/rebuild</c> shows it.</summary>
+/// <param name="Phase">"reading" while events are counted, "writing" while the result is swapped in, then "done" or "failed".</param>
 public sealed record RebuildProgress(
-    bool Running, long Processed, long Total, double? EventsPerSecond, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error);
+    bool Running, long Processed, long Total, double? EventsPerSecond, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Error,
+    string? Phase);
 
 /// <summary>
 /// Rebuilds the statistics projection from the whole event store in the background (after a change of the
-/// counting rules): the daemon tears the tallies and day counters down and replays every event, while this
-/// reports how far it has got, in the log every few seconds and to the API.
+/// counting rules): stops this node's daemon agent for it, replays every event up to the high-water mark with
+/// <see cref="StatisticsReplay"/>, swaps the result in and restarts the agent, which goes on from that mark.
+/// Reports how far it has got, in the log every few seconds and to the API.
 /// </summary>
-public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator, StatisticsReader reader, NpgsqlDataSource db, ILogger<StatisticsRebuild> log)
+public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator, StatisticsReplay replay, ILogger<StatisticsRebuild> log)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromHours(6);
     public static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(5);
@@ -22,7 +25,8 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
     private DateTimeOffset? _startedAt;
     private DateTimeOffset? _finishedAt;
     private long _total;
-    private long _processedAtEnd;
+    private long _processed;
+    private string? _phase;
     private string? _error;
     private bool _running;
 
@@ -41,61 +45,72 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
             _finishedAt = null;
             _error = null;
             _total = 0;
+            _processed = 0;
+            _phase = "reading";
         }
 
         _ = Task.Run(RunAsync);
         return true;
     }
 
-    public async Task<RebuildProgress> ProgressAsync(CancellationToken cancellation)
+    public Task<RebuildProgress> ProgressAsync(CancellationToken cancellation) => Task.FromResult(Progress());
+
+    private RebuildProgress Progress()
     {
-        bool running;
-        DateTimeOffset? started, finished;
-        long total;
-        string? error;
         lock (_gate)
         {
-            (running, started, finished, total, error) = (_running, _startedAt, _finishedAt, _total, _error);
+            var seconds = _startedAt is { } s ? ((_finishedAt ?? DateTimeOffset.UtcNow) - s).TotalSeconds : 0;
+            var processed = Interlocked.Read(ref _processed);
+            return new RebuildProgress(_running, processed, _total, seconds > 0 ? Math.Round(processed / seconds) : null,
+                _startedAt, _finishedAt, _error, _phase);
         }
-
-        var processed = running ? await reader.ProjectedThroughAsync(cancellation).ConfigureAwait(false) : _processedAtEnd;
-        var seconds = started is { } s ? ((finished ?? DateTimeOffset.UtcNow) - s).TotalSeconds : 0;
-        return new RebuildProgress(running, Math.Min(processed, total), total,
-            seconds > 0 ? Math.Round(Math.Min(processed, total) / seconds) : null, started, finished, error);
     }
 
     private async Task RunAsync()
     {
         using var stop = new CancellationTokenSource(Timeout);
+        var daemon = coordinator.DaemonForMainDatabase();
+        var agentWasRunning = daemon.StatusFor(StatisticsReplay.ShardName) == AgentStatus.Running;
         try
         {
-            await using (var cmd = db.CreateCommand("SELECT coalesce(max(seq_id), 0) FROM egov.mt_events"))
+            // This node's agent must not write while the replay swaps its result in (another node's agent cannot
+            // corrupt it either: see StatisticsReplay). It resumes from the replay's mark.
+            if (agentWasRunning)
             {
-                var total = (long)(await cmd.ExecuteScalarAsync(stop.Token).ConfigureAwait(false))!;
-                lock (_gate)
-                {
-                    _total = total;
-                }
+                await daemon.StopAgentAsync(StatisticsReplay.ShardName).ConfigureAwait(false);
             }
 
-            LogStarted(log, _total);
-            var daemon = coordinator.DaemonForMainDatabase();
-            var rebuild = daemon.RebuildProjectionAsync(StatisticsProjection.Name, Timeout, stop.Token);
-            while (await Task.WhenAny(rebuild, Task.Delay(LogEvery, stop.Token)).ConfigureAwait(false) != rebuild)
+            var through = Math.Max(await replay.HighWaterMarkAsync(stop.Token).ConfigureAwait(false), daemon.HighWaterMark());
+            lock (_gate)
             {
-                var p = await ProgressAsync(stop.Token).ConfigureAwait(false);
+                _total = through;
+            }
+
+            LogStarted(log, through);
+            var replaying = replay.RunAsync(through, seq => Interlocked.Exchange(ref _processed, seq), stop.Token);
+            while (await Task.WhenAny(replaying, Task.Delay(LogEvery, stop.Token)).ConfigureAwait(false) != replaying)
+            {
+                var p = Progress();
+                if (p.Processed >= p.Total)
+                {
+                    lock (_gate)
+                    {
+                        _phase = "writing";
+                    }
+                }
+
                 LogProgress(log, p.Processed, p.Total, p.EventsPerSecond ?? 0);
             }
 
-            await rebuild.ConfigureAwait(false);
-            _processedAtEnd = await reader.ProjectedThroughAsync(stop.Token).ConfigureAwait(false);
+            await replaying.ConfigureAwait(false);
             lock (_gate)
             {
+                _processed = through;
                 _finishedAt = DateTimeOffset.UtcNow;
-                _running = false;
+                _phase = "done";
             }
 
-            LogFinished(log, _processedAtEnd, (_finishedAt - _startedAt)!.Value.TotalSeconds);
+            LogFinished(log, through, (_finishedAt - _startedAt)!.Value.TotalSeconds);
         }
 #pragma warning disable CA1031 // A failed rebuild is reported through the API and the log; the host keeps running.
         catch (Exception e)
@@ -106,10 +121,39 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
             {
                 _error = e.Message;
                 _finishedAt = DateTimeOffset.UtcNow;
+                _phase = "failed";
+            }
+        }
+        finally
+        {
+            if (agentWasRunning)
+            {
+                await RestartAgentAsync(daemon).ConfigureAwait(false);
+            }
+
+            lock (_gate)
+            {
                 _running = false;
             }
         }
     }
+
+    private async Task RestartAgentAsync(IProjectionDaemon daemon)
+    {
+        try
+        {
+            await daemon.StartAgentAsync(StatisticsReplay.ShardName, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Reported; the daemon's leader election starts it again on the next node that takes over.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogRestartFailed(log, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Statistics rebuild: could not restart the projection agent")]
+    private static partial void LogRestartFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rebuild started: {Total} events to count")]
     private static partial void LogStarted(ILogger logger, long total);

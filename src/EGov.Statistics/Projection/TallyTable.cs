@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using EGov.Dossiers.Lifecycle;
+using Npgsql;
+using NpgsqlTypes;
 using Weasel.Postgresql.Tables;
 
 namespace EGov.Statistics.Projection;
@@ -46,16 +48,28 @@ public static class TallyTable
         }
     }
 
-    private static readonly string[] Columns =
+    // Name, SQL type and value of each column, in one place for the upsert, the bulk copy and the schema.
+    private static readonly (string Name, string Type, NpgsqlDbType DbType, Func<DossierTally, object?> Value)[] Fields =
     [
-        "id", "unit", "holding_unit", "code", "procedure_code", "procedure_name", "in_progress", "overdue", "due_soon",
-        "due_at", "holding_step", "holding_role", "last_officer", "last_acted_at", "data",
+        ("id", "uuid", NpgsqlDbType.Uuid, t => t.Id),
+        ("unit", "text", NpgsqlDbType.Text, t => t.Unit),
+        ("holding_unit", "text", NpgsqlDbType.Text, t => t.HoldingUnit),
+        ("code", "text", NpgsqlDbType.Text, t => t.Code),
+        ("procedure_code", "text", NpgsqlDbType.Text, t => t.ProcedureCode),
+        ("procedure_name", "text", NpgsqlDbType.Text, t => t.ProcedureName),
+        ("in_progress", "bool", NpgsqlDbType.Boolean, t => t.InProgress),
+        ("overdue", "bool", NpgsqlDbType.Boolean, t => t.Overdue),
+        ("due_soon", "bool", NpgsqlDbType.Boolean, t => t.DueSoon),
+        ("due_at", "timestamptz", NpgsqlDbType.TimestampTz, t => t.DueAt?.ToUniversalTime()),
+        ("holding_step", "text", NpgsqlDbType.Text, t => t.HoldingStep),
+        ("holding_role", "text", NpgsqlDbType.Text, t => t.HoldingRole),
+        ("last_officer", "text", NpgsqlDbType.Text, t => t.LastOfficer),
+        ("last_acted_at", "timestamptz", NpgsqlDbType.TimestampTz, t => t.LastActedAt == default ? null : t.LastActedAt.ToUniversalTime()),
+        ("data", "text", NpgsqlDbType.Text, t => JsonSerializer.Serialize(t, Json)),
     ];
 
-    private static readonly string[] Types =
-    [
-        "uuid", "text", "text", "text", "text", "text", "bool", "bool", "bool", "timestamptz", "text", "text", "text", "timestamptz", "text",
-    ];
+    private static readonly string[] Columns = Fields.Select(f => f.Name).ToArray();
+    private static readonly string[] Types = Fields.Select(f => f.Type).ToArray();
 
     public static Table SchemaObject()
     {
@@ -91,23 +105,41 @@ public static class TallyTable
     public static object[] UpsertParameters(IReadOnlyCollection<DossierTally> tallies)
     {
         var t = tallies.ToArray();
-        return
-        [
-            t.Select(x => x.Id).ToArray(),
-            t.Select(x => x.Unit).ToArray(),
-            t.Select(x => x.HoldingUnit).ToArray(),
-            t.Select(x => x.Code).ToArray(),
-            t.Select(x => x.ProcedureCode).ToArray(),
-            t.Select(x => x.ProcedureName).ToArray(),
-            t.Select(x => x.InProgress).ToArray(),
-            t.Select(x => x.Overdue).ToArray(),
-            t.Select(x => x.DueSoon).ToArray(),
-            t.Select(x => x.DueAt?.ToUniversalTime()).ToArray(),
-            t.Select(x => x.HoldingStep).ToArray(),
-            t.Select(x => x.HoldingRole).ToArray(),
-            t.Select(x => x.LastOfficer).ToArray(),
-            t.Select(x => x.LastActedAt == default ? (DateTimeOffset?)null : x.LastActedAt.ToUniversalTime()).ToArray(),
-            t.Select(x => JsonSerializer.Serialize(x, Json)).ToArray(),
-        ];
+        return Fields.Select(f => ColumnArray(f.Type, t.Select(f.Value))).ToArray();
+    }
+
+    // Npgsql infers an array parameter's type from its element type: typed arrays, not object[].
+    private static object ColumnArray(string type, IEnumerable<object?> values) => type switch
+    {
+        "uuid" => values.Cast<Guid>().ToArray(),
+        "bool" => values.Cast<bool>().ToArray(),
+        "timestamptz" => values.Cast<DateTimeOffset?>().ToArray(),
+        _ => values.Cast<string?>().ToArray(),
+    };
+
+    /// <summary>The bulk rebuild's write: every tally in one binary COPY, into a table emptied in the same transaction.</summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<DossierTally> tallies, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(tallies);
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {QualifiedName} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellation).ConfigureAwait(false);
+        foreach (var tally in tallies)
+        {
+            await writer.StartRowAsync(cancellation).ConfigureAwait(false);
+            foreach (var field in Fields)
+            {
+                if (field.Value(tally) is { } value)
+                {
+                    await writer.WriteAsync(value, field.DbType, cancellation).ConfigureAwait(false);
+                }
+                else
+                {
+                    await writer.WriteNullAsync(cancellation).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await writer.CompleteAsync(cancellation).ConfigureAwait(false);
     }
 }

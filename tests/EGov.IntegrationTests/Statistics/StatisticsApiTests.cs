@@ -149,6 +149,7 @@ public sealed class StatisticsApiTests(PlatformFixture platform) : IAsyncLifetim
         Assert.True(progress.GetProperty("error").ValueKind == JsonValueKind.Null, progress.ToString());
         Assert.True(progress.GetProperty("total").GetInt64() >= 5);
         Assert.Equal(progress.GetProperty("total").GetInt64(), progress.GetProperty("processed").GetInt64());
+        Assert.Equal("done", progress.GetProperty("phase").GetString());
 
         await Caught(_host, admin);
         var after = await (await admin.GetAsync("/api/v1/statistics?unit=XA-PHUNHUAN", ct)).ReadJsonAsync();
