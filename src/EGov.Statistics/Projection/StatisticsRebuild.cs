@@ -1,5 +1,3 @@
-using JasperFx;
-using IProjectionDaemon = JasperFx.Events.Daemon.IProjectionDaemon;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.Logging;
 
@@ -13,8 +11,8 @@ public sealed record RebuildProgress(
 
 /// <summary>
 /// Rebuilds the statistics projection from the whole event store in the background (after a change of the
-/// counting rules): stops this node's daemon agent for it, replays every event up to the high-water mark with
-/// <see cref="StatisticsReplay"/>, swaps the result in and restarts the agent, which goes on from that mark.
+/// counting rules): pauses this node's projection daemon, replays every event up to the high-water mark with
+/// <see cref="StatisticsReplay"/>, swaps the result in and resumes the daemon, which goes on from that mark.
 /// Reports how far it has got, in the log every few seconds and to the API.
 /// </summary>
 public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator, StatisticsReplay replay, ILogger<StatisticsRebuild> log)
@@ -70,17 +68,20 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
     {
         using var stop = new CancellationTokenSource(Timeout);
         var daemon = coordinator.DaemonForMainDatabase();
-        var agentWasRunning = daemon.StatusFor(StatisticsReplay.ShardName) == AgentStatus.Running;
+        var paused = false;
         try
         {
-            // This node's agent must not write while the replay swaps its result in (another node's agent cannot
-            // corrupt it either: see StatisticsReplay). It resumes from the replay's mark.
-            if (agentWasRunning)
-            {
-                await daemon.StopAgentAsync(StatisticsReplay.ShardName).ConfigureAwait(false);
-            }
+            // Read before pausing, which stops this node's high-water agent too.
+            var through = await replay.HighWaterMarkAsync(daemon.HighWaterMark(), stop.Token).ConfigureAwait(false);
 
-            var through = Math.Max(await replay.HighWaterMarkAsync(stop.Token).ConfigureAwait(false), daemon.HighWaterMark());
+            // This node's agent must not write while the replay swaps its result in. Stopping the agent alone is not
+            // enough: the coordinator's leadership loop restarts any agent that is not running within seconds. Pausing
+            // the coordinator stops that loop and keeps its leadership lock, so no other node takes over meanwhile (a
+            // leader on another node cannot corrupt the swap either: see StatisticsReplay). The agent resumes from
+            // the replay's mark.
+            await coordinator.PauseAsync().ConfigureAwait(false);
+            paused = true;
+
             lock (_gate)
             {
                 _total = through;
@@ -126,9 +127,9 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
         }
         finally
         {
-            if (agentWasRunning)
+            if (paused)
             {
-                await RestartAgentAsync(daemon).ConfigureAwait(false);
+                await ResumeAsync().ConfigureAwait(false);
             }
 
             lock (_gate)
@@ -138,11 +139,11 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
         }
     }
 
-    private async Task RestartAgentAsync(IProjectionDaemon daemon)
+    private async Task ResumeAsync()
     {
         try
         {
-            await daemon.StartAgentAsync(StatisticsReplay.ShardName, CancellationToken.None).ConfigureAwait(false);
+            await coordinator.ResumeAsync().ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Reported; the daemon's leader election starts it again on the next node that takes over.
         catch (Exception e)
@@ -152,7 +153,7 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Statistics rebuild: could not restart the projection agent")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Statistics rebuild: could not resume the projection daemon")]
     private static partial void LogRestartFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rebuild started: {Total} events to count")]

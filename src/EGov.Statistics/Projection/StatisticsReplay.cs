@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using JasperFx.Events;
 using Marten;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,7 +19,7 @@ namespace EGov.Statistics.Projection;
 /// A daemon batch racing the swap on another node cannot mix old and new counts: its progress update is
 /// conditional on the mark it started from, which the swap changes under a row lock, so that batch rolls back.
 /// </remarks>
-public sealed class StatisticsReplay(IDocumentStore store, NpgsqlDataSource db, StatisticsReplay.Zone zone)
+public sealed partial class StatisticsReplay(IDocumentStore store, NpgsqlDataSource db, StatisticsReplay.Zone zone, ILogger<StatisticsReplay> log)
 {
     /// <summary>The time zone of the counters' local days, as given to the projection.</summary>
     public sealed record Zone(TimeZoneInfo Value);
@@ -26,11 +27,29 @@ public sealed class StatisticsReplay(IDocumentStore store, NpgsqlDataSource db, 
     public const string ShardName = StatisticsProjection.Name + ":All";
     private const int ChunkSize = 5_000;
 
-    /// <summary>The last event the daemon may safely read: everything at or below it is committed, without gaps.</summary>
-    public async Task<long> HighWaterMarkAsync(CancellationToken cancellation)
+    /// <summary>
+    /// The last event the daemon may safely read: everything at or below it is committed, without gaps. Waits a
+    /// little for the daemon's mark to reach the newest event (just after a start it lags), then takes what it has.
+    /// </summary>
+    public async Task<long> HighWaterMarkAsync(long local, CancellationToken cancellation)
     {
-        await using var cmd = db.CreateCommand("SELECT last_seq_id FROM egov.mt_event_progression WHERE name = 'HighWaterMark'");
-        return await cmd.ExecuteScalarAsync(cancellation).ConfigureAwait(false) is long mark ? mark : 0;
+        const string sql = """
+            SELECT (SELECT last_seq_id FROM egov.mt_event_progression WHERE name = 'HighWaterMark'),
+                   (SELECT coalesce(max(seq_id), 0) FROM egov.mt_events)
+            """;
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var cmd = db.CreateCommand(sql);
+            await using var reader = await cmd.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
+            await reader.ReadAsync(cancellation).ConfigureAwait(false);
+            var mark = Math.Max(local, reader.IsDBNull(0) ? 0 : reader.GetInt64(0));
+            if (mark >= reader.GetInt64(1) || attempt >= 40)
+            {
+                return mark;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Folds the events in (0, <paramref name="through"/>] and replaces the statistics with the result.</summary>
@@ -54,6 +73,7 @@ public sealed class StatisticsReplay(IDocumentStore store, NpgsqlDataSource db, 
         }
 
         await reading.ConfigureAwait(false);
+        LogFolded(log, fold.Tallies.Count, fold.Changes.Count, GC.GetTotalMemory(false) / (1024 * 1024));
         await SwapAsync(fold, through, cancellation).ConfigureAwait(false);
     }
 
@@ -97,18 +117,29 @@ public sealed class StatisticsReplay(IDocumentStore store, NpgsqlDataSource db, 
         await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
 
         // The row lock first: a daemon batch committing meanwhile waits, then fails its conditional progress update.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await ExecuteAsync(connection, $"""
             INSERT INTO egov.mt_event_progression (name, last_seq_id) VALUES ('{ShardName}', 0) ON CONFLICT (name) DO NOTHING;
             SELECT last_seq_id FROM egov.mt_event_progression WHERE name = '{ShardName}' FOR UPDATE;
             TRUNCATE {TallyTable.QualifiedName}, {DailyTable.QualifiedName};
             """, cancellation).ConfigureAwait(false);
+        var locked = clock.Elapsed;
         await TallyTable.CopyAsync(connection, fold.Tallies.Values, cancellation).ConfigureAwait(false);
+        var tallies = clock.Elapsed;
         await CopyDailyAsync(connection, fold.Changes, cancellation).ConfigureAwait(false);
         await ExecuteAsync(connection,
             $"UPDATE egov.mt_event_progression SET last_seq_id = {through}, last_updated = transaction_timestamp() WHERE name = '{ShardName}'",
             cancellation).ConfigureAwait(false);
+        var days = clock.Elapsed;
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
+        LogSwapped(log, locked.TotalSeconds, (tallies - locked).TotalSeconds, (days - tallies).TotalSeconds, (clock.Elapsed - days).TotalSeconds);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rebuild: folded {Dossiers} dossiers into {Days} day rows; {HeapMiB} MiB managed heap")]
+    private static partial void LogFolded(ILogger logger, int dossiers, int days, long heapMiB);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rebuild swap: lock and empty {Lock:F1} s, tallies {Tallies:F1} s, day rows and mark {Days:F1} s, commit {Commit:F1} s")]
+    private static partial void LogSwapped(ILogger logger, double @lock, double tallies, double days, double commit);
 
     private static async Task CopyDailyAsync(NpgsqlConnection connection, Dictionary<DailyKey, DailyCounters> days, CancellationToken cancellation)
     {

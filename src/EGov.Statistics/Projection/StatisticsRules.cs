@@ -103,16 +103,19 @@ public static class StatisticsRules
     public static DateOnly LocalDay(DateTimeOffset instant, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
-    // What statistics never read would grow with every event (timeline, alarm keys) or hold personal data.
+    private static readonly Applicant NoApplicant = new(string.Empty, string.Empty, null, null, null);
+
+    // What statistics never read would grow with every event (timeline, alarm keys) or hold personal data. Replaced,
+    // not cleared: a cleared list keeps its array, and a rebuild holds a million of these states at once.
     private static void Trim(DossierState s)
     {
-        s.Timeline.Clear();
-        s.RaisedAlarms.Clear();
-        s.DocumentIds.Clear();
-        s.ResultDocumentIds.Clear();
-        s.Details.Clear();
-        s.InvolvedUnits.Clear();
-        s.Applicant = new Applicant(string.Empty, string.Empty, null, null, null);
+        if (s.Timeline.Count > 0) s.Timeline = [];
+        if (s.RaisedAlarms.Count > 0) s.RaisedAlarms = [];
+        if (s.DocumentIds.Count > 0) s.DocumentIds = [];
+        if (s.ResultDocumentIds.Count > 0) s.ResultDocumentIds = [];
+        if (s.Details.Count > 0) s.Details = [];
+        if (s.InvolvedUnits.Count > 0) s.InvolvedUnits = [];
+        s.Applicant = NoApplicant;
         s.IdempotencyKey = null;
         s.SubmittedBy = string.Empty;
     }
