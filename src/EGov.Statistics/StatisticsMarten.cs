@@ -16,6 +16,7 @@ public static class StatisticsMarten
             async.BatchSize = 25_000;
             async.DeleteDataInTableOnTeardown(TallyTable.QualifiedName);
             async.DeleteDataInTableOnTeardown(DailyTable.QualifiedName);
+            async.DeleteDataInTableOnTeardown(MonthlyTable.QualifiedName);
         });
 
         // A counting error must stop the projection where it is, never skip the event: the figures are a report to
@@ -28,6 +29,7 @@ public static class StatisticsMarten
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(500);
 
         options.Storage.ExtendedSchemaObjects.Add(DailyTable.SchemaObject());
+        options.Storage.ExtendedSchemaObjects.Add(MonthlyTable.SchemaObject());
         options.Storage.ExtendedSchemaObjects.Add(TallyTable.SchemaObject());
     }
 }

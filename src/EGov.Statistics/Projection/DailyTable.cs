@@ -14,12 +14,15 @@ public static class DailyTable
     public const string Name = "stats_daily";
     public const string QualifiedName = Schema + "." + Name;
 
-    public static Table SchemaObject()
+    public static Table SchemaObject() => CounterTable(QualifiedName, "day");
+
+    /// <summary>A table of <see cref="DailyCounters.Columns"/> keyed by unit, procedure and a date column.</summary>
+    internal static Table CounterTable(string qualifiedName, string dateColumn)
     {
-        var table = new Table(QualifiedName);
+        var table = new Table(qualifiedName);
         table.AddColumn<string>("unit").AsPrimaryKey();
         table.AddColumn<string>("procedure").AsPrimaryKey();
-        table.AddColumn("day", "date").AsPrimaryKey();
+        table.AddColumn(dateColumn, "date").AsPrimaryKey();
         foreach (var column in DailyCounters.Columns)
         {
             table.AddColumn<int>(column).NotNull().DefaultValueByString("0");
@@ -29,26 +32,29 @@ public static class DailyTable
     }
 
     /// <summary>
-    /// One statement per batch: the batch's changes arrive as parallel arrays and are added to existing rows.
-    /// Positional <c>?</c> parameters are Marten's QueueSqlCommand convention.
+    /// One statement per batch: the batch's changes arrive as parallel arrays and are added to existing day rows,
+    /// and their sums per month to <see cref="MonthlyTable"/>'s rows, so the two tables cannot drift apart (one
+    /// statement, one transaction with the daemon's progress mark). The keys are distinct (a dictionary's), which
+    /// <c>ON CONFLICT DO UPDATE</c> requires. Positional <c>?</c> parameters are Marten's QueueSqlCommand convention.
     /// </summary>
     public static string UpsertSql { get; } = BuildUpsert();
 
     private static string BuildUpsert()
     {
         var columns = DailyCounters.Columns;
+        var list = string.Join(", ", columns);
         var sql = new StringBuilder();
-        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {QualifiedName} AS d (unit, procedure, day, {string.Join(", ", columns)}) ");
-        sql.Append("SELECT * FROM unnest(?::text[], ?::text[], ?::date[]");
-        foreach (var _ in columns)
-        {
-            sql.Append(", ?::int[]");
-        }
-
-        sql.Append(") ON CONFLICT (unit, procedure, day) DO UPDATE SET ");
-        sql.Append(string.Join(", ", columns.Select(c => $"{c} = d.{c} + excluded.{c}")));
+        sql.Append(CultureInfo.InvariantCulture, $"WITH changes (unit, procedure, day, {list}) AS (SELECT * FROM unnest(?::text[], ?::text[], ?::date[]");
+        sql.Append(string.Concat(columns.Select(_ => ", ?::int[]")));
+        sql.Append(CultureInfo.InvariantCulture, $")), daily AS (INSERT INTO {QualifiedName} AS d (unit, procedure, day, {list}) SELECT * FROM changes ");
+        sql.Append(CultureInfo.InvariantCulture, $"ON CONFLICT (unit, procedure, day) DO UPDATE SET {AddExcluded("d")}) ");
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {MonthlyTable.QualifiedName} AS m (unit, procedure, month, {list}) ");
+        sql.Append(CultureInfo.InvariantCulture, $"SELECT unit, procedure, {MonthlyTable.MonthOfDay}, {string.Join(", ", columns.Select(c => $"sum({c})::int"))} ");
+        sql.Append(CultureInfo.InvariantCulture, $"FROM changes GROUP BY 1, 2, 3 ON CONFLICT (unit, procedure, month) DO UPDATE SET {AddExcluded("m")}");
         return sql.ToString();
     }
+
+    private static string AddExcluded(string alias) => string.Join(", ", DailyCounters.Columns.Select(c => $"{c} = {alias}.{c} + excluded.{c}"));
 
     /// <summary>The parameters of <see cref="UpsertSql"/> for a batch's changes.</summary>
     public static object[] UpsertParameters(IReadOnlyDictionary<DailyKey, DailyCounters> changes)

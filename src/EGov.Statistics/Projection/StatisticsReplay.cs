@@ -121,12 +121,13 @@ public sealed partial class StatisticsReplay(IDocumentStore store, NpgsqlDataSou
         await ExecuteAsync(connection, $"""
             INSERT INTO egov.mt_event_progression (name, last_seq_id) VALUES ('{ShardName}', 0) ON CONFLICT (name) DO NOTHING;
             SELECT last_seq_id FROM egov.mt_event_progression WHERE name = '{ShardName}' FOR UPDATE;
-            TRUNCATE {TallyTable.QualifiedName}, {DailyTable.QualifiedName};
+            TRUNCATE {TallyTable.QualifiedName}, {DailyTable.QualifiedName}, {MonthlyTable.QualifiedName};
             """, cancellation).ConfigureAwait(false);
         var locked = clock.Elapsed;
         await TallyTable.CopyAsync(connection, fold.Tallies.Values, cancellation).ConfigureAwait(false);
         var tallies = clock.Elapsed;
         await CopyDailyAsync(connection, fold.Changes, cancellation).ConfigureAwait(false);
+        await ExecuteAsync(connection, MonthlyTable.RollUpSql, cancellation).ConfigureAwait(false);
         await ExecuteAsync(connection,
             $"UPDATE egov.mt_event_progression SET last_seq_id = {through}, last_updated = transaction_timestamp() WHERE name = '{ShardName}'",
             cancellation).ConfigureAwait(false);
@@ -138,7 +139,7 @@ public sealed partial class StatisticsReplay(IDocumentStore store, NpgsqlDataSou
     [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rebuild: folded {Dossiers} dossiers into {Days} day rows; {HeapMiB} MiB managed heap")]
     private static partial void LogFolded(ILogger logger, int dossiers, int days, long heapMiB);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rebuild swap: lock and empty {Lock:F1} s, tallies {Tallies:F1} s, day rows and mark {Days:F1} s, commit {Commit:F1} s")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rebuild swap: lock and empty {Lock:F1} s, tallies {Tallies:F1} s, day and month rows and mark {Days:F1} s, commit {Commit:F1} s")]
     private static partial void LogSwapped(ILogger logger, double @lock, double tallies, double days, double commit);
 
     private static async Task CopyDailyAsync(NpgsqlConnection connection, Dictionary<DailyKey, DailyCounters> days, CancellationToken cancellation)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using EGov.Dossiers.Lifecycle;
@@ -117,29 +118,60 @@ public static class TallyTable
         _ => values.Cast<string?>().ToArray(),
     };
 
-    /// <summary>The bulk rebuild's write: every tally in one binary COPY, into a table emptied in the same transaction.</summary>
-    public static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<DossierTally> tallies, CancellationToken cancellation)
+    /// <summary>
+    /// The bulk rebuild's write: every tally in one binary COPY, into a table emptied in the same transaction. The
+    /// rows (their JSON most of all) are made on another thread while the previous chunk is written.
+    /// </summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyCollection<DossierTally> tallies, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(tallies);
-        await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY {QualifiedName} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellation).ConfigureAwait(false);
-        foreach (var tally in tallies)
+        var rows = Channel.CreateBounded<object?[][]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var making = Task.Run(async () =>
         {
-            await writer.StartRowAsync(cancellation).ConfigureAwait(false);
-            foreach (var field in Fields)
+            try
             {
-                if (field.Value(tally) is { } value)
+                foreach (var chunk in tallies.Chunk(5_000))
                 {
-                    await writer.WriteAsync(value, field.DbType, cancellation).ConfigureAwait(false);
+                    await rows.Writer.WriteAsync(chunk.Select(t => Fields.Select(f => f.Value(t)).ToArray()).ToArray(), cancellation).ConfigureAwait(false);
                 }
-                else
+
+                rows.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                rows.Writer.Complete(e);
+                throw;
+            }
+        }, cancellation);
+
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {QualifiedName} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellation).ConfigureAwait(false))
+        {
+            await foreach (var chunk in rows.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
+            {
+                foreach (var row in chunk)
                 {
-                    await writer.WriteNullAsync(cancellation).ConfigureAwait(false);
+                    // Synchronous writes: they only fill Npgsql's buffer, which flushes when full; no task per value.
+                    writer.StartRow();
+                    foreach (var value in row)
+                    {
+                        switch (value)
+                        {
+                            case null: writer.WriteNull(); break;
+                            case string text: writer.Write(text, NpgsqlDbType.Text); break;
+                            case Guid id: writer.Write(id, NpgsqlDbType.Uuid); break;
+                            case bool flag: writer.Write(flag, NpgsqlDbType.Boolean); break;
+                            case DateTimeOffset instant: writer.Write(instant, NpgsqlDbType.TimestampTz); break;
+                            default: throw new InvalidOperationException($"No COPY writer for {value.GetType()}.");
+                        }
+                    }
                 }
             }
+
+            await writer.CompleteAsync(cancellation).ConfigureAwait(false);
         }
 
-        await writer.CompleteAsync(cancellation).ConfigureAwait(false);
+        await making.ConfigureAwait(false);
     }
 }

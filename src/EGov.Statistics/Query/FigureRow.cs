@@ -8,25 +8,29 @@ namespace EGov.Statistics.Query;
 /// </summary>
 public sealed class FigureRow
 {
-    /// <summary>The SQL aggregates, in the order <see cref="From"/> reads them; <c>{0}</c> and <c>{1}</c> are the period's first and last day.</summary>
+    /// <summary>
+    /// The SQL aggregates, in the order <see cref="From"/> reads them, over day and month rows. <c>{0}</c> holds for
+    /// the day rows of the period; <c>{1}</c> for the rows that sum to the stocks before its first day, <c>{2}</c>
+    /// for those that sum to the stocks at its last day's end (see <see cref="StatisticsReader"/>).
+    /// </summary>
     public static readonly string[] Aggregates =
     [
-        "sum(received_online) FILTER (WHERE day BETWEEN {0} AND {1})",
-        "sum(received_direct) FILTER (WHERE day BETWEEN {0} AND {1})",
-        "sum(received_online + received_direct - closed) FILTER (WHERE day < {0})",
-        "sum(resolved_early) FILTER (WHERE day BETWEEN {0} AND {1})",
-        "sum(resolved_on_time) FILTER (WHERE day BETWEEN {0} AND {1})",
-        "sum(resolved_late) FILTER (WHERE day BETWEEN {0} AND {1})",
-        "sum(received_online + received_direct - closed) FILTER (WHERE day <= {1})",
-        "sum(overdue_delta) FILTER (WHERE day <= {1})",
-        "sum(supplement_requested) FILTER (WHERE day BETWEEN {0} AND {1})",
-        "sum(refused) FILTER (WHERE day BETWEEN {0} AND {1})",
-        "sum(withdrawn) FILTER (WHERE day BETWEEN {0} AND {1})",
-        "sum(stopped) FILTER (WHERE day BETWEEN {0} AND {1})",
-        "sum(rating_1) FILTER (WHERE day BETWEEN {0} AND {1})",
-        "sum(rating_2) FILTER (WHERE day BETWEEN {0} AND {1})",
-        "sum(rating_3) FILTER (WHERE day BETWEEN {0} AND {1})",
-        "sum(due_soon_delta) FILTER (WHERE day <= {1})",
+        "sum(received_online) FILTER (WHERE {0})",
+        "sum(received_direct) FILTER (WHERE {0})",
+        "sum(received_online + received_direct - closed) FILTER (WHERE {1})",
+        "sum(resolved_early) FILTER (WHERE {0})",
+        "sum(resolved_on_time) FILTER (WHERE {0})",
+        "sum(resolved_late) FILTER (WHERE {0})",
+        "sum(received_online + received_direct - closed) FILTER (WHERE {2})",
+        "sum(overdue_delta) FILTER (WHERE {2})",
+        "sum(supplement_requested) FILTER (WHERE {0})",
+        "sum(refused) FILTER (WHERE {0})",
+        "sum(withdrawn) FILTER (WHERE {0})",
+        "sum(stopped) FILTER (WHERE {0})",
+        "sum(rating_1) FILTER (WHERE {0})",
+        "sum(rating_2) FILTER (WHERE {0})",
+        "sum(rating_3) FILTER (WHERE {0})",
+        "sum(due_soon_delta) FILTER (WHERE {2})",
     ];
 
     public long Online { get; private set; }

@@ -16,15 +16,22 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
 {
     private static readonly string FiguresSql = BuildFiguresSql();
 
-    private const string DailySql =
+    // The trend's overdue count is a running sum of every change up to each day: month rows stand in for the day rows
+    // of the months before the month of $2.
+    private static readonly string DailySql =
         $"""
          SELECT unit, day, received, resolved, late, overdue FROM (
-           SELECT unit, day, sum(received_online + received_direct)::bigint AS received,
-                  sum(resolved_early + resolved_on_time + resolved_late)::bigint AS resolved,
-                  sum(resolved_late)::bigint AS late,
+           SELECT unit, day, sum(received)::bigint AS received, sum(resolved)::bigint AS resolved, sum(late)::bigint AS late,
                   sum(sum(overdue_delta)) OVER (PARTITION BY unit ORDER BY day)::bigint AS overdue
-           FROM {DailyTable.QualifiedName}
-           WHERE ($1::text[] IS NULL OR unit = ANY($1)) AND day <= $3
+           FROM (
+             SELECT unit, month AS day, 0 AS received, 0 AS resolved, 0 AS late, overdue_delta
+             FROM {MonthlyTable.QualifiedName}
+             WHERE ($1::text[] IS NULL OR unit = ANY($1)) AND month < {MonthOf("$2")}
+             UNION ALL
+             SELECT unit, day, received_online + received_direct,
+                    resolved_early + resolved_on_time + resolved_late, resolved_late, overdue_delta
+             FROM {DailyTable.QualifiedName}
+             WHERE ($1::text[] IS NULL OR unit = ANY($1)) AND day BETWEEN {MonthOf("$2")} AND $3) r
            GROUP BY unit, day) x
          WHERE day >= $2
          ORDER BY unit, day
@@ -143,19 +150,35 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
         return command;
     }
 
+    // A period's flows are sums of its day rows. Its stocks (in progress, overdue, due soon) before a day are sums
+    // of every change before it: the month rows of the months before that day's month, then that month's day
+    // rows before it. $2..$3 is the period, $4..$5 the previous one, which ends the day before $2.
     private static string BuildFiguresSql()
     {
-        string Columns(string from, string to) => string.Join(",\n  ",
-            FigureRow.Aggregates.Select(a => "coalesce(" + string.Format(CultureInfo.InvariantCulture, a, from, to) + ", 0)::bigint"));
+        string Columns(string from, string to, string afterTo) => string.Join(",\n  ",
+            FigureRow.Aggregates.Select(a => "coalesce(" + string.Format(CultureInfo.InvariantCulture, a, $"day BETWEEN {from} AND {to}", Before(from), Before(afterTo)) + ", 0)::bigint"));
+        var counters = string.Join(", ", DailyCounters.Columns);
         return $"""
                 SELECT unit, procedure,
-                  {Columns("$2", "$3")},
-                  {Columns("$4", "$5")}
-                FROM {DailyTable.QualifiedName}
-                WHERE ($1::text[] IS NULL OR unit = ANY($1)) AND day <= greatest($3, $5)
+                  {Columns("$2", "$3", "$3::date + 1")},
+                  {Columns("$4", "$5", "$2")}
+                FROM (
+                  SELECT unit, procedure, month, NULL::date AS day, {counters}
+                  FROM {MonthlyTable.QualifiedName}
+                  WHERE ($1::text[] IS NULL OR unit = ANY($1)) AND month < {MonthOf("$3::date + 1")}
+                  UNION ALL
+                  SELECT unit, procedure, NULL, day, {counters}
+                  FROM {DailyTable.QualifiedName}
+                  WHERE ($1::text[] IS NULL OR unit = ANY($1)) AND day BETWEEN {MonthOf("$4")} AND $3) r
                 GROUP BY unit, procedure
                 """;
     }
+
+    /// <summary>The rows that sum to a stock before the day <paramref name="day"/> (a month row's <c>day</c> and a day row's <c>month</c> are null).</summary>
+    private static string Before(string day) => $"(month < {MonthOf(day)} OR day >= {MonthOf(day)} AND day < {day})";
+
+    /// <summary>The first day of a date's month, through timestamp: immutable, so folded into a constant when planned.</summary>
+    private static string MonthOf(string date) => $"date_trunc('month', ({date})::timestamp)::date";
 
     private readonly record struct DayRow(int Received, int Resolved, int Late, int Overdue);
 }

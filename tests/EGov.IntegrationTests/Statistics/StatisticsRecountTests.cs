@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using EGov.Catalog;
@@ -14,8 +15,8 @@ namespace EGov.IntegrationTests.Statistics;
 /// <summary>
 /// Issue 7's correctness goal: over thousands of random dossiers with random legal histories (imported through the
 /// real state machine, their past-due alarms firing for real), the statistics the projection serves equal a
-/// brute-force recount from the event store — for every unit and every procedure, over several periods — and
-/// still do after the projection is rebuilt from scratch.
+/// brute-force recount from the event store — for every unit and every procedure, over several periods, with their
+/// previous periods and the daily trend — and still do after the projection is rebuilt from scratch.
 /// </summary>
 public sealed class StatisticsRecountTests(PlatformFixture platform)
 {
@@ -42,10 +43,18 @@ public sealed class StatisticsRecountTests(PlatformFixture platform)
 
         var admin = await host.ClientAsync("admin-recount", [Roles.Admin]);
         await Settled(host, admin);
+        await MonthlyRollup.AssertMatchesDailyAsync(host.ConnectionString, "as projected");
         var recount = await RecountAsync(host);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+        var month = new DateOnly(today.Year, today.Month, 1);
+
+        // Stocks are read from month rows up to a month boundary, so periods start and end on either side of one.
+        var periods = new List<(DateOnly From, DateOnly To)>
+        {
+            (today.AddDays(-DaysBack - 3), today), (today, today), (month, today),
+            (month.AddMonths(-1), month.AddDays(-1)), (month.AddDays(-1), month), (month.AddDays(-12), month.AddDays(-2)),
+        };
         var random = new Random(11);
-        var periods = new List<(DateOnly From, DateOnly To)> { (today.AddDays(-DaysBack - 3), today), (today, today) };
         for (var i = 0; i < 5; i++)
         {
             var from = today.AddDays(-random.Next(0, DaysBack + 5));
@@ -58,9 +67,18 @@ public sealed class StatisticsRecountTests(PlatformFixture platform)
         Assert.True(compared.Resolved > 0, "no dossier was resolved");
         Assert.True(compared.DueSoon > 0, "no dossier was due soon: the due-soon figures were never exercised");
 
-        // The same figures again once the projection is rebuilt from the whole event store by the bulk replay; and
-        // the very same rows as the daemon's batches wrote, but for dossiers that had new events meanwhile.
+        // The daemon's rows, to compare with the bulk replay's below.
         var incremental = await SnapshotAsync(host);
+
+        // A bulk rebuild recomputes the month rows from the day rows, over whatever they held.
+        await MonthlyRollup.GarbleAsync(host.ConnectionString);
+        await MonthlyRollup.RollUpAsync(host.ConnectionString);
+        await MonthlyRollup.AssertMatchesDailyAsync(host.ConnectionString, "rolled up over garbage");
+
+        // The same figures again once the projection is rebuilt from the whole event store by the bulk replay (over
+        // garbage month rows); and the very same rows as the daemon's batches wrote, but for dossiers that had new
+        // events meanwhile.
+        await MonthlyRollup.GarbleAsync(host.ConnectionString);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync("/api/v1/statistics/rebuild", null, ct)).StatusCode);
         JsonElement progress = default;
         await DeadlineWarningTests.Eventually(async () =>
@@ -72,6 +90,7 @@ public sealed class StatisticsRecountTests(PlatformFixture platform)
         await Settled(host, admin);
         var rebuilt = await SnapshotAsync(host);
         SameRows(incremental, rebuilt, today);
+        await MonthlyRollup.AssertMatchesDailyAsync(host.ConnectionString, "after the rebuild");
         await CompareAsync(admin, await RecountAsync(host), periods);
     }
 
@@ -137,22 +156,35 @@ public sealed class StatisticsRecountTests(PlatformFixture platform)
         foreach (var (from, to) in periods)
         {
             var report = await (await admin.GetAsync($"/api/v1/statistics?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", ct)).ReadJsonAsync();
+            var before = report.GetProperty("previousPeriod");
+            var (pFrom, pTo) = (DateOnly.Parse(before.GetProperty("from").GetString()!, CultureInfo.InvariantCulture), DateOnly.Parse(before.GetProperty("to").GetString()!, CultureInfo.InvariantCulture));
             foreach (var unit in report.GetProperty("units").EnumerateArray())
             {
                 var code = unit.GetProperty("unit").GetString()!;
                 var expected = recount.Figures(from, to, (u, _) => u == code);
                 Assert.Equal(expected[..15], Flatten(unit), new ArrayComparer(code, from, to));
                 Assert.True(expected[15] == unit.GetProperty("dueSoon").GetInt64(), $"{code} {from}..{to}: due soon recount {expected[15]} projection {unit.GetProperty("dueSoon")}");
+                Assert.Equal(recount.Figures(pFrom, pTo, (u, _) => u == code)[..15], Flatten(unit.GetProperty("previous")), new ArrayComparer($"{code} previous", pFrom, pTo));
                 dueSoon += expected[15];
                 foreach (var procedure in unit.GetProperty("procedures").EnumerateArray())
                 {
                     var p = procedure.GetProperty("procedure").GetString()!;
                     Assert.Equal(recount.Figures(from, to, (u, q) => u == code && q == p)[..15], Flatten(procedure.GetProperty("figures")), new ArrayComparer($"{code}/{p}", from, to));
+                    Assert.Equal(recount.Figures(pFrom, pTo, (u, q) => u == code && q == p)[..15], Flatten(procedure.GetProperty("previous")), new ArrayComparer($"{code}/{p} previous", pFrom, pTo));
+                }
+
+                foreach (var point in unit.GetProperty("daily").EnumerateArray())
+                {
+                    var day = DateOnly.Parse(point.GetProperty("day").GetString()!, CultureInfo.InvariantCulture);
+                    var f = recount.Figures(day, day, (u, _) => u == code);
+                    long[] trend = [point.GetProperty("received").GetInt64(), point.GetProperty("resolved").GetInt64(), point.GetProperty("resolvedLate").GetInt64(), point.GetProperty("overdueInProgress").GetInt64()];
+                    Assert.Equal([f[0] + f[1], f[3] + f[4] + f[5], f[5], f[7]], trend, new ArrayComparer($"{code} trend", day, day));
                 }
             }
 
             var total = recount.Figures(from, to, (_, _) => true);
             Assert.Equal(total[..15], Flatten(report.GetProperty("total")), new ArrayComparer("total", from, to));
+            Assert.Equal(recount.Figures(pFrom, pTo, (_, _) => true)[..15], Flatten(report.GetProperty("previousTotal")), new ArrayComparer("previous total", pFrom, pTo));
             received += total[0] + total[1];
             resolved += total[3] + total[4] + total[5];
             overdue += total[7];
