@@ -50,23 +50,23 @@ public static class TallyTable
     }
 
     // Name, SQL type and value of each column, in one place for the upsert, the bulk copy and the schema.
-    private static readonly (string Name, string Type, NpgsqlDbType DbType, Func<DossierTally, object?> Value)[] Fields =
+    private static readonly (string Name, string Type, Func<DossierTally, object?> Value)[] Fields =
     [
-        ("id", "uuid", NpgsqlDbType.Uuid, t => t.Id),
-        ("unit", "text", NpgsqlDbType.Text, t => t.Unit),
-        ("holding_unit", "text", NpgsqlDbType.Text, t => t.HoldingUnit),
-        ("code", "text", NpgsqlDbType.Text, t => t.Code),
-        ("procedure_code", "text", NpgsqlDbType.Text, t => t.ProcedureCode),
-        ("procedure_name", "text", NpgsqlDbType.Text, t => t.ProcedureName),
-        ("in_progress", "bool", NpgsqlDbType.Boolean, t => t.InProgress),
-        ("overdue", "bool", NpgsqlDbType.Boolean, t => t.Overdue),
-        ("due_soon", "bool", NpgsqlDbType.Boolean, t => t.DueSoon),
-        ("due_at", "timestamptz", NpgsqlDbType.TimestampTz, t => t.DueAt?.ToUniversalTime()),
-        ("holding_step", "text", NpgsqlDbType.Text, t => t.HoldingStep),
-        ("holding_role", "text", NpgsqlDbType.Text, t => t.HoldingRole),
-        ("last_officer", "text", NpgsqlDbType.Text, t => t.LastOfficer),
-        ("last_acted_at", "timestamptz", NpgsqlDbType.TimestampTz, t => t.LastActedAt == default ? null : t.LastActedAt.ToUniversalTime()),
-        ("data", "text", NpgsqlDbType.Text, t => JsonSerializer.Serialize(t, Json)),
+        ("id", "uuid", t => t.Id),
+        ("unit", "text", t => t.Unit),
+        ("holding_unit", "text", t => t.HoldingUnit),
+        ("code", "text", t => t.Code),
+        ("procedure_code", "text", t => t.ProcedureCode),
+        ("procedure_name", "text", t => t.ProcedureName),
+        ("in_progress", "bool", t => t.InProgress),
+        ("overdue", "bool", t => t.Overdue),
+        ("due_soon", "bool", t => t.DueSoon),
+        ("due_at", "timestamptz", t => t.DueAt?.ToUniversalTime()),
+        ("holding_step", "text", t => t.HoldingStep),
+        ("holding_role", "text", t => t.HoldingRole),
+        ("last_officer", "text", t => t.LastOfficer),
+        ("last_acted_at", "timestamptz", t => t.LastActedAt == default ? null : t.LastActedAt.ToUniversalTime()),
+        ("data", "text", t => JsonSerializer.Serialize(t, Json)),
     ];
 
     private static readonly string[] Columns = Fields.Select(f => f.Name).ToArray();
