@@ -136,7 +136,7 @@ public static class StatisticsBenchmark
         // The host's own account of the rebuild: the fold's size and where the swap spent its time.
         var hostLines = File.Exists(host.LogPath)
             ? (await File.ReadAllLinesAsync(host.LogPath, cancellationToken)).Where(l => l.Contains("Statistics rebuild", StringComparison.Ordinal)
-                && !l.Contains("events/s", StringComparison.Ordinal)).ToArray()
+                && !l.Contains("events/s", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToArray()
             : [];
         foreach (var line in hostLines)
         {

@@ -1,3 +1,4 @@
+using System.Runtime;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.Logging;
 
@@ -104,6 +105,11 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
             }
 
             await replaying.ConfigureAwait(false);
+
+            // The fold (about a kilobyte per dossier) is garbage now: give it back at once, compacted, rather than
+            // leave a background collection of a heap that size to compete with requests for the CPU later.
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             lock (_gate)
             {
                 _processed = through;
