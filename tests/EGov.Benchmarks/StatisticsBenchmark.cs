@@ -112,6 +112,10 @@ public static class StatisticsBenchmark
             (await http.SendAsync(start, cancellationToken)).EnsureSuccessStatusCode();
         }
 
+        // A leader keeps reading the statistics once a second while the rebuild runs: the reads must not stall.
+        using var rebuilding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var duringRebuild = ReadWhileAsync(http, admin, rebuilding.Token);
+
         JsonElement progress;
         var progressLines = new List<string>();
         while (true)
@@ -126,6 +130,10 @@ public static class StatisticsBenchmark
                 break;
             }
         }
+
+        await rebuilding.CancelAsync();
+        var readsDuring = await duringRebuild;
+        Array.Sort(readsDuring);
 
         if (progress.GetProperty("error").ValueKind != JsonValueKind.Null)
         {
@@ -186,6 +194,13 @@ public static class StatisticsBenchmark
             }
 
             report.AppendLine("```");
+            report.AppendLine();
+        }
+
+        if (readsDuring.Length > 0)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture,
+                $"Reads of `GET /api/v1/statistics` (admin, this month) once a second during the rebuild: {readsDuring.Length} calls, p50 {Percentile(readsDuring, 0.50):F1} ms, max {readsDuring[^1]:F1} ms.");
             report.AppendLine();
         }
 
@@ -334,6 +349,26 @@ public static class StatisticsBenchmark
         }
 
         return ms;
+    }
+
+    private static async Task<double[]> ReadWhileAsync(HttpClient http, AuthenticationHeaderValue token, CancellationToken until)
+    {
+        var ms = new List<double>();
+        try
+        {
+            while (!until.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await GetJsonAsync(http, "/api/v1/statistics", token, until);
+                ms.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                await Task.Delay(TimeSpan.FromSeconds(1), until);
+            }
+        }
+        catch (OperationCanceledException) when (until.IsCancellationRequested)
+        {
+        }
+
+        return [.. ms];
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
