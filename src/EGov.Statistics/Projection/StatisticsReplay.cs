@@ -60,16 +60,27 @@ public sealed partial class StatisticsReplay(IDocumentStore store, NpgsqlDataSou
         var fold = new StatisticsFold(zone.Value, []);
 
         // Reading (PostgreSQL and deserialization) and counting overlap: one reads the next chunk while the other folds.
+        // If counting fails, the reader must not wait forever on a full channel, holding its connection.
         var chunks = Channel.CreateBounded<List<IEvent>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
-        var reading = ReadAsync(through, chunks.Writer, cancellation);
-        await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var reading = ReadAsync(through, chunks.Writer, stopReading.Token);
+        try
         {
-            foreach (var e in chunk)
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellation).ConfigureAwait(false))
             {
-                fold.Apply(e);
-            }
+                foreach (var e in chunk)
+                {
+                    fold.Apply(e);
+                }
 
-            progress(chunk[^1].Sequence);
+                progress(chunk[^1].Sequence);
+            }
+        }
+        catch
+        {
+            await stopReading.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(reading).ConfigureAwait(false);
+            throw;
         }
 
         await reading.ConfigureAwait(false);

@@ -154,6 +154,12 @@ public sealed class StatisticsApiTests(PlatformFixture platform) : IAsyncLifetim
         await Caught(_host, admin);
         var after = await (await admin.GetAsync("/api/v1/statistics?unit=XA-PHUNHUAN", ct)).ReadJsonAsync();
         Assert.Equal(Figures(before), Figures(after));
+
+        // The daemon was paused for the rebuild: it must count what comes after it again.
+        await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TC-HKD-02"));
+        await DeadlineWarningTests.Eventually(async () =>
+            Direct((await (await admin.GetAsync("/api/v1/statistics?unit=XA-PHUNHUAN", ct)).ReadJsonAsync()).GetProperty("units")[0])
+                > Direct(after.GetProperty("units")[0]), seconds: 30);
     }
 
     internal static int Direct(JsonElement unit) => unit.GetProperty("received").GetProperty("direct").GetInt32();
