@@ -15,7 +15,7 @@ public static class RebuildEndpoints
     [Tags("Statistics")]
     [ProducesResponseType<RebuildProgress>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public static async Task<IResult> Post(StatisticsRebuild rebuild, HttpContext http)
+    public static IResult Post(StatisticsRebuild rebuild)
     {
         if (!rebuild.TryStart())
         {
@@ -23,13 +23,13 @@ public static class RebuildEndpoints
                 detail: "Số liệu đang được dựng lại; xem tiến độ tại GET /api/v1/statistics/rebuild / A rebuild is running; follow it at GET /api/v1/statistics/rebuild.");
         }
 
-        return TypedResults.Accepted("/api/v1/statistics/rebuild", await rebuild.ProgressAsync(http.RequestAborted));
+        return TypedResults.Accepted("/api/v1/statistics/rebuild", rebuild.Progress());
     }
 
     [Authorize(Policy = Policies.Admin)]
     [WolverineGet("/api/v1/statistics/rebuild", OperationId = "getStatisticsRebuild")]
     [Tags("Statistics")]
     [ProducesResponseType<RebuildProgress>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(StatisticsRebuild rebuild, HttpContext http) =>
-        TypedResults.Ok(await rebuild.ProgressAsync(http.RequestAborted));
+    public static IResult Get(StatisticsRebuild rebuild) =>
+        TypedResults.Ok(rebuild.Progress());
 }

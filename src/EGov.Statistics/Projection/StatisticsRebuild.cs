@@ -25,7 +25,7 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
     private DateTimeOffset? _finishedAt;
     private long _total;
     private long _processed;
-    private string? _phase;
+    private bool _failed;
     private string? _error;
     private bool _running;
 
@@ -45,33 +45,40 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
             _error = null;
             _total = 0;
             _processed = 0;
-            _phase = "reading";
+            _failed = false;
         }
 
         _ = Task.Run(RunAsync);
         return true;
     }
 
-    public Task<RebuildProgress> ProgressAsync(CancellationToken cancellation) => Task.FromResult(Progress());
-
-    private RebuildProgress Progress()
+    public RebuildProgress Progress()
     {
         lock (_gate)
         {
             var seconds = _startedAt is { } s ? ((_finishedAt ?? DateTimeOffset.UtcNow) - s).TotalSeconds : 0;
             var processed = Interlocked.Read(ref _processed);
             return new RebuildProgress(_running, processed, _total, seconds > 0 ? Math.Round(processed / seconds) : null,
-                _startedAt, _finishedAt, _error, _phase);
+                _startedAt, _finishedAt, _error, Phase(processed));
         }
     }
+
+    // Every event folded and the replay still running: it is swapping the result in.
+    private string? Phase(long processed) =>
+        _startedAt is null ? null
+        : _failed ? "failed"
+        : _finishedAt is not null ? "done"
+        : _total > 0 && processed >= _total ? "writing"
+        : "reading";
 
     private async Task RunAsync()
     {
         using var stop = new CancellationTokenSource(Timeout);
-        var daemon = coordinator.DaemonForMainDatabase();
         var paused = false;
         try
         {
+            var daemon = coordinator.DaemonForMainDatabase();
+
             // Read before pausing, which stops this node's high-water agent too.
             var through = await replay.HighWaterMarkAsync(daemon.HighWaterMark(), stop.Token).ConfigureAwait(false);
 
@@ -93,14 +100,6 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
             while (await Task.WhenAny(replaying, Task.Delay(LogEvery, stop.Token)).ConfigureAwait(false) != replaying)
             {
                 var p = Progress();
-                if (p.Processed >= p.Total)
-                {
-                    lock (_gate)
-                    {
-                        _phase = "writing";
-                    }
-                }
-
                 LogProgress(log, p.Processed, p.Total, p.EventsPerSecond ?? 0);
             }
 
@@ -114,7 +113,6 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
             {
                 _processed = through;
                 _finishedAt = DateTimeOffset.UtcNow;
-                _phase = "done";
             }
 
             LogFinished(log, through, (_finishedAt - _startedAt)!.Value.TotalSeconds);
@@ -128,7 +126,7 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
             {
                 _error = e.Message;
                 _finishedAt = DateTimeOffset.UtcNow;
-                _phase = "failed";
+                _failed = true;
             }
         }
         finally
@@ -155,12 +153,12 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogRestartFailed(log, e);
+            LogResumeFailed(log, e);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Statistics rebuild: could not resume the projection daemon")]
-    private static partial void LogRestartFailed(ILogger logger, Exception exception);
+    private static partial void LogResumeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rebuild started: {Total} events to count")]
     private static partial void LogStarted(ILogger logger, long total);
