@@ -10,11 +10,12 @@ namespace EGov.Statistics.Projection;
 /// </summary>
 public sealed class StatisticsFold(TimeZoneInfo zone, Dictionary<Guid, DossierTally> tallies)
 {
+    /// <summary>
+    /// The tallies of the dossiers folded: the ones given (loaded because the batch has events for them) and the
+    /// ones it started. An event already counted leaves its tally as it was, so writing it back changes nothing.
+    /// </summary>
     public Dictionary<Guid, DossierTally> Tallies { get; } = tallies;
     public Dictionary<DailyKey, DailyCounters> Changes { get; } = [];
-
-    /// <summary>The tallies this fold changed (every tally, in a rebuild).</summary>
-    public HashSet<DossierTally> Touched { get; } = [];
 
     public void Apply(IEvent e)
     {
@@ -37,7 +38,6 @@ public sealed class StatisticsFold(TimeZoneInfo zone, Dictionary<Guid, DossierTa
         var steps = tally.State.Steps;
         StatisticsRules.Apply(tally, data, e.Version, zone, Day);
         Share(tally.State, steps);
-        Touched.Add(tally);
     }
 
     // Every deserialized event brings its own copies of the unit, procedure and plan; a rebuild holds every dossier's

@@ -35,9 +35,9 @@ public sealed class StatisticsProjection(TimeZoneInfo zone) : IProjection
             fold.Apply(e);
         }
 
-        if (fold.Touched.Count > 0)
+        if (fold.Tallies.Count > 0)
         {
-            operations.QueueSqlCommand(TallyTable.UpsertSql, TallyTable.UpsertParameters(fold.Touched));
+            operations.QueueSqlCommand(TallyTable.UpsertSql, TallyTable.UpsertParameters(fold.Tallies.Values));
         }
 
         if (fold.Changes.Count > 0)
