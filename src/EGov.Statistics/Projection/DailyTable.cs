@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Npgsql;
+using NpgsqlTypes;
 using Weasel.Postgresql.Tables;
 
 namespace EGov.Statistics.Projection;
@@ -71,5 +73,28 @@ public static class DailyTable
         }
 
         return parameters;
+    }
+
+    /// <summary>The bulk rebuild's write: every day row in one binary COPY, into a table emptied in the same transaction.</summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyDictionary<DailyKey, DailyCounters> days, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(days);
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {QualifiedName} (unit, procedure, day, {string.Join(", ", DailyCounters.Columns)}) FROM STDIN (FORMAT BINARY)",
+            cancellation).ConfigureAwait(false);
+        foreach (var (key, counters) in days)
+        {
+            await writer.StartRowAsync(cancellation).ConfigureAwait(false);
+            await writer.WriteAsync(key.Unit, NpgsqlDbType.Text, cancellation).ConfigureAwait(false);
+            await writer.WriteAsync(key.Procedure, NpgsqlDbType.Text, cancellation).ConfigureAwait(false);
+            await writer.WriteAsync(key.Day, NpgsqlDbType.Date, cancellation).ConfigureAwait(false);
+            foreach (var value in counters.Values())
+            {
+                await writer.WriteAsync(value, NpgsqlDbType.Integer, cancellation).ConfigureAwait(false);
+            }
+        }
+
+        await writer.CompleteAsync(cancellation).ConfigureAwait(false);
     }
 }

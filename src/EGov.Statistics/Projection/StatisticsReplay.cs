@@ -3,7 +3,6 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace EGov.Statistics.Projection;
 
@@ -141,7 +140,7 @@ public sealed partial class StatisticsReplay(IDocumentStore store, NpgsqlDataSou
         var locked = clock.Elapsed;
         await TallyTable.CopyAsync(connection, fold.Tallies.Values, cancellation).ConfigureAwait(false);
         var tallies = clock.Elapsed;
-        await CopyDailyAsync(connection, fold.Changes, cancellation).ConfigureAwait(false);
+        await DailyTable.CopyAsync(connection, fold.Changes, cancellation).ConfigureAwait(false);
         await ExecuteAsync(connection, MonthlyTable.RollUpSql, cancellation).ConfigureAwait(false);
         await ExecuteAsync(connection,
             $"UPDATE egov.mt_event_progression SET last_seq_id = {through}, last_updated = transaction_timestamp() WHERE name = '{ShardName}'",
@@ -156,26 +155,6 @@ public sealed partial class StatisticsReplay(IDocumentStore store, NpgsqlDataSou
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Statistics rebuild swap: lock and empty {Lock:F1} s, tallies {Tallies:F1} s, day and month rows and mark {Days:F1} s, commit {Commit:F1} s")]
     private static partial void LogSwapped(ILogger logger, double @lock, double tallies, double days, double commit);
-
-    private static async Task CopyDailyAsync(NpgsqlConnection connection, Dictionary<DailyKey, DailyCounters> days, CancellationToken cancellation)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync(
-            $"COPY {DailyTable.QualifiedName} (unit, procedure, day, {string.Join(", ", DailyCounters.Columns)}) FROM STDIN (FORMAT BINARY)",
-            cancellation).ConfigureAwait(false);
-        foreach (var (key, counters) in days)
-        {
-            await writer.StartRowAsync(cancellation).ConfigureAwait(false);
-            await writer.WriteAsync(key.Unit, NpgsqlDbType.Text, cancellation).ConfigureAwait(false);
-            await writer.WriteAsync(key.Procedure, NpgsqlDbType.Text, cancellation).ConfigureAwait(false);
-            await writer.WriteAsync(key.Day, NpgsqlDbType.Date, cancellation).ConfigureAwait(false);
-            foreach (var value in counters.Values())
-            {
-                await writer.WriteAsync(value, NpgsqlDbType.Integer, cancellation).ConfigureAwait(false);
-            }
-        }
-
-        await writer.CompleteAsync(cancellation).ConfigureAwait(false);
-    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
     {
