@@ -14,7 +14,7 @@ public sealed class FormComposerTests
         story.Events.Select((e, i) => new VersionedEvent(i + 1, e)).ToArray();
 
     private static IReadOnlyList<DossierForm> NewForms(Story story) =>
-        FormComposer.Compose(History(story), story.Last.Count, Context);
+        FormComposer.Compose(History(story), story.Last.Count, Context).Forms;
 
     [Fact]
     public void Desk_intake_issues_the_receipt_and_appointment_slip_with_the_due_instant_in_local_time()
@@ -115,7 +115,7 @@ public sealed class FormComposerTests
         var command = Story.SubmitCommand(Channel.Desk) with { Applicant = applicant };
         var events = DossierDecider.Submit(command, Plans.InterAgency(), Story.Code, Story.Monday, Vn.Deadlines);
 
-        var forms = FormComposer.Compose(events.Select((e, i) => new VersionedEvent(i + 1, e)).ToArray(), events.Count, Context);
+        var forms = FormComposer.Compose(events.Select((e, i) => new VersionedEvent(i + 1, e)).ToArray(), events.Count, Context).Forms;
 
         Assert.All(forms, f => Assert.DoesNotContain("<script>", f.Html, StringComparison.Ordinal));
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;Bà&quot; &amp; &#39;Ông&#39;", forms[0].Html, StringComparison.Ordinal);

@@ -9,27 +9,28 @@ namespace EGov.Dossiers.Forms;
 /// Form 06: every hand-over of the dossier with its time and whether the giving side kept its own deadline
 /// (early, on time, late), so a late dossier shows where the time went.
 /// </summary>
-internal static class ProcessControlSlip
+internal sealed class ProcessControlSlip(FormContext c)
 {
-    public static string Render(IReadOnlyList<VersionedEvent> history, DossierState last, FormContext c)
-    {
-        var rows = new StringBuilder();
-        var n = 0;
-        for (var i = 0; i < history.Count; i++)
-        {
-            var before = FormComposer.Fold(history, i);
-            var e = history[i].Event;
-            if (Row(before, e, c) is not var (handOver, result))
-            {
-                continue;
-            }
+    private readonly StringBuilder _rows = new();
+    private int _n;
 
-            n++;
-            rows.Append("<tr class=\"handover\"><td>").Append(n).Append("</td><td>").Append(handOver).Append("</td><td>")
-                .Append(When(c.InZone(e.Meta.At))).Append("</td><td>").Append(result).Append("</td><td>")
-                .Append(Text(e.Meta.Reason)).Append("</td></tr>\n");
+    /// <summary>Adds the row of <paramref name="e"/>, when it is a hand-over, from the state the event found.</summary>
+    public void Add(DossierState before, IDossierEvent e)
+    {
+        if (Row(before, e, c) is not var (handOver, result))
+        {
+            return;
         }
 
+        _n++;
+        _rows.Append("<tr class=\"handover\"><td>").Append(_n).Append("</td><td>").Append(handOver).Append("</td><td>")
+            .Append(When(c.InZone(e.Meta.At))).Append("</td><td>").Append(result).Append("</td><td>")
+            .Append(Text(e.Meta.Reason)).Append("</td></tr>\n");
+    }
+
+    /// <summary>The slip with the rows added so far, headed by the state after the history.</summary>
+    public string Render(DossierState last)
+    {
         var page = new FormPage(FormKind.ProcessControl, c.UnitName(last.Unit), last.Code)
             .Paragraph($"Cơ quan, đơn vị giải quyết hồ sơ: <b>{Text(c.UnitName(last.Unit))}</b>")
             .Paragraph($"Thủ tục: <b>{Text(last.ProcedureName)}</b>. Người nộp: Ông/Bà {Text(last.Applicant.FullName)}.");
@@ -46,7 +47,7 @@ internal static class ProcessControlSlip
         return page
             .Raw("<table class=\"grid\"><thead><tr><th scope=\"col\">STT</th><th scope=\"col\">Tên cơ quan, đơn vị, người giao – nhận</th>"
                 + "<th scope=\"col\">Thời gian giao, nhận hồ sơ</th><th scope=\"col\">Kết quả giải quyết hồ sơ (trước hạn / đúng hạn / quá hạn)</th>"
-                + "<th scope=\"col\">Ghi chú</th></tr></thead><tbody>\n" + rows + "</tbody></table>")
+                + "<th scope=\"col\">Ghi chú</th></tr></thead><tbody>\n" + _rows + "</tbody></table>")
             .Build();
     }
 

@@ -3,7 +3,6 @@ using EGov.Calendar;
 using EGov.Catalog;
 using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Events;
-using EGov.Dossiers.Forms;
 using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using JasperFx;
@@ -190,7 +189,7 @@ internal sealed partial class DossierGrain(
         await using var query = store.QuerySession();
         var stream = await query.Events.FetchStreamAsync(Id, token: ct);
         _history = stream.Where(e => e.Data is IDossierEvent).Select(e => new VersionedEvent(e.Version, (IDossierEvent)e.Data)).ToList();
-        _state = _history.Count == 0 ? null : FormComposer.Fold(_history, _history.Count);
+        _state = _history.Count == 0 ? null : DossierEvolution.Fold(_history);
     }
 
     private static bool SameSubmission(DossierState state, SubmitDossier command) =>

@@ -27,7 +27,8 @@ public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRunti
         next.AddRange(history);
         var version = history.Count == 0 ? 0 : history[^1].Version;
         next.AddRange(events.Select(e => new VersionedEvent(++version, e)));
-        var after = FormComposer.Fold(next, next.Count);
+        // One pass over the history gives the state after it and the forms the new events call for.
+        var (after, composed) = FormComposer.Compose(next, events.Count, forms.For(procedureCode));
 
         var bus = new MessageContext(wolverine);
         await using var session = outbox.OpenSession(bus);
@@ -40,7 +41,6 @@ public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRunti
             session.Events.Append(id, before.Version + events.Count, events);
         }
 
-        var composed = FormComposer.Compose(next, events.Count, forms.For(procedureCode));
         if (composed.Count > 0)
         {
             session.Store(composed.ToArray());

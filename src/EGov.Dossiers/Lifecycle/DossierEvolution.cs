@@ -3,7 +3,7 @@ using EGov.Dossiers.Model;
 
 namespace EGov.Dossiers.Lifecycle;
 
-/// <summary>The fold: how each event changes a dossier's state. Pure; no clock, no I/O.</summary>
+/// <summary>The fold: how each event changes a dossier's state, and the one pass over a history. Pure; no clock, no I/O.</summary>
 public static class DossierEvolution
 {
     public static DossierState Apply(DossierState? state, object @event, long version)
@@ -138,16 +138,31 @@ public static class DossierEvolution
         return s;
     }
 
-    public static DossierState? Fold(IEnumerable<object> events)
+    /// <summary>
+    /// The one fold of a history: each event applied with its stream version, oldest first, in one pass.
+    /// <paramref name="reader"/> sees the state before and after each event on the way.
+    /// </summary>
+    /// <returns>The state after the last event; an empty state for an empty history.</returns>
+    public static DossierState Fold(IReadOnlyList<VersionedEvent> history, IHistoryReader? reader = null)
     {
-        DossierState? state = null;
-        long version = 0;
-        foreach (var e in events)
+        ArgumentNullException.ThrowIfNull(history);
+        var state = new DossierState();
+        foreach (var e in history)
         {
-            state = Apply(state, e, ++version);
+            reader?.Before(state, e);
+            Apply(state, e.Event, e.Version);
+            reader?.After(state, e);
         }
 
         return state;
+    }
+
+    /// <summary>The fold of a new stream's events (an import, a generated history): versions count from 1.</summary>
+    /// <returns>The state after the last event, or null when there are none.</returns>
+    public static DossierState? Fold(IEnumerable<IDossierEvent> events)
+    {
+        VersionedEvent[] history = [.. events.Select((e, i) => new VersionedEvent(i + 1, e))];
+        return history.Length == 0 ? null : Fold(history);
     }
 
     private static void Move(DossierState s, DossierStatus status, DateTimeOffset at)
