@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using EGov.Architecture.Tests.Support;
 using static EGov.Architecture.Tests.Support.PlatformAssemblies;
 
 namespace EGov.Architecture.Tests;

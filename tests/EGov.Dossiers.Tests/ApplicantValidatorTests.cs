@@ -183,7 +183,7 @@ public sealed class ApplicantValidatorWorstCaseTests
 
     [Theory]
     [MemberData(nameof(Adversarial))]
-    public void A_megabyte_of_adversarial_text_in_any_field_is_refused_within_a_second(string field, string value)
+    public async Task A_megabyte_of_adversarial_text_in_any_field_is_refused_within_a_second(string field, string value)
     {
         var applicant = new Applicant("001090000001", "Nguyễn Văn An", null, null, null);
         applicant = field switch
@@ -196,8 +196,9 @@ public sealed class ApplicantValidatorWorstCaseTests
         };
 
         // Run apart so that a quadratic matcher fails this test after the bound instead of holding it for minutes.
-        var work = Task.Run(() => ApplicantValidator.Validate(applicant));
-        Assert.True(work.Wait(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken), $"validating a 1 MiB {field} took over a second");
-        Assert.Equal("applicant." + field, Assert.Single(work.Result).Field);
+        var work = Task.Run(() => ApplicantValidator.Validate(applicant), TestContext.Current.CancellationToken);
+        var finished = await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken));
+        Assert.True(finished == work, $"validating a 1 MiB {field} took over a second");
+        Assert.Equal("applicant." + field, Assert.Single(await work).Field);
     }
 }

@@ -7,6 +7,7 @@ using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using EGov.Host.Dev;
 using EGov.Kernel;
+using EGov.Host.Edge;
 using EGov.Host.Errors;
 using EGov.Host.Health;
 using EGov.Host.Web;
@@ -184,6 +185,9 @@ internal static class PlatformSetup
         app.UseBodySizeLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authorization (strangers cost no body read), before every endpoint: the text policy (docs/input.md).
+        app.UseEdgeInput();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("EGovPlatform API")).AllowAnonymous();
