@@ -48,17 +48,19 @@ public static class JsonTextGuard
 
     public static JsonTextScan Scan(ReadOnlySpan<byte> utf8)
     {
+        // The reader throws on an empty document rather than reading nothing: tell that case apart first.
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return new JsonTextScan(JsonBodyShape.Empty, [], null, null);
+        }
+
         var violations = new List<TextViolation>();
         var containers = new List<Container>();
         var rewrite = false;
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
         try
         {
-            if (!reader.Read())
-            {
-                return new JsonTextScan(JsonBodyShape.Empty, [], null, null);
-            }
-
+            reader.Read();
             if (reader.TokenType == JsonTokenType.Null)
             {
                 return reader.Read()

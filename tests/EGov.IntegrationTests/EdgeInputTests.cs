@@ -124,10 +124,11 @@ public sealed class EdgeInputTests(PlatformFixture platform)
     [InlineData("/api/v1/dossiers?unit=a%00b", "unit")]
     [InlineData("/api/v1/dossiers?q=%01", "q")]
     [InlineData("/api/v1/statistics/watch-list?officer=%00", "officer")]
-    [InlineData("/api/v1/finance/enterprise-names/a%00b", "name")]
-    [InlineData("/api/v1/public/dossiers/H21%00", "code")]
+    [InlineData("/api/v1/finance/enterprise-names/a%01b", "name")]
+    [InlineData("/api/v1/public/dossiers/H21%07", "code")]
     public async Task Control_characters_in_a_query_string_or_a_route_value_get_400_naming_the_parameter(string url, string field)
     {
+        // (U+0000 in a path never reaches the platform: Kestrel refuses the request line itself with a bare 400.)
         var leader = await _host.ClientAsync("lead-text", [Roles.Leader], "STP");
 
         var response = await leader.GetAsync(url, TestContext.Current.CancellationToken);
