@@ -167,7 +167,9 @@ internal static class PlatformSetup
         {
             doc.Info.Title = "EGovPlatform API";
             doc.Info.Version = "v1";
-            doc.Info.Description = "Một cửa, một cửa liên thông — the province's one-stop shop for administrative procedures.";
+            doc.Info.Description = "Một cửa, một cửa liên thông — the province's one-stop shop for administrative procedures. " +
+                "Text in bodies, query strings, route values and Idempotency-Key: no control characters (TAB, CR, LF only in free text " +
+                "such as reason, purpose, address and details values), normalised to NFC; otherwise 400 invalid-text (docs/input.md).";
             return Task.CompletedTask;
         }));
         services.AddHealthChecks()
