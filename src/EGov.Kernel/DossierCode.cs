@@ -19,6 +19,6 @@ public static partial class DossierCode
     /// <summary>True when the text has the shape of a dossier code; used to reject junk before any lookup.</summary>
     public static bool IsWellFormed(string? code) => code is { Length: <= 64 } && Shape().IsMatch(code);
 
-    [GeneratedRegex(@"^[A-Za-z0-9.]{1,40}-[0-9]{6}-[0-9]{4,}\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9.]{1,40}-[0-9]{6}-[0-9]{4,}\z", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Shape();
 }

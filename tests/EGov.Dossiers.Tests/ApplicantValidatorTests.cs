@@ -164,3 +164,41 @@ public sealed class ApplicantValidatorTests
         Assert.Equal("applicant.email", Assert.Single(ApplicantValidator.Validate(Valid with { Email = "an@example.vn\n" })).Field);
     }
 }
+
+/// <summary>Issue 13, point 4: the applicant's fields are bounded before any pattern sees them, so a megabyte of
+/// adversarial text costs microseconds (the e-mail pattern used to take 10 s of a core at 160,000 characters).</summary>
+public sealed class ApplicantValidatorWorstCaseTests
+{
+    private const int OneMiB = 1024 * 1024;
+
+    public static TheoryData<string, string> Adversarial => new()
+    {
+        { "email", "a@" + new string('.', 160_000) + "@" },
+        { "email", "a@" + new string('.', OneMiB) + "@" },
+        { "phone", "+84" + new string('9', OneMiB) },
+        { "idNumber", new string('0', OneMiB) },
+        { "fullName", new string('a', OneMiB) },
+        { "address", new string('a', OneMiB) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Adversarial))]
+    public async Task A_megabyte_of_adversarial_text_in_any_field_is_refused_within_a_second(string field, string value)
+    {
+        var applicant = new Applicant("001090000001", "Nguyễn Văn An", null, null, null);
+        applicant = field switch
+        {
+            "email" => applicant with { Email = value },
+            "phone" => applicant with { Phone = value },
+            "idNumber" => applicant with { IdNumber = value },
+            "fullName" => applicant with { FullName = value },
+            _ => applicant with { Address = value },
+        };
+
+        // Run apart so that a quadratic matcher fails this test after the bound instead of holding it for minutes.
+        var work = Task.Run(() => ApplicantValidator.Validate(applicant), TestContext.Current.CancellationToken);
+        var finished = await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken));
+        Assert.True(finished == work, $"validating a 1 MiB {field} took over a second");
+        Assert.Equal("applicant." + field, Assert.Single(await work).Field);
+    }
+}

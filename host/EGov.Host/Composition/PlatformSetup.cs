@@ -7,6 +7,7 @@ using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using EGov.Host.Dev;
 using EGov.Kernel;
+using EGov.Host.Edge;
 using EGov.Host.Errors;
 using EGov.Host.Health;
 using EGov.Host.Web;
@@ -166,7 +167,9 @@ internal static class PlatformSetup
         {
             doc.Info.Title = "EGovPlatform API";
             doc.Info.Version = "v1";
-            doc.Info.Description = "Một cửa, một cửa liên thông — the province's one-stop shop for administrative procedures.";
+            doc.Info.Description = "Một cửa, một cửa liên thông — the province's one-stop shop for administrative procedures. " +
+                "Text in bodies, query strings, route values and Idempotency-Key: no control characters (TAB, CR, LF only in free text " +
+                "such as reason, purpose, address and details values), normalised to NFC; otherwise 400 invalid-text (docs/input.md).";
             return Task.CompletedTask;
         }));
         services.AddHealthChecks()
@@ -184,6 +187,9 @@ internal static class PlatformSetup
         app.UseBodySizeLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // After authorization (strangers cost no body read), before every endpoint: the text policy (docs/input.md).
+        app.UseEdgeInput();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("EGovPlatform API")).AllowAnonymous();

@@ -22,6 +22,12 @@ public static class DocumentProblems
             : NotFound();
     }
 
+    /// <summary>A form field broke the platform's text policy (docs/input.md): the same answer the edge gives for JSON.</summary>
+    public static IResult InvalidText(IReadOnlyList<TextViolation> violations) =>
+        Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "Dữ liệu không hợp lệ / Invalid input", "invalid-text",
+            "Văn bản có ký tự không được chấp nhận / Some text holds characters that are not accepted.",
+            new() { ["errors"] = violations.GroupBy(v => v.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray(), StringComparer.Ordinal) });
+
     public static IResult TooLarge(long max) =>
         Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Dữ liệu quá lớn / Payload too large", "file-too-large",
             $"Tệp vượt quá {max} byte / The file exceeds the limit of {max} bytes.", new() { ["maxBytes"] = max });

@@ -82,6 +82,11 @@ public static class UploadDocumentEndpoint
 
         await using (form)
         {
+            if (form.TextViolations.Count > 0)
+            {
+                return DocumentProblems.InvalidText(form.TextViolations);
+            }
+
             var owner = form.Field("ownerIdNumber") ?? (isCitizen ? caller.CitizenId : null);
             var (meta, errors) = Validate(form, owner, types);
             if (errors.Count > 0)

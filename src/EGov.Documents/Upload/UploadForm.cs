@@ -1,4 +1,5 @@
 using System.Text;
+using EGov.Kernel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -19,14 +20,19 @@ public sealed class UploadForm : IAsyncDisposable
     private const int MaxFieldChars = 2000;
     private const int MaxFields = 20;
 
-    private UploadForm(Dictionary<string, string> fields, UploadSpool? file, string? fileContentType)
+    private UploadForm(Dictionary<string, string> fields, IReadOnlyList<TextViolation> textViolations, UploadSpool? file, string? fileContentType)
     {
         Fields = fields;
+        TextViolations = textViolations;
         File = file;
         FileContentType = fileContentType;
     }
 
+    /// <summary>Text fields, each checked against the platform's text policy and normalised to NFC.</summary>
     public IReadOnlyDictionary<string, string> Fields { get; }
+
+    /// <summary>Fields (or field names) the text policy refused; the endpoint answers 400 when there is any.</summary>
+    public IReadOnlyList<TextViolation> TextViolations { get; }
 
     public UploadSpool? File { get; }
 
@@ -47,6 +53,7 @@ public sealed class UploadForm : IAsyncDisposable
 
         var reader = new MultipartReader(boundary, request.Body);
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var violations = new List<TextViolation>();
         UploadSpool? file = null;
         string? fileContentType = null;
         try
@@ -78,7 +85,23 @@ public sealed class UploadForm : IAsyncDisposable
                         throw new MalformedUploadException("Quá nhiều trường / Too many form fields.");
                     }
 
-                    fields[name] = await ReadFieldAsync(section.Body, cancellationToken).ConfigureAwait(false);
+                    var value = await ReadFieldAsync(section.Body, cancellationToken).ConfigureAwait(false);
+
+                    // The same rule as for JSON text (docs/input.md): every field here is single-line.
+                    if (TextPolicy.FirstViolation(name, TextKind.SingleLine) is { } badName)
+                    {
+                        violations.Add(new TextViolation("form", badName));
+                        continue;
+                    }
+
+                    var check = TextPolicy.Check(value, TextKind.SingleLine);
+                    if (!check.Accepted)
+                    {
+                        violations.Add(new TextViolation(name, check.Problem!));
+                        continue;
+                    }
+
+                    fields[name] = check.Value!;
                 }
             }
         }
@@ -92,7 +115,7 @@ public sealed class UploadForm : IAsyncDisposable
             throw;
         }
 
-        return new UploadForm(fields, file, fileContentType);
+        return new UploadForm(fields, violations, file, fileContentType);
     }
 
     private static async Task<string> ReadFieldAsync(Stream body, CancellationToken cancellationToken)

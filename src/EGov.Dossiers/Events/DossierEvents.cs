@@ -25,6 +25,12 @@ public sealed record DossierSubmitted(
 {
     /// <summary>The procedure's own form fields (absent in events stored before they existed).</summary>
     public IReadOnlyDictionary<string, string>? Details { get; init; }
+
+    /// <summary>
+    /// With an Idempotency-Key: the fingerprint of the normalised request it named, so a later request under the same
+    /// key can be told apart (absent in events stored before it existed, and without a key).
+    /// </summary>
+    public string? IntakeFingerprint { get; init; }
 }
 
 /// <summary>A desk officer accepted the dossier as valid: the clock starts.</summary>

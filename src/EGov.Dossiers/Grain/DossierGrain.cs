@@ -34,10 +34,7 @@ internal sealed partial class DossierGrain(
     {
         if (_state is not null)
         {
-            return SameSubmission(_state, command)
-                ? DossierOutcome.Ok(_state)
-                : DossierOutcome.Fail(new DossierError(ErrorKind.Conflict, "idempotency-key-reused",
-                    "Khóa Idempotency-Key đã dùng cho một hồ sơ khác / This Idempotency-Key was already used for a different submission."));
+            return SameSubmission(_state, command) ? DossierOutcome.Ok(_state) : DossierOutcome.Fail(KeyReused);
         }
 
         if (catalog.FindProcedure(command.ProcedureCode) is not { } procedure)
@@ -64,9 +61,9 @@ internal sealed partial class DossierGrain(
             // Another activation (or silo) opened the stream first: answer from what is stored.
             LogCollision(logger, Id);
             await ReloadAsync(CancellationToken.None);
-            return _state is not null && SameSubmission(_state, command)
-                ? DossierOutcome.Ok(_state)
-                : DossierOutcome.Fail(new DossierError(ErrorKind.Conflict, "concurrent-write", "The dossier was written concurrently; read it again."), _state);
+            return _state is null ? DossierOutcome.Fail(new DossierError(ErrorKind.Conflict, "concurrent-write", "The dossier was written concurrently; read it again."))
+                : SameSubmission(_state, command) ? DossierOutcome.Ok(_state)
+                : DossierOutcome.Fail(KeyReused);
         }
 
         LogSubmitted(logger, Id, _state!.Code, _state.Status);
@@ -192,11 +189,19 @@ internal sealed partial class DossierGrain(
         _state = _history.Count == 0 ? null : DossierEvolution.Fold(_history);
     }
 
+    // The IETF idempotency-key draft: a key names one request; the same key with another request is the client's
+    // error (422), never a silent "here is the first one". Dossiers stored before fingerprints existed keep the old
+    // comparison (same key, caller and procedure), since they cannot be compared more closely.
     private static bool SameSubmission(DossierState state, SubmitDossier command) =>
         command.IdempotencyKey is not null
         && string.Equals(state.IdempotencyKey, command.IdempotencyKey, StringComparison.Ordinal)
         && string.Equals(state.SubmittedBy, command.Caller.Subject, StringComparison.Ordinal)
-        && string.Equals(state.ProcedureCode, command.ProcedureCode, StringComparison.Ordinal);
+        && string.Equals(state.ProcedureCode, command.ProcedureCode, StringComparison.Ordinal)
+        && IntakeFingerprint.Matches(state.IntakeFingerprint, command);
+
+    private static readonly DossierError KeyReused = new(ErrorKind.Conflict, "idempotency-key-reused",
+        "Khóa Idempotency-Key này đã dùng cho một yêu cầu khác; dùng khóa mới cho yêu cầu mới / " +
+        "This Idempotency-Key was already used for a different request; use a new key for a new request.", "Idempotency-Key");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {DossierId} submitted as {Code}, status {Status}")]
     private static partial void LogSubmitted(ILogger logger, Guid dossierId, string code, Model.DossierStatus status);

@@ -18,7 +18,8 @@ public static class Problems
             ErrorKind.Forbidden => (403, ProblemTypes.Forbidden, "Không có quyền / Forbidden"),
             ErrorKind.NotAllowed when error.Code == "intake-refused" => (422, ProblemTypes.IntakeRefused, "Hồ sơ không được tiếp nhận / Intake refused"),
             ErrorKind.NotAllowed => (422, ProblemTypes.ActionNotAllowed, "Thao tác không được phép lúc này / Action not allowed now"),
-            ErrorKind.Conflict when error.Code == "idempotency-key-reused" => (409, ProblemTypes.IdempotencyConflict, "Trùng khóa / Idempotency conflict"),
+            // 422, not 409 (IETF idempotency-key draft): the request is wrong for its key; retrying it never helps.
+            ErrorKind.Conflict when error.Code == "idempotency-key-reused" => (422, ProblemTypes.IdempotencyConflict, "Khóa đã dùng cho yêu cầu khác / Idempotency-Key reused"),
             ErrorKind.Conflict => (409, ProblemTypes.VersionConflict, "Xung đột phiên bản / Version conflict"),
             ErrorKind.Invalid when error.Code == "unknown-procedure" => (422, ProblemTypes.UnknownProcedure, "Không có thủ tục này / Unknown procedure"),
             _ => (400, ProblemTypes.Validation, "Dữ liệu không hợp lệ / Invalid input"),

@@ -25,6 +25,7 @@ public static class DossierEvolution
                 s.Fee = e.Fee;
                 s.Sla = e.Sla;
                 s.IdempotencyKey = e.IdempotencyKey;
+                s.IntakeFingerprint = e.IntakeFingerprint;
                 s.Details = e.Details is null ? [] : new Dictionary<string, string>(e.Details);
                 s.SubmittedBy = e.Meta.Actor;
                 s.SubmittedAt = e.Meta.At;

@@ -64,6 +64,12 @@ public sealed class DossierState
     /// <summary>The procedure's own form fields given at intake.</summary>
     [Id(33)] public Dictionary<string, string> Details { get; set; } = [];
 
+    /// <summary>
+    /// SHA-256 of the normalised intake request the Idempotency-Key first named (<see cref="Intake.IntakeFingerprint"/>);
+    /// null for dossiers submitted without a key or stored before the hash existed.
+    /// </summary>
+    [Id(34)] public string? IntakeFingerprint { get; set; }
+
     /// <summary>The clock is running on a result not yet produced: deadline alarms matter only then.</summary>
     public bool ClockRunning => IsClockRunning(IsOpen, ResolvedAt is not null, DueAt);
 

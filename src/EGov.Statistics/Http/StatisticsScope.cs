@@ -26,7 +26,7 @@ public sealed partial record StatisticsScope(IReadOnlyList<string>? Units, Perio
         scope = null!;
         problem = null!;
         var caller = CallerFactory.From(user);
-        if (unit is not null && !UnitPattern().IsMatch(unit))
+        if (unit is not null && (unit.Length > 64 || !UnitPattern().IsMatch(unit)))
         {
             problem = Problems.Invalid("unit", "Mã đơn vị không hợp lệ / The unit code is not valid.");
             return false;
@@ -96,6 +96,6 @@ public sealed partial record StatisticsScope(IReadOnlyList<string>? Units, Perio
             && day.Year is >= 2000 and <= 2100;
     }
 
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9.-]{0,63}\\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9.-]{0,63}\\z", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex UnitPattern();
 }
