@@ -38,7 +38,8 @@ public static class SubmitDossierEndpoint
         IGrainFactory grains,
         PlatformClock clock,
         IDeadlines deadlines,
-        IntakeChecks checks)
+        IntakeChecks checks,
+        IDocumentReuseConsent consent)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(request.ProcedureCode))
@@ -90,6 +91,11 @@ public static class SubmitDossierEndpoint
         if (DossierDecider.CheckSubmit(command, unit) is { } denied)
         {
             return Problems.From(denied);
+        }
+
+        if (await consent.CheckAsync(new DocumentReuse(id, procedure.Definition.Code, unit, applicant.IdNumber, command.DocumentIds, caller), http.RequestAborted) is { } unconsented)
+        {
+            return Problems.From(unconsented);
         }
 
         var check = await checks.RunAsync(command.ProcedureCode, unit, applicant.IdNumber, details, command.DocumentIds, http.RequestAborted);
