@@ -93,15 +93,16 @@ public static class SubmitDossierEndpoint
             return Problems.From(denied);
         }
 
-        if (await consent.CheckAsync(new DocumentReuse(id, procedure.Definition.Code, unit, applicant.IdNumber, command.DocumentIds, caller), http.RequestAborted) is { } unconsented)
-        {
-            return Problems.From(unconsented);
-        }
-
         var check = await checks.RunAsync(command.ProcedureCode, unit, applicant.IdNumber, details, command.DocumentIds, http.RequestAborted);
         if (!check.Accepted)
         {
             return Problems.From(new DossierError(ErrorKind.NotAllowed, "intake-refused", check.Reason ?? "Hồ sơ không đạt yêu cầu / The intake was refused.", check.Field));
+        }
+
+        // Last before the grain: citing the applicant's vault documents needs their consent (docs/documents.md, "Consent").
+        if (await consent.CheckAsync(new DocumentReuse(id, procedure.Definition.Code, unit, applicant.IdNumber, command.DocumentIds, caller), http.RequestAborted) is { } unconsented)
+        {
+            return Problems.From(unconsented);
         }
 
         var outcome = await grains.GetGrain<IDossierGrain>(id).Submit(command);
