@@ -121,6 +121,13 @@ public sealed class DocumentsConsentTests(PlatformFixture platform)
         await AssertInvalid(await desk.PostAsJsonAsync(url, new { ownerIdNumber = owner, basis = "trust-me", reason = "Có mặt" }, ct), "basis");
         await AssertInvalid(await desk.PostAsJsonAsync(url, new { ownerIdNumber = owner, reason = "Có mặt" }, ct), "basis");
         await AssertInvalid(await desk.PostAsJsonAsync(url, new { ownerIdNumber = "12", basis = "present-identity-checked", reason = "Có mặt" }, ct), "ownerIdNumber");
+        var nullBody = await desk.PostAsync(url, new StringContent("null", System.Text.Encoding.UTF8, "application/json"), ct);
+        Assert.True((int)nullBody.StatusCode is >= 400 and < 500, $"a null body answered {(int)nullBody.StatusCode}");
+        Assert.Equal("application/problem+json", nullBody.Content.Headers.ContentType?.MediaType);
+
+        // A dossier by post carries the citizen's signed consent form instead of their presence.
+        var byPost = await desk.PostAsJsonAsync(url, new { ownerIdNumber = owner, basis = "signed-consent-form", reason = "Hồ sơ gửi qua bưu chính kèm văn bản đồng ý có chữ ký" }, ct);
+        Assert.Equal(HttpStatusCode.Created, byPost.StatusCode);
 
         var body = new { ownerIdNumber = owner, basis = "present-identity-checked", reason = "Có mặt" };
         foreach (var client in new[]
@@ -134,7 +141,9 @@ public sealed class DocumentsConsentTests(PlatformFixture platform)
         }
 
         await (await desk.PostAsJsonAsync("/api/v1/procedures/NO-SUCH/desk-consents", body, ct)).AssertProblemAsync(HttpStatusCode.NotFound);
-        Assert.Empty((await citizen.GetOkAsync("/api/v1/documents/desk-consents")).EnumerateArray());
+        var acts = (await citizen.GetOkAsync("/api/v1/documents/desk-consents")).EnumerateArray().ToArray();
+        Assert.Equal("signed-consent-form", Assert.Single(acts).GetProperty("basis").GetString()); // the refused ones left nothing
+        await (await desk.ReadAsync("/api/v1/documents/desk-consents")).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
