@@ -22,4 +22,7 @@ public sealed class DocumentsOptions
 
     /// <summary>The longest an owner's grant may run.</summary>
     public int MaxGrantDays { get; set; } = 366;
+
+    /// <summary>How long a desk officer's declared consent lasts: one visit to the counter, not a standing grant.</summary>
+    public int DeskConsentMinutes { get; set; } = 60;
 }

@@ -18,6 +18,7 @@ public static class DocumentsSetup
         options.Schema.For<VaultDocument>().Duplicate(x => x.OwnerIdNumber);
         options.Schema.For<DocumentGrant>().Duplicate(x => x.DocumentId);
         options.Schema.For<AccessLogEntry>().Duplicate(x => x.DocumentId);
+        options.Schema.For<DeskConsent>().Duplicate(x => x.OwnerIdNumber);
         options.Storage.ExtendedSchemaObjects.Add(PostgresBlobStore.SchemaObject());
         options.Storage.ExtendedSchemaObjects.Add(DocumentReferences.SchemaObject());
         options.Projections.Add(new DocumentReferenceProjection(), ProjectionLifecycle.Inline);
@@ -30,6 +31,11 @@ public static class DocumentsSetup
         if (options.MaxBytes <= 0)
         {
             throw new InvalidOperationException("Documents:MaxBytes must be positive.");
+        }
+
+        if (options.DeskConsentMinutes is < 1 or > 24 * 60)
+        {
+            throw new InvalidOperationException("Documents:DeskConsentMinutes must be between 1 and 1440 (one visit to the counter, not a standing grant).");
         }
 
         if (options.ChunkBytes is < 16 * 1024 or > 16 * 1024 * 1024)
@@ -52,6 +58,8 @@ public static class DocumentsSetup
         });
         services.AddSingleton<DocumentVault>();
         services.AddSingleton<EGov.Dossiers.Intake.IAttachedDocumentTypes, VaultDocumentTypes>();
+        services.AddSingleton<DeskConsents>();
+        services.AddSingleton<EGov.Dossiers.Intake.IDocumentReuseConsent, VaultReuseConsent>();
         return services;
     }
 }

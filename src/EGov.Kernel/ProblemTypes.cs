@@ -23,6 +23,7 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string ContentMismatch = Prefix + "content-mismatch";
     public const string DocumentInUse = Prefix + "document-in-use";
+    public const string DocumentConsentRequired = Prefix + "document-consent-required";
     public const string RebuildRunning = Prefix + "rebuild-running";
     public const string Unexpected = Prefix + "unexpected";
 }

@@ -46,6 +46,7 @@ public sealed class DocumentsAccessTests(PlatformFixture platform)
         var desk = await _host.ClientAsync("desk-stp-docs", [Roles.DeskOfficer], Stp);
         var specialist = await _host.ClientAsync("spec-stp-docs", [Roles.Specialist], Stp);
         var communeOfficer = await _host.ClientAsync("spec-xa-docs", [Roles.Specialist], Commune);
+        await desk.DeclareConsentAsync("TP-LLTP-01", owner);
 
         var dossier = await desk.PostOkAsync("/api/v1/dossiers", DocumentsApi.Intake("TP-LLTP-01", owner, [id]));
         var dossierId = dossier.GetProperty("id").GetGuid();
@@ -151,6 +152,7 @@ public sealed class DocumentsAccessTests(PlatformFixture platform)
         var admin = await _host.ClientAsync("admin-log", [Roles.Admin]);
 
         await citizen.GetOkAsync($"/api/v1/documents/{id}");
+        await desk.DeclareConsentAsync("TP-LLTP-01", owner);
         var code = (await desk.PostOkAsync("/api/v1/dossiers", DocumentsApi.Intake("TP-LLTP-01", owner, [id]))).GetProperty("code").GetString();
         Assert.Equal(HttpStatusCode.OK, (await specialist.ReadAsync($"/api/v1/documents/{id}/content")).StatusCode);
         await citizen.PostOkAsync($"/api/v1/documents/{id}/grants", new { unit = Commune, purpose = "Đăng ký kết hôn", until = DateTimeOffset.UtcNow.AddDays(1) });
@@ -165,12 +167,14 @@ public sealed class DocumentsAccessTests(PlatformFixture platform)
         var rows = log.Select(e => (Actor: e.GetProperty("actor").GetString(), Unit: Str(e, "unit"), Kind: e.GetProperty("kind").GetString())).ToArray();
         Assert.Equal(
             [
-                ($"c-{owner}", null, "metadata"), ("spec-stp-log", Stp, "content"), ("desk-xa-log", Commune, "metadata"), ($"c-{owner}", null, "list"),
+                ($"c-{owner}", null, "metadata"), ("desk-stp-log", Stp, "desk-consent"), ("desk-stp-log", Stp, "reuse"), ("spec-stp-log", Stp, "content"),
+                ("desk-xa-log", Commune, "metadata"), ($"c-{owner}", null, "list"),
             ],
             rows);
         Assert.Equal("owner", log[0].GetProperty("purpose").GetString());
-        Assert.Contains(code!, log[1].GetProperty("purpose").GetString(), StringComparison.Ordinal);
-        Assert.Contains("Đăng ký kết hôn", log[2].GetProperty("purpose").GetString(), StringComparison.Ordinal);
+        Assert.Contains("present-identity-checked", log[1].GetProperty("purpose").GetString(), StringComparison.Ordinal);
+        Assert.Contains(code!, log[3].GetProperty("purpose").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Đăng ký kết hôn", log[4].GetProperty("purpose").GetString(), StringComparison.Ordinal);
         Assert.All(log, e => Assert.Equal(TimeSpan.FromHours(7), e.GetProperty("at").GetDateTimeOffset().Offset));
         var times = log.Select(e => e.GetProperty("at").GetDateTimeOffset()).ToArray();
         Assert.Equal(times.Order(), times);

@@ -40,6 +40,7 @@ public sealed class DocumentsReuseTests(PlatformFixture platform)
 
         // The Finance module's commune desk: household business registration citing the same card, nothing uploaded again.
         var communeDesk = await _host.ClientAsync("desk-hkd-reuse", [Roles.DeskOfficer], FinanceCommune);
+        await communeDesk.DeclareConsentAsync("TC-HKD-01", owner);
         var communePrefill = await communeDesk.GetOkAsync($"/api/v1/procedures/TC-HKD-01/prefill?ownerIdNumber={owner}");
         Assert.True(Requirement(communePrefill, "identity-card").GetProperty("met").GetBoolean());
         var second = await communeDesk.PostOkAsync("/api/v1/dossiers", DocumentsApi.Intake("TC-HKD-01", owner, [card]));
@@ -58,7 +59,9 @@ public sealed class DocumentsReuseTests(PlatformFixture platform)
     {
         var owner = Api.NewCitizenId();
         var url = $"/api/v1/procedures/TP-LLTP-01/prefill?ownerIdNumber={owner}";
-        await (await _host.ClientAsync("desk-stp-prefill", [Roles.DeskOfficer], Stp)).GetOkAsync(url);
+        var stpDesk = await _host.ClientAsync("desk-stp-prefill", [Roles.DeskOfficer], Stp);
+        await stpDesk.DeclareConsentAsync("TP-LLTP-01", owner);
+        await stpDesk.GetOkAsync(url);
 
         await (await (await _host.ClientAsync("desk-xa-prefill", [Roles.DeskOfficer], Commune)).ReadAsync(url)).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await (await _host.ClientAsync("spec-stp-prefill", [Roles.Specialist], Stp)).ReadAsync(url)).AssertProblemAsync(HttpStatusCode.Forbidden);
@@ -78,6 +81,7 @@ public sealed class DocumentsReuseTests(PlatformFixture platform)
         var chair = await _host.ClientAsync("lead-xa-result", [Roles.Leader], Commune);
 
         var card = (await citizen.UploadOkAsync(Files.Pdf(), "identity-card", owner)).GetProperty("id").GetGuid();
+        await desk.DeclareConsentAsync("TP-HT-KH-01", owner);
         var marriage = await desk.PostOkAsync("/api/v1/dossiers", DocumentsApi.Intake("TP-HT-KH-01", owner, [card]));
         var dossierId = marriage.GetProperty("id").GetGuid();
         await specialist.PostOkAsync($"/api/v1/dossiers/{dossierId}/complete-step", new { });

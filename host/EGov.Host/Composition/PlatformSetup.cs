@@ -78,6 +78,7 @@ internal static class PlatformSetup
         services.AddSingleton<EGov.Dossiers.Grain.DossierWriter>();
         services.AddSingleton<EGov.Dossiers.Grain.DossierImporter>();
         services.TryAddSingleton<IAttachedDocumentTypes, UnknownDocumentTypes>();
+        services.TryAddSingleton<IDocumentReuseConsent, NoVaultConsent>();
 
         var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName)!;
         services.AddNpgsqlDataSource(connectionString);

@@ -28,6 +28,11 @@ public static class DocumentProblems
             "Văn bản có ký tự không được chấp nhận / Some text holds characters that are not accepted.",
             new() { ["errors"] = violations.GroupBy(v => v.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray(), StringComparer.Ordinal) });
 
+    /// <summary>A desk officer reached for a citizen's documents with no consent from them nor a declared desk act.</summary>
+    public static IResult ConsentRequired(string detail) =>
+        Problem(StatusCodes.Status403Forbidden, ProblemTypes.DocumentConsentRequired, "Cần sự đồng ý của chủ giấy tờ / The owner's consent is needed",
+            Reuse.VaultReuseConsent.Code, detail);
+
     public static IResult TooLarge(long max) =>
         Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Dữ liệu quá lớn / Payload too large", "file-too-large",
             $"Tệp vượt quá {max} byte / The file exceeds the limit of {max} bytes.", new() { ["maxBytes"] = max });

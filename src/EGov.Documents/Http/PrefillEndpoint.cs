@@ -1,6 +1,7 @@
 using EGov.Catalog;
 using EGov.Documents.Access;
 using EGov.Documents.Model;
+using EGov.Documents.Reuse;
 using EGov.Dossiers.Http;
 using EGov.Dossiers.Lifecycle;
 using EGov.Kernel;
@@ -23,7 +24,8 @@ public sealed record PrefillDto(string ProcedureCode, string OwnerIdNumber, IRea
 
 /// <summary>
 /// <c>GET /api/v1/procedures/{code}/prefill?ownerIdNumber=</c>: the owner, or a desk officer of the procedure's
-/// unit serving them at the counter, sees what the vault already covers so nothing is uploaded twice.
+/// unit serving them at the counter who declared the owner's consent (<see cref="DeskConsentEndpoints"/>), sees what
+/// the vault already covers so nothing is uploaded twice.
 /// </summary>
 public static class PrefillEndpoint
 {
@@ -35,7 +37,8 @@ public static class PrefillEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(
-        string code, HttpContext http, ProcedureCatalog catalog, DocumentVault vault, DocumentTypeCatalog types, IDeadlines deadlines, string? ownerIdNumber)
+        string code, HttpContext http, ProcedureCatalog catalog, DocumentVault vault, DeskConsents consents, DocumentTypeCatalog types, IDeadlines deadlines,
+        string? ownerIdNumber)
     {
         if (catalog.FindProcedure(code) is not { } procedure)
         {
@@ -58,6 +61,16 @@ public static class PrefillEndpoint
                 "Chỉ chủ giấy tờ hoặc cán bộ một cửa của đơn vị giải quyết thủ tục / Only the owner or a desk officer of the procedure's unit may prefill.");
         }
 
+        // Listing a citizen's papers tells what they hold (a death certificate, a divorce): the desk needs the citizen's
+        // consent, declared and logged as a desk act, before it sees any of them.
+        var act = isOwner ? null : await consents.ActiveAsync(owner!, procedure.Definition.Code, procedure.Definition.UnitCode, caller, http.RequestAborted);
+        if (!isOwner && act is null)
+        {
+            return DocumentProblems.ConsentRequired(
+                $"Cần sự đồng ý của công dân: khai báo tại POST /api/v1/procedures/{procedure.Definition.Code}/desk-consents (có lý do) trước khi tra giấy tờ trong kho / " +
+                $"The citizen's consent is needed: declare it with a reason at POST /api/v1/procedures/{procedure.Definition.Code}/desk-consents before listing their vault documents.");
+        }
+
         var now = vault.Now;
         var today = DateOnly.FromDateTime(deadlines.InZone(now).DateTime);
         var usable = (await vault.OfOwnerAsync(owner!, http.RequestAborted)).Where(d => !d.IsExpired(today)).ToArray();
@@ -67,7 +80,7 @@ public static class PrefillEndpoint
             return (Requirement: r, Matches: matches);
         }).ToArray();
 
-        var purpose = isOwner ? DocumentAccessRules.OwnerPurpose : $"prefill {procedure.Definition.Code} at the desk of {caller.Unit}";
+        var purpose = isOwner ? DocumentAccessRules.OwnerPurpose : $"prefill {procedure.Definition.Code} at the desk of {caller.Unit}; desk consent {act!.Id}";
         var read = requirements.SelectMany(r => r.Matches).DistinctBy(d => d.Id).Select(d => (d, purpose)).ToArray();
         if (read.Length > 0)
         {

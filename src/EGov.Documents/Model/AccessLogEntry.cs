@@ -1,12 +1,18 @@
 namespace EGov.Documents.Model;
 
-/// <summary>What was read: the metadata, the bytes, a listing or a prefill match.</summary>
+/// <summary>What was read: the metadata, the bytes, a listing or a prefill match; or what opened it to others: a desk act, a citation.</summary>
 public static class AccessKinds
 {
     public const string Metadata = "metadata";
     public const string Content = "content";
     public const string List = "list";
     public const string Prefill = "prefill";
+
+    /// <summary>A desk officer declared the owner's consent (<see cref="DeskConsent"/>): recorded on each of the owner's documents.</summary>
+    public const string DeskConsent = "desk-consent";
+
+    /// <summary>A dossier of the owner, opened or moved on by someone else, cited the document (which opens it to its officers).</summary>
+    public const string Reuse = "reuse";
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using EGov.Dossiers.Grain;
+using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using EGov.Kernel;
 using Marten;
@@ -38,7 +39,8 @@ public static class DossierActionEndpoint
         IQuerySession session,
         IGrainFactory grains,
         PlatformClock clock,
-        IDeadlines deadlines)
+        IDeadlines deadlines,
+        IDocumentReuseConsent consent)
     {
         if (!DossierRules.IsKnown(action))
         {
@@ -53,9 +55,18 @@ public static class DossierActionEndpoint
 
         // Unknown or unreadable dossiers are answered from the read model: no grain is activated for junk ids.
         var caller = CallerFactory.From(http.User);
-        if (await ReadableDossier.LoadAsync(session, id, caller, http.RequestAborted) is null)
+        if (await ReadableDossier.LoadAsync(session, id, caller, http.RequestAborted) is not { } state)
         {
             return Problems.NotFound();
+        }
+
+        // A supplement or a result cites documents just as an intake does, and opens them just the same. Only an action
+        // the caller may take now is checked (and its citations logged); any other is refused by the grain as before.
+        if (action is DossierActions.Supplement or DossierActions.IssueResult && request.DocumentIds is { Count: > 0 } cited
+            && DossierRules.StatusAllows(state, action) && DossierRules.CallerMay(state, action, caller)
+            && await consent.CheckAsync(new DocumentReuse(id, state.ProcedureCode, state.Unit, state.Applicant.IdNumber, cited, caller), http.RequestAborted) is { } unconsented)
+        {
+            return Problems.From(unconsented);
         }
 
         var command = new DossierCommand(action, request.ExpectedVersion, request.Reason, request.DocumentIds ?? [],

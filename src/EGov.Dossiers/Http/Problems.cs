@@ -15,6 +15,7 @@ public static class Problems
         {
             ErrorKind.NotFound when error.Code == "unknown-action" => (404, ProblemTypes.UnknownAction, "Không có thao tác này / Unknown action"),
             ErrorKind.NotFound => (404, ProblemTypes.NotFound, "Không tìm thấy / Not found"),
+            ErrorKind.Forbidden when error.Code == "document-consent-required" => (403, ProblemTypes.DocumentConsentRequired, "Cần sự đồng ý của chủ giấy tờ / The owner's consent is needed"),
             ErrorKind.Forbidden => (403, ProblemTypes.Forbidden, "Không có quyền / Forbidden"),
             ErrorKind.NotAllowed when error.Code == "intake-refused" => (422, ProblemTypes.IntakeRefused, "Hồ sơ không được tiếp nhận / Intake refused"),
             ErrorKind.NotAllowed => (422, ProblemTypes.ActionNotAllowed, "Thao tác không được phép lúc này / Action not allowed now"),

@@ -38,7 +38,8 @@ public static class SubmitDossierEndpoint
         IGrainFactory grains,
         PlatformClock clock,
         IDeadlines deadlines,
-        IntakeChecks checks)
+        IntakeChecks checks,
+        IDocumentReuseConsent consent)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(request.ProcedureCode))
@@ -96,6 +97,12 @@ public static class SubmitDossierEndpoint
         if (!check.Accepted)
         {
             return Problems.From(new DossierError(ErrorKind.NotAllowed, "intake-refused", check.Reason ?? "Hồ sơ không đạt yêu cầu / The intake was refused.", check.Field));
+        }
+
+        // Last before the grain: citing the applicant's vault documents needs their consent (docs/documents.md, "Consent").
+        if (await consent.CheckAsync(new DocumentReuse(id, procedure.Definition.Code, unit, applicant.IdNumber, command.DocumentIds, caller), http.RequestAborted) is { } unconsented)
+        {
+            return Problems.From(unconsented);
         }
 
         var outcome = await grains.GetGrain<IDossierGrain>(id).Submit(command);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
@@ -99,6 +100,17 @@ public static class DocumentsApi
         Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>The desk officer declares that the citizen is present, showed their ID and agreed to reuse their vault documents.</summary>
+    public static async Task<JsonElement> DeclareConsentAsync(this HttpClient desk, string procedureCode, string owner,
+        string reason = "Công dân có mặt tại quầy, đã xuất trình căn cước và đồng ý / The citizen is at the counter, showed their ID and agreed")
+    {
+        var response = await desk.PostAsJsonAsync($"/api/v1/procedures/{procedureCode}/desk-consents",
+            new { ownerIdNumber = owner, basis = "present-identity-checked", reason }, TestContext.Current.CancellationToken);
+        var json = await response.ReadJsonAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"declaring the desk act answered {(int)response.StatusCode}: {json}");
+        return json;
     }
 
     public static object Intake(string procedureCode, string idNumber, IEnumerable<Guid> documentIds, string channel = "Desk") => new
