@@ -154,6 +154,7 @@ internal static class PlatformSetup
 
         builder.AddEGovSilo();
         builder.AddEGovAuth();
+        builder.AddEGovRateLimits();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -184,6 +185,7 @@ internal static class PlatformSetup
         app.UseBodySizeLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("EGovPlatform API")).AllowAnonymous();
