@@ -55,7 +55,11 @@ public sealed class ShutdownTests
                 await Task.Delay(100, ct);
             }
 
-            Assert.False(host.HasExited, $"the host exited early ({host.ExitCode}):\n{string.Join('\n', output)}");
+            if (host.HasExited)
+            {
+                Assert.Fail($"the host exited early ({host.ExitCode}):\n{string.Join('\n', output)}");
+            }
+
             Assert.NotEmpty(accepted);
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
 
