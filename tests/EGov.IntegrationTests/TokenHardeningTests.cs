@@ -34,6 +34,18 @@ public sealed class TokenHardeningTests(PlatformFixture platform)
         });
         Assert.Contains("https://", Flatten(refused), StringComparison.Ordinal);
 
+        // The development escape hatch does not open in production.
+        var notHere = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var host = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?>
+            {
+                ["environment"] = "Production",
+                ["Auth:Authority"] = "http://127.0.0.1:9/realms/egov",
+                ["Auth:RequireHttpsMetadata"] = "false",
+            });
+        });
+        Assert.Contains("Development only", Flatten(notHere), StringComparison.Ordinal);
+
         await using var allowed = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?>
         {
             ["Auth:Authority"] = "http://127.0.0.1:9/realms/egov",
