@@ -14,8 +14,7 @@ if (args.Length > 0 && !args[0].StartsWith('-'))
     return await app.RunJasperFxCommands(args);
 }
 
-await app.RunAsync();
-return 0;
+return await HostRun.RunAsync(app);
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

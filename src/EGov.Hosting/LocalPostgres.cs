@@ -15,13 +15,15 @@ public sealed class LocalPostgres : IAsyncDisposable
     private const string ServiceUser = "postgres";
     private readonly string _binDir;
     private readonly bool _ownsServer;
+    private readonly string? _startOptions;
 
-    private LocalPostgres(string dataDir, string binDir, int port, bool ownsServer)
+    private LocalPostgres(string dataDir, string binDir, int port, bool ownsServer, string? startOptions = null)
     {
         DataDirectory = dataDir;
         _binDir = binDir;
         Port = port;
         _ownsServer = ownsServer;
+        _startOptions = startOptions;
     }
 
     public string DataDirectory { get; }
@@ -88,7 +90,41 @@ public sealed class LocalPostgres : IAsyncDisposable
             throw new InvalidOperationException($"PostgreSQL did not start from {dataDir} (exit {started}); see {Path.Combine(dataDir, "server.log")}.");
         }
 
-        return new LocalPostgres(dataDir, binDir, freePort, ownsServer: true);
+        return new LocalPostgres(dataDir, binDir, freePort, ownsServer: true, options);
+    }
+
+    /// <summary>
+    /// Stops the server as an operator's fast shutdown does (sessions get 57P01, new connections are refused), for
+    /// tests of a database outage. Connection pools are left as they are: the clients must find out for themselves.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureOwned();
+        var code = await RunAsync(_binDir, Environment.IsPrivilegedProcess, cancellationToken, "pg_ctl", "stop", "-m", "fast", "-w", "-D", DataDirectory).ConfigureAwait(false);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"pg_ctl stop failed for {DataDirectory} (exit {code}).");
+        }
+    }
+
+    /// <summary>Starts a server stopped with <see cref="StopAsync"/> again, on the same port.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureOwned();
+        var code = await RunAsync(_binDir, Environment.IsPrivilegedProcess, cancellationToken, "pg_ctl", "start", "-w", "-t", "60", "-D", DataDirectory,
+            "-l", Path.Combine(DataDirectory, "server.log"), "-o", _startOptions!).ConfigureAwait(false);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"PostgreSQL did not start again from {DataDirectory} (exit {code}).");
+        }
+    }
+
+    private void EnsureOwned()
+    {
+        if (!_ownsServer || _startOptions is null)
+        {
+            throw new InvalidOperationException("Only a server this object started can be stopped and started again.");
+        }
     }
 
     /// <summary>Creates a fresh database and returns its connection string.</summary>

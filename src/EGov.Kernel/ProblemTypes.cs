@@ -25,5 +25,8 @@ public static class ProblemTypes
     public const string DocumentInUse = Prefix + "document-in-use";
     public const string DocumentConsentRequired = Prefix + "document-consent-required";
     public const string RebuildRunning = Prefix + "rebuild-running";
+    public const string RebuildElsewhere = Prefix + "rebuild-elsewhere";
+    public const string ServiceUnavailable = Prefix + "service-unavailable";
+    public const string TooManyRequests = Prefix + "too-many-requests";
     public const string Unexpected = Prefix + "unexpected";
 }

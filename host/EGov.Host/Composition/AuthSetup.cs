@@ -19,6 +19,17 @@ internal static class AuthSetup
     {
         var auth = builder.Configuration.GetSection("Auth");
         var authority = auth["Authority"];
+        var isDev = builder.Environment.IsDevelopmentOrTesting();
+
+        // Checked here, at start, rather than inside the options callback, which runs on the first request and so
+        // turned a bad setting into a 500 on every request instead of a host that refuses to start.
+        var requireHttps = RequireHttpsMetadata(auth, authority, isDev, builder.Environment.EnvironmentName);
+        if (string.IsNullOrWhiteSpace(authority) && !isDev)
+        {
+            throw new InvalidOperationException("Auth:Authority must be configured outside Development.");
+        }
+
+        var devKey = string.IsNullOrWhiteSpace(authority) ? DevSigningKey(builder.Configuration) : null;
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
@@ -28,20 +39,18 @@ internal static class AuthSetup
                 RoleClaimType = ClaimNames.Role,
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
-            if (!string.IsNullOrWhiteSpace(authority))
+            o.Events = new JwtBearerEvents { OnTokenValidated = CriticalHeaderCheck.OnTokenValidated };
+            if (devKey is null)
             {
                 o.Authority = authority;
                 o.Audience = auth["Audience"];
-            }
-            else if (builder.Environment.IsDevelopmentOrTesting())
-            {
-                o.TokenValidationParameters.ValidIssuer = DevIssuer;
-                o.TokenValidationParameters.ValidAudience = DevAudience;
-                o.TokenValidationParameters.IssuerSigningKey = DevSigningKey(builder.Configuration);
+                o.RequireHttpsMetadata = requireHttps;
             }
             else
             {
-                throw new InvalidOperationException("Auth:Authority must be configured outside Development.");
+                o.TokenValidationParameters.ValidIssuer = DevIssuer;
+                o.TokenValidationParameters.ValidAudience = DevAudience;
+                o.TokenValidationParameters.IssuerSigningKey = devKey;
             }
         });
 
@@ -51,6 +60,39 @@ internal static class AuthSetup
             .AddPolicy(Policies.Officer, p => p.RequireAuthenticatedUser().RequireRole(Roles.DeskOfficer, Roles.Specialist, Roles.Leader, Roles.Admin))
             .AddPolicy(Policies.Leader, p => p.RequireAuthenticatedUser().RequireRole(Roles.Leader, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+    }
+
+    /// <summary>
+    /// The authority's metadata and keys must come over HTTPS (a token's signing keys fetched over plain HTTP can be
+    /// swapped on the way). <c>Auth:RequireHttpsMetadata=false</c> allows an <c>http://</c> authority, in Development
+    /// (and tests) only.
+    /// </summary>
+    private static bool RequireHttpsMetadata(IConfigurationSection auth, string? authority, bool isDev, string environment)
+    {
+        var requireHttps = auth.GetValue("RequireHttpsMetadata", true);
+        if (!requireHttps && !isDev)
+        {
+            throw new InvalidOperationException($"Auth:RequireHttpsMetadata=false is allowed in Development only, not in '{environment}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(authority))
+        {
+            return requireHttps;
+        }
+
+        if (!Uri.TryCreate(authority, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new InvalidOperationException($"Auth:Authority must be an absolute https:// URL, not '{authority}'.");
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && requireHttps)
+        {
+            throw new InvalidOperationException(
+                $"Auth:Authority '{authority}' uses http://: token signing keys must be fetched over https://. Use an https:// authority " +
+                "(or, in Development only, set Auth:RequireHttpsMetadata=false).");
+        }
+
+        return requireHttps;
     }
 
     public static SymmetricSecurityKey DevSigningKey(IConfiguration configuration)

@@ -156,6 +156,7 @@ internal static class PlatformSetup
 
         builder.AddEGovSilo();
         builder.AddEGovAuth();
+        builder.AddEGovRateLimits();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -188,6 +189,7 @@ internal static class PlatformSetup
         app.UseBodySizeLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         // After authorization (strangers cost no body read), before every endpoint: the text policy (docs/input.md).
         app.UseEdgeInput();

@@ -6,6 +6,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Wolverine.Http;
 
 namespace EGov.Dossiers.Http;
@@ -22,14 +23,19 @@ public sealed record PublicDossierDto(
     bool Overdue,
     IReadOnlyList<TimelineEntry> Timeline);
 
-/// <summary>Anyone holding the code (printed on the receipt) can follow the dossier without phoning anyone.</summary>
+/// <summary>
+/// Anyone holding the code (printed on the receipt) can follow the dossier without phoning anyone. Codes are
+/// sequential, so the answer is the public view only and each client is rate limited (429 past the limit).
+/// </summary>
 public static class PublicLookupEndpoint
 {
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverineGet("/api/v1/public/dossiers/{code}", OperationId = "lookupDossier")]
     [Tags("Public")]
     [ProducesResponseType<PublicDossierDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
     public static async Task<IResult> Get(string code, IQuerySession session, ProcedureCatalog catalog, PlatformClock clock, HttpContext http, IDeadlines deadlines)
     {
         if (!DossierCode.IsWellFormed(code))

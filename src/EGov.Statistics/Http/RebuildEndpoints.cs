@@ -17,10 +17,21 @@ public static class RebuildEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public static IResult Post(StatisticsRebuild rebuild)
     {
+        // A node started with Statistics:Daemon=Disabled cannot pause the projection that another node runs, and a
+        // rebuild beside a running projection would race its writes: say where to go instead (docs/operations.md).
+        if (!rebuild.RunsHere)
+        {
+            return TypedResults.Problem(statusCode: 409, type: ProblemTypes.RebuildElsewhere, title: "Dựng lại ở nút khác / Rebuild on another node",
+                detail: "Nút này không chạy phép chiếu thống kê (Statistics:Daemon=Disabled); hãy gọi dựng lại trên nút chạy nó / This node does " +
+                        "not run the statistics projection (Statistics:Daemon=Disabled); start the rebuild on the node that runs it.",
+                extensions: new Dictionary<string, object?> { ["code"] = "rebuild-elsewhere" });
+        }
+
         if (!rebuild.TryStart())
         {
             return TypedResults.Problem(statusCode: 409, type: ProblemTypes.RebuildRunning, title: "Đang dựng lại / A rebuild is already running",
-                detail: "Số liệu đang được dựng lại; xem tiến độ tại GET /api/v1/statistics/rebuild / A rebuild is running; follow it at GET /api/v1/statistics/rebuild.");
+                detail: "Số liệu đang được dựng lại; xem tiến độ tại GET /api/v1/statistics/rebuild / A rebuild is running; follow it at GET /api/v1/statistics/rebuild.",
+                extensions: new Dictionary<string, object?> { ["code"] = "rebuild-running" });
         }
 
         return TypedResults.Accepted("/api/v1/statistics/rebuild", rebuild.Progress());

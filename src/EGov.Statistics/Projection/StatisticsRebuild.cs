@@ -16,7 +16,9 @@ public sealed record RebuildProgress(
 /// <see cref="StatisticsReplay"/>, swaps the result in and resumes the daemon, which goes on from that mark.
 /// Reports how far it has got, in the log every few seconds and to the API.
 /// </summary>
-public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator, StatisticsReplay replay, ILogger<StatisticsRebuild> log)
+/// <param name="coordinator">This node's projection daemon; absent on a node started with <c>Statistics:Daemon=Disabled</c>,
+/// which cannot pause the daemon that does the counting (it runs on another node), so it does not rebuild.</param>
+public sealed partial class StatisticsRebuild(StatisticsReplay replay, ILogger<StatisticsRebuild> log, IProjectionCoordinator? coordinator = null)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromHours(6);
     public static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(5);
@@ -29,9 +31,17 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
     private string? _error;
     private bool _running;
 
+    /// <summary>False on a node that does not run the statistics projection: start a rebuild on the node that does.</summary>
+    public bool RunsHere => coordinator is not null;
+
     /// <summary>Starts a rebuild unless one is running; false when one is.</summary>
     public bool TryStart()
     {
+        if (coordinator is null)
+        {
+            throw new InvalidOperationException("This node does not run the statistics projection (Statistics:Daemon=Disabled); rebuild on the node that does.");
+        }
+
         lock (_gate)
         {
             if (_running)
@@ -77,7 +87,7 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
         var paused = false;
         try
         {
-            var daemon = coordinator.DaemonForMainDatabase();
+            var daemon = coordinator!.DaemonForMainDatabase();
 
             // Read before pausing, which stops this node's high-water agent too.
             var through = await replay.HighWaterMarkAsync(daemon.HighWaterMark(), stop.Token).ConfigureAwait(false);
@@ -147,7 +157,7 @@ public sealed partial class StatisticsRebuild(IProjectionCoordinator coordinator
     {
         try
         {
-            await coordinator.ResumeAsync().ConfigureAwait(false);
+            await coordinator!.ResumeAsync().ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Reported; the daemon's leader election starts it again on the next node that takes over.
         catch (Exception e)

@@ -44,6 +44,9 @@ public sealed class TestHost : WebApplicationFactory<Program>
             ["Silo:ClusterId"] = $"test-{Guid.NewGuid():N}",
             ["Auth:DevSigningKey"] = SigningKey,
             ["Demo:Seed"] = "false",
+
+            // Suites share one loopback client address; the limit itself is tested with a host of its own.
+            ["PublicLookup:PermitLimit"] = "100000",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {

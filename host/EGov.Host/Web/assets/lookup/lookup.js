@@ -67,6 +67,14 @@ async function lookUp(raw) {
     return;
   }
 
+  if (response.status === 429) {
+    // Lookups are rate limited per client (codes are sequential): say how long to wait, from Retry-After.
+    const seconds = Number.parseInt(response.headers.get("retry-after") ?? "", 10) || 60;
+    say("error", `Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau ${seconds} giây.`,
+      `Too many lookups from this device. Please try again in ${seconds} seconds.`);
+    return;
+  }
+
   if (!response.ok) {
     say("error", "Chưa tra cứu được lúc này. Vui lòng thử lại sau.", "The lookup failed just now. Please try again later.");
     return;
