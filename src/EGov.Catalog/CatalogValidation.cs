@@ -23,7 +23,7 @@ internal static class CatalogValidation
             Fail("processing time must be positive.");
         }
 
-        // The calendar computes durations up to these bounds only (docs/api-v1.md, "Input ranges"); a longer one would
+        // The calendar computes durations up to these bounds only (docs/deadlines.md, "Input ranges"); a longer one would
         // be refused at every intake of the procedure instead of once, here, at start-up.
         foreach (var (what, time) in p.Steps.Select(s => ($"step '{s.Id}'", s.TimeAllowance)).Prepend(("the procedure", p.ProcessingTime)))
         {

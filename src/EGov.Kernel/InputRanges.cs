@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EGov.Kernel;
 
 /// <summary>
-/// The ranges of every instant, date, year and count the HTTP API accepts (docs/api-v1.md, "Input ranges"). One place,
+/// The ranges of every instant, date, year and count the HTTP API accepts (docs/deadlines.md, "Input ranges"). One place,
 /// so the endpoints, their OpenAPI descriptions and their 400 messages agree. Out of range is a 400 problem whose
 /// <c>errors</c> names the parameter and states its range; the calendar itself computes on a wider range (1900..2299)
 /// so that stored instants (a due date years after its start) stay computable.

@@ -7,7 +7,7 @@ using EGov.Kernel;
 namespace EGov.IntegrationTests;
 
 /// <summary>
-/// Issue 13, point 3: every instant, date, year and count the API accepts has a documented range (docs/api-v1.md,
+/// Issue 13, point 3: every instant, date, year and count the API accepts has a documented range (docs/deadlines.md,
 /// "Input ranges"); outside it the answer is 400 problem+json whose <c>errors</c> names the parameter and states the
 /// range in both languages. The calculator's variants used to answer 500 (overflow) or silently compute far-off dates.
 /// </summary>
@@ -117,8 +117,10 @@ public sealed class InputRangeTests(PlatformFixture platform)
         var parameters = doc.GetProperty("paths").GetProperty("/api/v1/calendar/due").GetProperty("get").GetProperty("parameters").EnumerateArray().ToList();
         var days = parameters.Single(p => p.GetProperty("name").GetString() == "workingDays");
         var start = parameters.Single(p => p.GetProperty("name").GetString() == "start");
-        Assert.Contains("3650", days.ToString(), StringComparison.Ordinal);
-        Assert.Contains("2100-12-31", start.ToString(), StringComparison.Ordinal);
+        Assert.Contains("3650", days.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2100-12-31", start.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(days.GetProperty("schema").TryGetProperty("maximum", out var max), days.ToString());
+        Assert.Equal(InputRanges.MaxWorkingDays, max.GetInt32());
     }
 
     private async Task AssertRangeProblem(HttpClient client, string url, string field) =>
