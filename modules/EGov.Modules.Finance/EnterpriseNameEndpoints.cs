@@ -1,3 +1,4 @@
+using EGov.Modules.Sdk;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +21,6 @@ internal static class EnterpriseNameEndpoints
                 var taken = await session.LoadAsync<EnterpriseName>(EnterpriseNames.Normalize(name), ct);
                 return Results.Ok(new { name = name.Trim(), available = taken is null, status = taken?.Status });
             })
-            .AllowAnonymous()
+            .Public("Tra cứu tên doanh nghiệp như Cổng thông tin quốc gia: chỉ cho biết tên còn trống không / Name search as the national portal offers it: says only whether a name is free.")
             .WithTags("Finance");
 }

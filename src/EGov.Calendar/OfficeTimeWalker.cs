@@ -49,7 +49,7 @@ internal sealed class OfficeTimeWalker(OfficeSchedule schedule, WorkingDayRule r
                 }
             }
 
-            date = date.AddDays(1);
+            date = Next(date);
             time = 0;
         }
     }
@@ -90,7 +90,7 @@ internal sealed class OfficeTimeWalker(OfficeSchedule schedule, WorkingDayRule r
                 }
             }
 
-            date = date.AddDays(-1);
+            date = Previous(date);
             time = TicksPerDay;
         }
     }
@@ -137,7 +137,7 @@ internal sealed class OfficeTimeWalker(OfficeSchedule schedule, WorkingDayRule r
                 }
             }
 
-            date = date.AddDays(1);
+            date = Next(date);
             time = 0;
         }
     }
@@ -163,10 +163,10 @@ internal sealed class OfficeTimeWalker(OfficeSchedule schedule, WorkingDayRule r
 
     public DateOnly NextWorkingDay(DateOnly after)
     {
-        var date = after.AddDays(1);
+        var date = Next(after);
         while (!rule.IsWorkingDay(date))
         {
-            date = date.AddDays(1);
+            date = Next(date);
         }
 
         return date;
@@ -189,6 +189,16 @@ internal sealed class OfficeTimeWalker(OfficeSchedule schedule, WorkingDayRule r
 
         return total;
     }
+
+    // The walks stop at the calendar's outer dates: a calendar whose years are nearly all holidays would otherwise walk
+    // into DateOnly.MaxValue and overflow. In range, with real data, no answer comes near them (see CalendarRange).
+    private static DateOnly Next(DateOnly date) => date < CalendarRange.LastWalkDate
+        ? date.AddDays(1)
+        : throw new CalendarRangeException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The answer would fall after {CalendarRange.LastWalkDate:yyyy-MM-dd}, beyond the calendar's range."));
+
+    private static DateOnly Previous(DateOnly date) => date > CalendarRange.FirstWalkDate
+        ? date.AddDays(-1)
+        : throw new CalendarRangeException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The answer would fall before {CalendarRange.FirstWalkDate:yyyy-MM-dd}, beyond the calendar's range."));
 
     private static DateTime At(DateOnly date, long timeTicks) => date.ToDateTime(TimeOnly.MinValue).AddTicks(timeTicks);
 }

@@ -7,15 +7,22 @@ namespace EGov.Calendar;
 public readonly record struct WorkDuration
 {
     /// <summary>Creates a duration.</summary>
-    /// <param name="value">Number of units; must not be negative.</param>
+    /// <param name="value">Number of units: 0..<see cref="CalendarRange.MaxWorkingDays"/> working days or
+    /// 0..<see cref="CalendarRange.MaxWorkingHours"/> working hours.</param>
     /// <param name="unit">The unit of <paramref name="value"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">Negative value or an undefined unit.</exception>
+    /// <exception cref="CalendarRangeException">A value outside its unit's range, or an undefined unit.</exception>
     public WorkDuration(int value, DurationUnit unit)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(value);
         if (!Enum.IsDefined(unit))
         {
-            throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown duration unit.");
+            throw new CalendarRangeException($"Unknown duration unit {(int)unit}.", nameof(unit));
+        }
+
+        var max = unit == DurationUnit.WorkingDays ? CalendarRange.MaxWorkingDays : CalendarRange.MaxWorkingHours;
+        if (value is < 0 || value > max)
+        {
+            // A bound here keeps ToOfficeTime's multiplication and every walk far from overflowing.
+            throw new CalendarRangeException($"A duration in {unit} must be between 0 and {max}; {value} is not.", nameof(value));
         }
 
         Value = value;

@@ -10,6 +10,9 @@ namespace EGov.Calendar;
 /// <remarks>
 /// Rule: the clock runs only during office time. N working days are N times the length of a normal day's
 /// office hours; H working hours are H office hours. All results are in the deployment zone's offset.
+/// Range: every instant argument must lie in <see cref="CalendarRange"/> (1900..2299, UTC) and every office-time
+/// amount within <see cref="MaxOfficeTime"/>; anything else, and a walk whose answer would leave the range, throws
+/// <see cref="CalendarRangeException"/> (never an overflow from the date arithmetic).
 /// </remarks>
 public sealed class WorkingCalendar
 {
@@ -65,6 +68,14 @@ public sealed class WorkingCalendar
     public TimeSpan WorkingDayLength => TimeSpan.FromTicks(_walker.Schedule.DayTicks);
 
     /// <summary>
+    /// The largest office-time amount <see cref="AddOfficeTime"/> and <see cref="SubtractOfficeTime"/> accept (either
+    /// sign): the longer of <see cref="CalendarRange.MaxWorkingDays"/> working days and
+    /// <see cref="CalendarRange.MaxWorkingHours"/> hours, so any <see cref="WorkDuration"/> fits.
+    /// </summary>
+    public TimeSpan MaxOfficeTime => TimeSpan.FromTicks(Math.Max(
+        CalendarRange.MaxWorkingDays * _walker.Schedule.DayTicks, CalendarRange.MaxWorkingHours * TimeSpan.TicksPerHour));
+
+    /// <summary>
     /// The official Vietnamese calendar (2025 and 2026 data from <see cref="OfficialCalendar"/>) with the given
     /// options, or the defaults.
     /// </summary>
@@ -84,7 +95,8 @@ public sealed class WorkingCalendar
     public bool IsWorkingDay(DateOnly date) => _walker.IsWorkingDay(date);
 
     /// <summary>Whether the office is open at <paramref name="instant"/> (opening inclusive, closing exclusive).</summary>
-    public bool IsOfficeTime(DateTimeOffset instant) => _walker.IsOfficeTime(_clock.ToLocal(instant));
+    /// <exception cref="CalendarRangeException"><paramref name="instant"/> is outside <see cref="CalendarRange"/>.</exception>
+    public bool IsOfficeTime(DateTimeOffset instant) => _walker.IsOfficeTime(_clock.ToLocal(InRange(instant, nameof(instant))));
 
     /// <summary>The office time a duration stands for: days × <see cref="WorkingDayLength"/>, or hours.</summary>
     public TimeSpan ToOfficeTime(WorkDuration duration) => duration.Unit == DurationUnit.WorkingDays
@@ -97,52 +109,50 @@ public sealed class WorkingCalendar
     /// a duration that runs out exactly at a closing time is due at that closing time. Zero is due at
     /// <paramref name="start"/>.
     /// </summary>
-    public DateTimeOffset Due(DateTimeOffset start, WorkDuration duration) => AddOfficeTime(start, ToOfficeTime(duration));
+    /// <exception cref="CalendarRangeException"><paramref name="start"/> is outside <see cref="CalendarRange"/>, or the
+    /// answer would fall beyond the dates the calendar walks (a calendar made almost only of holidays).</exception>
+    public DateTimeOffset Due(DateTimeOffset start, WorkDuration duration) => AddOfficeTime(InRange(start, nameof(start)), ToOfficeTime(duration));
 
     /// <summary>
     /// Like <see cref="Due"/> for an office-time amount: the earliest instant at which <paramref name="officeTime"/>
     /// of office time has elapsed since <paramref name="start"/>. Negative amounts go back (see <see cref="SubtractOfficeTime"/>).
     /// </summary>
+    /// <exception cref="CalendarRangeException">An argument outside its range (see the class remarks).</exception>
     public DateTimeOffset AddOfficeTime(DateTimeOffset start, TimeSpan officeTime)
     {
-        if (officeTime < TimeSpan.Zero)
-        {
-            return SubtractOfficeTime(start, officeTime.Negate());
-        }
-
-        return officeTime == TimeSpan.Zero
-            ? _clock.InZone(start)
-            : _clock.FromLocal(_walker.Forward(_clock.ToLocal(start), officeTime.Ticks));
+        InRange(start, nameof(start));
+        InRange(officeTime, nameof(officeTime));
+        return officeTime < TimeSpan.Zero ? Backward(start, officeTime.Negate()) : Forward(start, officeTime);
     }
 
     /// <summary>
     /// The latest instant from which <paramref name="officeTime"/> of office time elapses until <paramref name="end"/>.
     /// When the amount runs out exactly at an opening time, the result is that opening time.
     /// </summary>
+    /// <exception cref="CalendarRangeException">An argument outside its range (see the class remarks).</exception>
     public DateTimeOffset SubtractOfficeTime(DateTimeOffset end, TimeSpan officeTime)
     {
-        if (officeTime < TimeSpan.Zero)
-        {
-            return AddOfficeTime(end, officeTime.Negate());
-        }
-
-        return officeTime == TimeSpan.Zero
-            ? _clock.InZone(end)
-            : _clock.FromLocal(_walker.Backward(_clock.ToLocal(end), officeTime.Ticks));
+        InRange(end, nameof(end));
+        InRange(officeTime, nameof(officeTime));
+        return officeTime < TimeSpan.Zero ? Forward(end, officeTime.Negate()) : Backward(end, officeTime);
     }
 
     /// <summary>
     /// The instant that is <paramref name="before"/> of office time before <paramref name="due"/>, i.e. when a
     /// "due soon" warning fires (the latest such instant, so the warning is not raised early over a night or weekend).
     /// </summary>
-    public DateTimeOffset DueSoonThreshold(DateTimeOffset due, WorkDuration before) => SubtractOfficeTime(due, ToOfficeTime(before));
+    /// <exception cref="CalendarRangeException"><paramref name="due"/> is outside <see cref="CalendarRange"/>.</exception>
+    public DateTimeOffset DueSoonThreshold(DateTimeOffset due, WorkDuration before) => SubtractOfficeTime(InRange(due, nameof(due)), ToOfficeTime(before));
 
     /// <summary>
     /// Office time between two instants. Negative when <paramref name="to"/> is before <paramref name="from"/>,
     /// so that <c>OfficeTimeBetween(a, b) == -OfficeTimeBetween(b, a)</c>.
     /// </summary>
+    /// <exception cref="CalendarRangeException">An instant outside <see cref="CalendarRange"/>.</exception>
     public TimeSpan OfficeTimeBetween(DateTimeOffset from, DateTimeOffset to)
     {
+        InRange(from, nameof(from));
+        InRange(to, nameof(to));
         if (to < from)
         {
             return OfficeTimeBetween(to, from).Negate();
@@ -152,19 +162,44 @@ public sealed class WorkingCalendar
     }
 
     /// <summary><paramref name="instant"/> itself when the office is open then, otherwise the next opening time.</summary>
-    public DateTimeOffset NextOpening(DateTimeOffset instant) => _clock.FromLocal(_walker.NextOpening(_clock.ToLocal(instant)));
+    /// <exception cref="CalendarRangeException"><paramref name="instant"/> is outside <see cref="CalendarRange"/>.</exception>
+    public DateTimeOffset NextOpening(DateTimeOffset instant) => _clock.FromLocal(_walker.NextOpening(_clock.ToLocal(InRange(instant, nameof(instant)))));
 
     /// <summary>
     /// Due instant of a "same day" procedure: received on a working day strictly before
     /// <see cref="CalendarOptions.SameDayCutoff"/> → that day's closing time; otherwise (later, or on a day off)
     /// → the next working day's closing time.
     /// </summary>
+    /// <exception cref="CalendarRangeException"><paramref name="received"/> is outside <see cref="CalendarRange"/>.</exception>
     public DateTimeOffset SameDayDue(DateTimeOffset received)
     {
-        var local = _clock.ToLocal(received);
+        var local = _clock.ToLocal(InRange(received, nameof(received)));
         var date = DateOnly.FromDateTime(local);
         var sameDay = _walker.IsWorkingDay(date) && TimeOnly.FromDateTime(local) < Options.SameDayCutoff;
         return _clock.FromLocal(_walker.Close(sameDay ? date : _walker.NextWorkingDay(date)));
+    }
+
+    private DateTimeOffset Forward(DateTimeOffset start, TimeSpan officeTime) => officeTime == TimeSpan.Zero
+        ? _clock.InZone(start)
+        : _clock.FromLocal(_walker.Forward(_clock.ToLocal(start), officeTime.Ticks));
+
+    private DateTimeOffset Backward(DateTimeOffset end, TimeSpan officeTime) => officeTime == TimeSpan.Zero
+        ? _clock.InZone(end)
+        : _clock.FromLocal(_walker.Backward(_clock.ToLocal(end), officeTime.Ticks));
+
+    private static DateTimeOffset InRange(DateTimeOffset instant, string parameter) => CalendarRange.Contains(instant)
+        ? instant
+        : throw new CalendarRangeException(
+            $"The instant {instant.ToString("O", System.Globalization.CultureInfo.InvariantCulture)} is outside the calendar's range {CalendarRange.Describe()}.", parameter);
+
+    private void InRange(TimeSpan officeTime, string parameter)
+    {
+        // Compared before any Negate(): TimeSpan.MinValue has no positive counterpart.
+        var max = MaxOfficeTime;
+        if (officeTime > max || officeTime < max.Negate())
+        {
+            throw new CalendarRangeException($"An office-time amount must be within ±{max.TotalHours:0} hours; {officeTime} is not.", parameter);
+        }
     }
 
     private static void ThrowIfInvalid(IReadOnlyList<string> errors, string parameter)

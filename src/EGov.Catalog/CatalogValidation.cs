@@ -23,6 +23,17 @@ internal static class CatalogValidation
             Fail("processing time must be positive.");
         }
 
+        // The calendar computes durations up to these bounds only (docs/deadlines.md, "Input ranges"); a longer one would
+        // be refused at every intake of the procedure instead of once, here, at start-up.
+        foreach (var (what, time) in p.Steps.Select(s => ($"step '{s.Id}'", s.TimeAllowance)).Prepend(("the procedure", p.ProcessingTime)))
+        {
+            var max = time.Unit == TimeUnit.WorkingDays ? InputRanges.MaxWorkingDays : InputRanges.MaxWorkingHours;
+            if (time.Value > max)
+            {
+                Fail($"the processing time of {what} is {time.Value} {time.Unit}; at most {max} is allowed.");
+            }
+        }
+
         if (p.Steps.Count == 0)
         {
             Fail("at least one processing step is required.");

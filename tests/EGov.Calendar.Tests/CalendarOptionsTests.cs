@@ -61,8 +61,8 @@ public sealed class CalendarOptionsTests
     [Fact]
     public void A_negative_duration_is_rejected()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => WorkDuration.Days(-1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new WorkDuration(1, (DurationUnit)7));
+        Assert.Throws<CalendarRangeException>(() => WorkDuration.Days(-1));
+        Assert.Throws<CalendarRangeException>(() => new WorkDuration(1, (DurationUnit)7));
     }
 
     [Fact]

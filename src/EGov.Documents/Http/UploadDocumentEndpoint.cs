@@ -165,12 +165,13 @@ public static class UploadDocumentEndpoint
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date >= InputRanges.FirstDocumentDate && date <= InputRanges.LastDate)
         {
             return date;
         }
 
-        errors.Add(new(field, "Ngày theo dạng yyyy-MM-dd / The date must be yyyy-MM-dd."));
+        errors.Add(new(field, InputRanges.DateMessage(field, InputRanges.FirstDocumentDate, InputRanges.LastDate)));
         return null;
     }
 }

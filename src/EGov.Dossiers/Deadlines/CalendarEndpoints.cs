@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using EGov.Calendar;
 using EGov.Dossiers.Http;
@@ -24,9 +26,8 @@ public sealed record DueDto(DateTimeOffset Start, DateTimeOffset Due);
 /// <summary>The working calendar: read by anyone, replaced year by year by an administrator, and the deadline calculator.</summary>
 public static class CalendarEndpoints
 {
-    public const int MinYear = 2000;
-    public const int MaxYear = 2100;
-    public const int MaxDuration = 3650;
+    public const int MinYear = InputRanges.FirstYear;
+    public const int MaxYear = InputRanges.LastYear;
 
     [AllowAnonymous]
     [WolverineGet("/api/v1/calendar/{year}", OperationId = "getCalendarYear")]
@@ -88,7 +89,13 @@ public static class CalendarEndpoints
     [Tags("Calendar")]
     [ProducesResponseType<DueDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public static IResult Due(string? start, int? workingDays, int? workingHours, string? unit, Lifecycle.IDeadlines all)
+    public static IResult Due(
+        [Description("Thời điểm bắt đầu ISO-8601 có múi giờ, " + InputRanges.InstantRangeText + " / The start, an ISO-8601 instant with an offset, within " + InputRanges.InstantRangeText + ".")]
+        string? start,
+        [Description("Số ngày làm việc, 0..3650 / Working days, 0..3650.")][Range(0, InputRanges.MaxWorkingDays)] int? workingDays,
+        [Description("Số giờ làm việc, 0..29200 / Working hours, 0..29200.")][Range(0, InputRanges.MaxWorkingHours)] int? workingHours,
+        string? unit,
+        Lifecycle.IDeadlines all)
     {
         // A unit that works on Saturdays counts them; every other caller gets the deployment's rule.
         var deadlines = all.ForUnit(unit);
@@ -100,14 +107,22 @@ public static class CalendarEndpoints
             errors.Add(new FieldError("start", "Cần thời điểm ISO-8601 có múi giờ, ví dụ 2026-03-02T10:00:00+07:00 / start must be an ISO-8601 instant with an offset."));
             from = default;
         }
+        else if (!InputRanges.Contains(from))
+        {
+            errors.Add(new FieldError("start", InputRanges.InstantMessage("start")));
+        }
 
         if (workingDays.HasValue == workingHours.HasValue)
         {
             errors.Add(new FieldError("workingDays", "Cho đúng một trong workingDays hoặc workingHours / Give exactly one of workingDays or workingHours."));
         }
-        else if ((workingDays ?? workingHours) is < 0 or > MaxDuration)
+        else if (workingDays is < 0 or > InputRanges.MaxWorkingDays)
         {
-            errors.Add(new FieldError(workingDays.HasValue ? "workingDays" : "workingHours", $"Từ 0 đến {MaxDuration} / Must be between 0 and {MaxDuration}."));
+            errors.Add(new FieldError("workingDays", InputRanges.CountMessage("workingDays", 0, InputRanges.MaxWorkingDays)));
+        }
+        else if (workingHours is < 0 or > InputRanges.MaxWorkingHours)
+        {
+            errors.Add(new FieldError("workingHours", InputRanges.CountMessage("workingHours", 0, InputRanges.MaxWorkingHours)));
         }
 
         if (errors.Count > 0)
@@ -115,8 +130,17 @@ public static class CalendarEndpoints
             return Problems.Validation(errors);
         }
 
-        var due = workingDays is { } d ? deadlines.Due(from, d, "WorkingDays") : deadlines.Due(from, workingHours!.Value, "WorkingHours");
-        return TypedResults.Ok(new DueDto(deadlines.InZone(from), deadlines.InZone(due)));
+        try
+        {
+            var due = workingDays is { } d ? deadlines.Due(from, d, "WorkingDays") : deadlines.Due(from, workingHours!.Value, "WorkingHours");
+            return TypedResults.Ok(new DueDto(deadlines.InZone(from), deadlines.InZone(due)));
+        }
+        catch (CalendarRangeException e)
+        {
+            // In range, over real calendar data, the answer lies decades inside the calendar's own range; a calendar an
+            // administrator filled with holidays could still push a walk out, and that is the caller's input too.
+            return Problems.Invalid("start", "Hạn tính được nằm ngoài phạm vi lịch / The due instant falls outside the calendar's range: " + e.Message);
+        }
     }
 
     private static bool HasOffset(string text) =>
@@ -126,7 +150,7 @@ public static class CalendarEndpoints
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= MinYear and <= MaxYear ? y : null;
 
     private static IResult YearProblem(string text) =>
-        Problems.Invalid("year", $"Năm '{text}' không hợp lệ ({MinYear}–{MaxYear}) / '{text}' is not a year between {MinYear} and {MaxYear}.");
+        Problems.Invalid("year", $"Năm '{text}' không hợp lệ, cần từ {MinYear} đến {MaxYear} / '{text}' is not a year from {MinYear} to {MaxYear}.");
 
     private static List<DateOnly> ParseDates(IReadOnlyList<string?>? texts, string field, List<FieldError> errors)
     {

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using EGov.Dossiers.Http;
 using EGov.Kernel;
 using Marten;
@@ -14,15 +16,28 @@ public sealed record NotificationDto(Guid Id, Guid DossierId, string DossierCode
 /// <summary>An officer's in-tray of deadline warnings: their unit's, and the leaders' ones only for leaders.</summary>
 public static class NotificationsEndpoint
 {
+    /// <summary>The most notifications one answer holds (<c>limit</c> is 1..500, default 100).</summary>
+    public const int MaxLimit = 500;
+
     [Authorize(Policy = Policies.Officer)]
     [WolverineGet("/api/v1/notifications", OperationId = "listNotifications")]
     [Tags("Deadlines")]
     [ProducesResponseType<IReadOnlyList<NotificationDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    public static async Task<IResult> Get(HttpContext http, IQuerySession session, Lifecycle.IDeadlines deadlines, string? kind, int? limit)
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public static async Task<IResult> Get(
+        HttpContext http, IQuerySession session, Lifecycle.IDeadlines deadlines, string? kind,
+        [Description("Số thông báo tối đa, 1..500 (mặc định 100) / At most this many, 1..500 (default 100).")][Range(1, MaxLimit)] int? limit)
     {
         var caller = CallerFactory.From(http.User);
-        var take = Math.Clamp(limit ?? 100, 1, 500);
+
+        // Refused rather than clamped: a client asking for 10,000 should learn that it gets 500 at most.
+        if (limit is < 1 or > MaxLimit)
+        {
+            return Problems.Invalid("limit", InputRanges.CountMessage("limit", 1, MaxLimit));
+        }
+
+        var take = limit ?? 100;
         IQueryable<Notification> query = session.Query<Notification>();
         if (!caller.IsAdmin)
         {

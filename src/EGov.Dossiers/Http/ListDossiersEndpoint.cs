@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using EGov.Dossiers.Model;
 using EGov.Kernel;
@@ -30,14 +33,37 @@ public static class ListDossiersEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public static async Task<IResult> Get(
         HttpContext http, IDocumentStore store, NpgsqlDataSource dataSource, PlatformClock clock, IDeadlines deadlines, ListLimits limits,
-        string? unit, DossierStatus? status, bool? overdue, DateTimeOffset? dueFrom, DateTimeOffset? dueTo, int? page, int? pageSize)
+        string? unit, DossierStatus? status, bool? overdue,
+        [Description("Hạn từ (bao gồm), " + InputRanges.InstantRangeText + " / Due at or after, within " + InputRanges.InstantRangeText + ".")] DateTimeOffset? dueFrom,
+        [Description("Hạn trước (không bao gồm), " + InputRanges.InstantRangeText + " / Due before, within " + InputRanges.InstantRangeText + ".")] DateTimeOffset? dueTo,
+        [Description("Trang, 1..10000 / Page, 1..10000.")][Range(1, InputRanges.MaxPage)] int? page,
+        [Description("Số mục mỗi trang, 1..200 / Items per page, 1..200.")][Range(1, MaxPageSize)] int? pageSize)
     {
         var caller = CallerFactory.From(http.User);
         var p = page ?? 1;
         var size = pageSize ?? 50;
-        if (p < 1 || size < 1 || size > MaxPageSize)
+        var errors = new List<FieldError>();
+        if (p is < 1 or > InputRanges.MaxPage)
         {
-            return Problems.Invalid("page", $"page ≥ 1 và 1 ≤ pageSize ≤ {MaxPageSize} / page must be ≥ 1 and pageSize between 1 and {MaxPageSize}.");
+            errors.Add(new FieldError("page", InputRanges.CountMessage("page", 1, InputRanges.MaxPage)));
+        }
+
+        if (size is < 1 or > MaxPageSize)
+        {
+            errors.Add(new FieldError("pageSize", InputRanges.CountMessage("pageSize", 1, MaxPageSize)));
+        }
+
+        foreach (var (field, instant) in new[] { ("dueFrom", dueFrom), ("dueTo", dueTo) })
+        {
+            if (instant is { } i && !InputRanges.Contains(i))
+            {
+                errors.Add(new FieldError(field, InputRanges.InstantMessage(field)));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
         }
 
         var filter = new DossierListFilter { Unit = unit, Status = status, Overdue = overdue, DueFrom = dueFrom, DueTo = dueTo };

@@ -58,13 +58,13 @@ public sealed partial record StatisticsScope(IReadOnlyList<string>? Units, Perio
         var today = DateOnly.FromDateTime(deadlines.InZone(clock.GetUtcNow()).DateTime);
         if (!TryParseDay(from, new DateOnly(today.Year, today.Month, 1), out var first))
         {
-            problem = Problems.Invalid("from", "from phải có dạng yyyy-MM-dd / from must be a date yyyy-MM-dd.");
+            problem = Problems.Invalid("from", InputRanges.DateMessage("from", InputRanges.FirstDate, InputRanges.LastDate));
             return false;
         }
 
         if (!TryParseDay(to, today, out var last))
         {
-            problem = Problems.Invalid("to", "to phải có dạng yyyy-MM-dd / to must be a date yyyy-MM-dd.");
+            problem = Problems.Invalid("to", InputRanges.DateMessage("to", InputRanges.FirstDate, InputRanges.LastDate));
             return false;
         }
 
@@ -93,7 +93,7 @@ public sealed partial record StatisticsScope(IReadOnlyList<string>? Units, Perio
         }
 
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
-            && day.Year is >= 2000 and <= 2100;
+            && InputRanges.Contains(day);
     }
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9.-]{0,63}\\z", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]

@@ -41,7 +41,7 @@ public static class WatchListEndpoint
         var take = limit ?? 100;
         if (take is < 1 or > WatchListReader.MaxLimit)
         {
-            return Problems.Invalid("limit", $"1 ≤ limit ≤ {WatchListReader.MaxLimit}.");
+            return Problems.Invalid("limit", InputRanges.CountMessage("limit", 1, WatchListReader.MaxLimit));
         }
 
         if (officer is { Length: 0 or > 128 })
