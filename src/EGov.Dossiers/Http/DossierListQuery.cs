@@ -34,8 +34,8 @@ public sealed record DossierListPage(IReadOnlyList<DossierSummaryDto> Items, lon
 /// The work list in hand-written SQL over the read model's table. Measured on a million dossiers (docs/benchmarks.md,
 /// issue 4), the LINQ version spent its time deserialising 50 whole documents (steps, timeline, details...) to keep
 /// 14 fields, and counting every match for the total. Here the page reads only the summary's fields, and the count
-/// stops past <c>countUpTo</c>; both go in one round trip. The filters are the LINQ ones, written against the same
-/// duplicated columns and JSON paths, so the planner uses the same indexes ((unit, due_at), applicant id number).
+/// stops past <c>countUpTo</c>; both go in one round trip. The filters are written against the columns and JSON paths
+/// that <c>DossiersMarten</c> duplicates and indexes, so the planner uses those indexes ((unit, due_at), applicant id number).
 /// </summary>
 public static class DossierListQuery
 {
