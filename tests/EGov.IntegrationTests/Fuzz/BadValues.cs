@@ -16,6 +16,17 @@ public static class BadValues
     /// <summary>Far past any field's limit, well under the 1 MiB body limit.</summary>
     public const int OversizeInBody = 100_000;
 
+    /// <summary>
+    /// The mutations a budget sends first for every target, the ones that found defects before (issue 13): the rest
+    /// of a target's mutations come after every target has had these.
+    /// </summary>
+    public static readonly IReadOnlySet<string> First = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "null", "missing", "NUL inside", "control chars", "oversize", "wrong type: number", "wrong type: text",
+        "instant max", "instant min", "date max", "int32 max", "int64 max + 1", "negative", "enum: unknown",
+        "uuid: malformed", "array: NUL item", "map: NUL value", "not a JWT", "empty", "no closing boundary", "garbage",
+    };
+
     private static readonly string[] InstantNames = ["start", "until", "dueFrom", "dueTo", "at", "since"];
 
     private static readonly string[] DateNames = ["from", "to", "issuedOn", "expiresOn", "date"];

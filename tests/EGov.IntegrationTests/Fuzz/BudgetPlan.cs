@@ -29,20 +29,44 @@ public static class BudgetPlan
     }
 
     /// <summary>
-    /// Which of <paramref name="count"/> mutations to send when only <paramref name="take"/> fit: a seeded choice, kept
-    /// in the generator's order (bodies before paths) so that state changes happen where the generator put them.
+    /// Which mutations to send when only <paramref name="take"/> fit: spread over the targets (each field, parameter
+    /// and header gets its first mutation before any gets a second), the telling ones of each target first
+    /// (priority 0), seeded otherwise, and kept in the generator's order (bodies before paths) so that state changes
+    /// happen where the generator put them.
     /// </summary>
-    public static IReadOnlyList<int> Choose(int count, int take, int seed, string operationKey)
+    public static IReadOnlyList<int> Choose(IReadOnlyList<(string Target, int Priority)> cases, int take, int seed, string operationKey)
     {
-        if (take >= count)
+        var targets = cases.Select(c => c.Target).ToList();
+        if (take >= targets.Count)
         {
-            return Enumerable.Range(0, count).ToList();
+            return Enumerable.Range(0, targets.Count).ToList();
         }
 
         var random = new Random(seed ^ StableHash(operationKey));
-        var indexes = Enumerable.Range(0, count).ToArray();
-        random.Shuffle(indexes);
-        return indexes.Take(Math.Max(take, 0)).Order().ToList();
+        var groups = Enumerable.Range(0, targets.Count).GroupBy(i => targets[i]).Select(g =>
+        {
+            var members = g.ToArray();
+            random.Shuffle(members);
+            return members.OrderBy(i => cases[i].Priority).ToArray(); // a stable sort: the shuffle stays within a priority
+        }).ToArray();
+        random.Shuffle(groups);
+
+        var chosen = new List<int>();
+        for (var round = 0; chosen.Count < take; round++)
+        {
+            foreach (var group in groups.Where(g => round < g.Length))
+            {
+                if (chosen.Count == take)
+                {
+                    break;
+                }
+
+                chosen.Add(group[round]);
+            }
+        }
+
+        chosen.Sort();
+        return chosen;
     }
 
     /// <summary>FNV-1a: string.GetHashCode is randomised per process, and the choice must be the same on every run.</summary>

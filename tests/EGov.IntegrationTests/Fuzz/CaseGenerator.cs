@@ -80,13 +80,19 @@ public static class CaseGenerator
                 }
 
                 cases.Add(new($"path {parameter.Name}: {value.Label}", principal, operation.Method,
-                    Url(operation, seeds, (parameter.Name, value.Url), null), [], body));
+                    Url(operation, seeds, (parameter.Name, value.Url), null), [], body)
+                {
+                    MalformedHttp = value.Url.Contains("%00", StringComparison.Ordinal),
+                });
             }
         }
 
         foreach (var (name, value, label) in HeaderMutations(operation))
         {
-            cases.Add(new($"header {name}: {label}", principal, operation.Method, Url(operation, seeds, null, null), [new(name, value)], body));
+            cases.Add(new($"header {name}: {label}", principal, operation.Method, Url(operation, seeds, null, null), [new(name, value)], body)
+            {
+                MalformedHttp = value.Any(char.IsControl),
+            });
         }
 
         return cases;
@@ -94,10 +100,16 @@ public static class CaseGenerator
 
     private static IEnumerable<(string Name, string Value, string Label)> HeaderMutations(OpenApiOperation operation)
     {
+        var changes = operation.Method != "GET";
         // Idempotency-Key and If-Match are the headers the API reads (or will): the document does not list them.
-        foreach (var value in BadValues.Strings().Where(v => v.Text is not null && v.Label != "oversize"))
+        // HttpClient refuses non-ASCII header values and line breaks (header injection) outright: those stay unsent.
+        // Only requests that change something read the key: a GET gets the two that broke servers before.
+        foreach (var value in BadValues.Strings().Where(v => v.Text is { } t && t.All(char.IsAscii) && !t.Contains('\n', StringComparison.Ordinal) && v.Label != "oversize"))
         {
-            yield return ("Idempotency-Key", value.Text!, value.Label);
+            if (changes || value.Label == "NUL inside")
+            {
+                yield return ("Idempotency-Key", value.Text!, value.Label);
+            }
         }
 
         yield return ("Idempotency-Key", new string('k', 4000), "oversize");
@@ -110,7 +122,7 @@ public static class CaseGenerator
         yield return ("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJmdXp6Iiwicm9sZSI6ImFkbWluIn0.", "alg none");
         yield return ("Authorization", "Basic ZnV6ejpmdXp6", "basic scheme");
         yield return ("Accept", "application/xml", "xml only");
-        yield return ("Accept-Language", "\u00ff\u00fe;q=abc", "malformed");
+        yield return ("Accept-Language", "xx-;q=abc,*;q=2", "malformed");
         if (operation.JsonBody is not null || operation.OperationId == UploadOperation)
         {
             yield return ("Content-Type", "text/plain", "text/plain");

@@ -31,6 +31,19 @@ public sealed record FuzzCase(
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     FuzzBody? Body)
 {
+    /// <summary>The part of the request the mutation breaks ("query unit"): the budget spreads its choice over targets.</summary>
+    /// Names hold no colon and labels may ("wrong type: number"), so the first colon ends the target.
+    public string Target => Mutation.Contains(':', StringComparison.Ordinal) ? Mutation[..Mutation.IndexOf(':', StringComparison.Ordinal)] : Mutation;
+
+    /// <summary>0 for the mutations every target gets before any gets the rest (<see cref="BadValues.First"/>).</summary>
+    public int Priority => BadValues.First.Contains(Mutation[(Mutation.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()) ? 0 : 1;
+
+    /// <summary>
+    /// The request is malformed HTTP (a NUL in the path or a control character in a header): Kestrel refuses it with a
+    /// bare 400 before any middleware runs, so no application can answer it with a problem. It still must not get a 5xx.
+    /// </summary>
+    public bool MalformedHttp { get; init; }
+
     /// <summary>Baselines are never dropped by the budget: they show that the mutations start from a request that works.</summary>
     public bool IsBaseline => Mutation.StartsWith(CaseGenerator.Baseline, StringComparison.Ordinal);
 

@@ -10,7 +10,8 @@ public sealed record FuzzOutcome(FuzzCase Case, int Status, string? MediaType, s
     public bool Failed => Violation is not null;
 
     public static FuzzOutcome Of(FuzzCase fuzzCase, int status, string? mediaType, string body) =>
-        new(fuzzCase, status, mediaType, body, Judge(status, mediaType, body));
+        new(fuzzCase, status, mediaType, body,
+            fuzzCase.MalformedHttp && status == 400 && mediaType is null && body.Length == 0 ? null : Judge(status, mediaType, body));
 
     public static FuzzOutcome NoAnswer(FuzzCase fuzzCase, string why) => new(fuzzCase, 0, null, "", why);
 

@@ -1,8 +1,8 @@
 namespace EGov.IntegrationTests.Fuzz;
 
 /// <summary>
-/// Runs one operation's cases: the baseline as every principal, then the mutations as the principal the baseline
-/// worked for (so they reach the handler) and, where the operation answers anonymous callers, anonymously too.
+/// Runs one operation's cases: the baseline as every principal, then the mutations as a principal the baseline
+/// worked for (so they reach the handler), as the other such principals and anonymously, as far as the budget goes.
 /// </summary>
 public sealed class FuzzRunner(FuzzPlatform fuzz)
 {
@@ -10,8 +10,15 @@ public sealed class FuzzRunner(FuzzPlatform fuzz)
     private static readonly Principal[] Preference =
         [Principal.DeskOfficer, Principal.Specialist, Principal.Leader, Principal.Admin, Principal.Citizen, Principal.Anonymous];
 
+    /// <summary>Who else sends them, in order: the administrator's requests go furthest (no unit narrows them).</summary>
+    private static readonly Principal[] Extras =
+        [Principal.Admin, Principal.Leader, Principal.Citizen, Principal.Specialist, Principal.DeskOfficer, Principal.Anonymous];
+
     /// <summary>Generous: a handler that needs longer for one bad request is itself a finding (CPU exhaustion).</summary>
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>Which principal sent the mutations and what each principal's baseline got: read it when a baseline fails.</summary>
+    public string Summary { get; private set; } = "";
 
     public async Task<IReadOnlyList<FuzzOutcome>> RunAsync(OpenApiOperation operation, CancellationToken cancellationToken)
     {
@@ -32,18 +39,32 @@ public sealed class FuzzRunner(FuzzPlatform fuzz)
             sender = Preference.FirstOrDefault(p => baselines[p].Status is not (401 or 403 or 404), Principal.DeskOfficer);
         }
 
-        var anonymousToo = sender != Principal.Anonymous && baselines[Principal.Anonymous].Status != 401;
-        var mutations = CaseGenerator.Mutations(operation, seeds, sender);
-        var room = fuzz.Allowance.GetValueOrDefault(operation.Key) - baselines.Count;
-        var chosen = BudgetPlan.Choose(mutations.Count, anonymousToo ? room / 2 : room, fuzz.Seed, operation.Key);
-        foreach (var index in chosen)
+        Summary = $"baselines: {string.Join(", ", baselines.Select(b => $"{b.Key} {b.Value.Status}"))}; mutations sent as {sender}";
+
+        // Each mutation goes to the principal picked above, then (as the budget allows) to the other principals the
+        // baseline worked for, administrators first: a role changes the path a value takes (an administrator's unit
+        // filter reaches the database where an officer's is refused first). Headers are read the same way for every
+        // role, so only an anonymous copy of them is worth sending. Anonymous copies come last.
+        var others = Extras.Where(p => p != sender && baselines[p].Status is >= 200 and < 300).ToList();
+        var candidates = new List<(FuzzCase Case, int Priority)>();
+        foreach (var mutation in CaseGenerator.Mutations(operation, seeds, sender))
         {
-            var mutation = mutations[index];
-            outcomes.Add(await SendAsync(mutation, cancellationToken));
-            if (anonymousToo)
+            candidates.Add((mutation, 2 * mutation.Priority));
+            if (!mutation.Mutation.StartsWith("header ", StringComparison.Ordinal))
             {
-                outcomes.Add(await SendAsync(mutation with { Principal = Principal.Anonymous }, cancellationToken));
+                candidates.AddRange(others.Select((p, k) => (mutation with { Principal = p }, (2 * mutation.Priority) + 1 + (2 * k))));
             }
+
+            if (sender != Principal.Anonymous && !others.Contains(Principal.Anonymous))
+            {
+                candidates.Add((mutation with { Principal = Principal.Anonymous }, 20));
+            }
+        }
+
+        var room = fuzz.Allowance.GetValueOrDefault(operation.Key) - baselines.Count;
+        foreach (var index in BudgetPlan.Choose(candidates.Select(c => (c.Case.Target, c.Priority)).ToList(), Math.Max(0, room), fuzz.Seed, operation.Key))
+        {
+            outcomes.Add(await SendAsync(candidates[index].Case, cancellationToken));
         }
 
         return outcomes;

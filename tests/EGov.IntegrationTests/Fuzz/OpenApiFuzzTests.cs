@@ -16,13 +16,21 @@ public sealed class OpenApiFuzzTests(FuzzPlatform fuzz) : IClassFixture<FuzzPlat
     public async Task No_bad_input_gets_a_5xx_and_every_4xx_is_a_problem(string operation)
     {
         var op = fuzz.Operations.Single(o => o.Key == operation);
-        var outcomes = await new FuzzRunner(fuzz).RunAsync(op, TestContext.Current.CancellationToken);
+        var runner = new FuzzRunner(fuzz);
+        var outcomes = await runner.RunAsync(op, TestContext.Current.CancellationToken);
 
         var failures = outcomes.Where(o => o.Failed).ToList();
-        TestContext.Current.SendDiagnosticMessage($"{operation}: {outcomes.Count} requests, {failures.Count} failed");
+        if (Environment.GetEnvironmentVariable("EGOV_FUZZ_LOG") is { Length: > 0 } log)
+        {
+            // Every case and its answer, for reading what the fuzz sent (one line each: operation, case, status, verdict).
+            await File.AppendAllLinesAsync(log, outcomes.Select(o => $"{operation}\t{o.Case.Name}\t{o.Status}\t{o.Violation ?? "ok"}"),
+                TestContext.Current.CancellationToken);
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{operation}: {outcomes.Count} requests, {failures.Count} failed; {runner.Summary}");
         Assert.True(failures.Count == 0,
             $"{operation}: {failures.Count} of {outcomes.Count} requests broke the contract "
-            + $"(budget {fuzz.Budget}, seed {fuzz.Seed}; rerun with EGOV_FUZZ_BUDGET={fuzz.Budget} EGOV_FUZZ_SEED={fuzz.Seed}):\n"
+            + $"(budget {fuzz.Budget}, seed {fuzz.Seed}; rerun with EGOV_FUZZ_BUDGET={fuzz.Budget} EGOV_FUZZ_SEED={fuzz.Seed}; {runner.Summary}):\n"
             + string.Join('\n', failures.Select(f => "  - " + f.Describe())));
     }
 
