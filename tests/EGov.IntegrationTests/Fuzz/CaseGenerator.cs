@@ -32,14 +32,14 @@ public static class CaseGenerator
         {
             foreach (var (label, json) in JsonBodyMutations(operation, seeds, shape))
             {
-                cases.Add(new($"body {label}", principal, operation.Method, Url(operation, seeds, null, null), [], FuzzBody.Json(json)));
+                cases.Add(new($"body{label}", principal, operation.Method, Url(operation, seeds, null, null), [], FuzzBody.Json(json)));
             }
         }
         else if (operation.OperationId == UploadOperation)
         {
             foreach (var (label, upload) in UploadMutations(seeds))
             {
-                cases.Add(new($"multipart {label}", principal, operation.Method, Url(operation, seeds, null, null), [], upload));
+                cases.Add(new($"multipart{label}", principal, operation.Method, Url(operation, seeds, null, null), [], upload));
             }
         }
         else if (operation.Method is "POST" or "PUT" or "DELETE" or "PATCH")
@@ -231,36 +231,40 @@ public static class CaseGenerator
     private static IEnumerable<(string Label, FuzzBody Body)> UploadMutations(FuzzSeeds seeds)
     {
         var fields = seeds.UploadFields();
-        var file = ValidFile(seeds);
+
+        // The vault answers a second upload of the same bytes with the first document (200) and stores nothing new:
+        // each mutation carries bytes of its own, so a bad field meets the code that stores it.
+        var unique = 0;
+        Multipart.FilePart Fresh() => ValidFile(seeds) with { Bytes = Multipart.Pdf(1_000_000 + unique++) };
         foreach (var (name, _) in fields.Append(new("contentType", "")))
         {
             if (name != "contentType")
             {
-                yield return ($"{name}: missing", Form(fields.Where(f => f.Key != name), file));
+                yield return ($" {name}: missing", Form(fields.Where(f => f.Key != name), Fresh()));
             }
 
             foreach (var value in BadValues.For(SchemaShape.AnyString, name).Where(v => v.Text is not null && v.Label != "oversize"))
             {
-                yield return ($"{name}: {value.Label}", Form(With(fields, name, value.Text!), file));
+                yield return ($" {name}: {value.Label}", Form(With(fields, name, value.Text!), Fresh()));
             }
 
-            yield return ($"{name}: oversize", Form(With(fields, name, new string('x', BadValues.OversizeInBody)), file));
+            yield return ($" {name}: oversize", Form(With(fields, name, new string('x', BadValues.OversizeInBody)), Fresh()));
         }
 
-        yield return ("file: missing", Form(fields, null));
-        yield return ("file: empty", Form(fields, file with { Bytes = [] }));
-        yield return ("file: html", Form(fields, file with { Bytes = "<html><script>alert(1)</script></html>"u8.ToArray(), PartContentType = "text/html" }));
-        yield return ("file: name with NUL", Form(fields, file with { FileName = "a\0b.pdf" }));
-        yield return ("file: name with control chars", Form(fields, file with { FileName = "a\u0001\u001b.pdf" }));
-        yield return ("file: name oversize", Form(fields, file with { FileName = new string('n', 8000) + ".pdf" }));
-        yield return ("file: name traversal", Form(fields, file with { FileName = "../../../etc/passwd" }));
-        yield return ("file: part content type garbage", Form(fields, file with { PartContentType = "garbage/" }));
-        yield return ("file: declared PNG", Form(fields, file with { PartContentType = "image/png" }));
-        yield return ("file: twice", Form(fields.Prepend(new("file", "not a file")), file));
+        yield return (" file: missing", Form(fields, null));
+        yield return (" file: empty", Form(fields, Fresh() with { Bytes = [] }));
+        yield return (" file: html", Form(fields, Fresh() with { Bytes = "<html><script>alert(1)</script></html>"u8.ToArray(), PartContentType = "text/html" }));
+        yield return (" file: name with NUL", Form(fields, Fresh() with { FileName = "a\0b.pdf" }));
+        yield return (" file: name with control chars", Form(fields, Fresh() with { FileName = "a\u0001\u001b.pdf" }));
+        yield return (" file: name oversize", Form(fields, Fresh() with { FileName = new string('n', 8000) + ".pdf" }));
+        yield return (" file: name traversal", Form(fields, Fresh() with { FileName = "../../../etc/passwd" }));
+        yield return (" file: part content type garbage", Form(fields, Fresh() with { PartContentType = "garbage/" }));
+        yield return (" file: declared PNG", Form(fields, Fresh() with { PartContentType = "image/png" }));
+        yield return (" file: twice", Form(fields.Prepend(new("file", "not a file")), Fresh()));
         yield return (": not multipart (JSON)", FuzzBody.Json("{\"type\":\"x\"}"));
         yield return (": JSON null", FuzzBody.Json("null"));
         yield return (": empty", new FuzzBody([], Multipart.ContentType));
-        yield return (": no closing boundary", new FuzzBody(Multipart.Write(fields, file, close: false), Multipart.ContentType));
+        yield return (": no closing boundary", new FuzzBody(Multipart.Write(fields, Fresh(), close: false), Multipart.ContentType));
         yield return (": garbage", new FuzzBody(Encoding.UTF8.GetBytes("--x\r\n\0\0\0"), Multipart.ContentType));
     }
 

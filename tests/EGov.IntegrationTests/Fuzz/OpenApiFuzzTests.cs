@@ -8,7 +8,10 @@ namespace EGov.IntegrationTests.Fuzz;
 /// The bad-input suite generated from the OpenAPI document (issue 13): every operation, its path, query, header
 /// and body mutations, on a bounded budget (<c>EGOV_FUZZ_BUDGET</c> requests, <c>EGOV_FUZZ_SEED</c> picks which
 /// mutations fit). One test per operation, so a failure names the operation and lists each failing mutation.
+/// It runs on a host of its own (<see cref="FuzzPlatform"/>) and alone: thousands of requests on 2 cores would
+/// otherwise stretch the timed tests running beside it (statistics freshness, deadline alarms).
 /// </summary>
+[Collection(nameof(FuzzCollection))]
 public sealed class OpenApiFuzzTests(FuzzPlatform fuzz) : IClassFixture<FuzzPlatform>
 {
     [Theory]
@@ -41,7 +44,7 @@ public sealed class OpenApiFuzzTests(FuzzPlatform fuzz) : IClassFixture<FuzzPlat
         Assert.True(fuzz.Operations.Count >= 30, $"only {fuzz.Operations.Count} operations read from /openapi/v1.json");
         Assert.Contains(fuzz.Operations, o => o.Key == "POST /api/v1/dossiers" && o.JsonBody?.Properties?.Count > 0);
         Assert.Contains(fuzz.Operations, o => o.Key == "GET /api/v1/calendar/due" && o.Parameters.Count > 0);
-        Assert.All(fuzz.Operations, o => Assert.True(fuzz.Allowance[o.Key] > 0, $"{o.Key} has no room in the budget"));
+        Assert.Contains(fuzz.Operations, o => o.Key == "GET /api/v1/police/residence-requests"); // module endpoints too
     }
 
     /// <summary>
@@ -61,3 +64,7 @@ public sealed class OpenApiFuzzTests(FuzzPlatform fuzz) : IClassFixture<FuzzPlat
         public override bool SupportsDiscoveryEnumeration() => false;
     }
 }
+
+/// <summary>The fuzz runs apart from the other tests (see <see cref="OpenApiFuzzTests"/>).</summary>
+[CollectionDefinition(nameof(FuzzCollection), DisableParallelization = true)]
+public sealed class FuzzCollection;
