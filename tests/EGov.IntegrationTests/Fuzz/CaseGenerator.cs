@@ -19,7 +19,7 @@ public static class CaseGenerator
 
     /// <summary>The valid request, sent once per principal: which principals it works for picks who sends the mutations.</summary>
     public static FuzzCase BaselineFor(OpenApiOperation operation, FuzzSeeds seeds, Principal principal) =>
-        new($"{Baseline}", principal, operation.Method, Url(operation, seeds, null, null), [], ValidBody(operation, seeds));
+        new(Baseline, principal, operation.Method, Url(operation, seeds, null, null), [], ValidBody(operation, seeds));
 
     public static IReadOnlyList<FuzzCase> Mutations(OpenApiOperation operation, FuzzSeeds seeds, Principal principal)
     {

@@ -44,9 +44,6 @@ public sealed record FuzzCase(
     /// </summary>
     public bool MalformedHttp { get; init; }
 
-    /// <summary>Baselines are never dropped by the budget: they show that the mutations start from a request that works.</summary>
-    public bool IsBaseline => Mutation.StartsWith(CaseGenerator.Baseline, StringComparison.Ordinal);
-
     public string Name => $"{Mutation} [as {Principal}]";
 
     public HttpRequestMessage ToRequest()

@@ -33,7 +33,8 @@ public sealed class FuzzPlatform(PlatformFixture platform) : IAsyncLifetime
     /// <summary>How many cases (baselines and mutations) each operation may send, by <see cref="OpenApiOperation.Key"/>.</summary>
     public IReadOnlyDictionary<string, int> Allowance { get; private set; } = new Dictionary<string, int>();
 
-    public string CitizenId { get; } = "079" + "199" + "013" + "013";
+    /// <summary>The seeded citizen: owner of the seeded documents and applicant of the seeded dossiers.</summary>
+    public string CitizenId => "079199013013";
 
     private string DocumentType { get; set; } = "";
 
@@ -44,7 +45,7 @@ public sealed class FuzzPlatform(PlatformFixture platform) : IAsyncLifetime
         Operations = OpenApiDocumentReader.Operations(document);
         Allowance = BudgetPlan.Allocate(Operations.ToDictionary(o => o.Key, Counting), Budget);
 
-        _clients[Principal.Anonymous] = Client(null);
+        _clients[Principal.Anonymous] = Host.CreateClient();
         _clients[Principal.DeskOfficer] = await Host.ClientAsync("fuzz-desk", [Roles.DeskOfficer], FuzzSeeds.Unit);
         _clients[Principal.Specialist] = await Host.ClientAsync("fuzz-specialist", [Roles.Specialist], FuzzSeeds.Unit);
         _clients[Principal.Leader] = await Host.ClientAsync("fuzz-leader", [Roles.Leader], FuzzSeeds.Unit);
@@ -114,18 +115,6 @@ public sealed class FuzzPlatform(PlatformFixture platform) : IAsyncLifetime
     /// <summary>How many cases an operation has at most before the budget: its baselines and each mutation as each principal.</summary>
     private static int Counting(OpenApiOperation operation) =>
         Enum.GetValues<Principal>().Length * (1 + CaseGenerator.Mutations(operation, FuzzSeeds.Placeholder, Principal.DeskOfficer).Count);
-
-    private HttpClient Client(string? token)
-    {
-        var client = Host.CreateClient();
-        client.Timeout = TimeSpan.FromSeconds(30);
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        }
-
-        return client;
-    }
 
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
