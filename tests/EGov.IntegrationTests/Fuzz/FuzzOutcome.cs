@@ -61,7 +61,7 @@ public sealed record FuzzOutcome(FuzzCase Case, int Status, string? MediaType, s
 
     private static string Shorten(string body)
     {
-        var flat = body.ReplaceLineEndings(" ");
+        var flat = body.ReplaceLineEndings(" ").Trim();
         return flat.Length <= Excerpt ? flat : flat[..Excerpt] + "…";
     }
 }
