@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace EGov.IntegrationTests.Fuzz;
@@ -25,6 +26,10 @@ public sealed record FuzzSeeds(
     public const string CalendarYearToWrite = "2099";
 
     public const string Instant = "2026-03-02T10:00:00+07:00";
+
+    /// <summary>A grant ends in the future or is refused: two months from today (a day's value, the same all day).</summary>
+    public static string GrantUntil =>
+        DateTime.UtcNow.Date.AddDays(60).ToString("yyyy-MM-dd'T'17:00:00'+07:00'", CultureInfo.InvariantCulture);
 
     /// <summary>Values for counting cases before any resource exists: the number of cases does not depend on them.</summary>
     public static FuzzSeeds Placeholder { get; } = new(Guid.Empty, "X", Guid.Empty, Guid.Empty, Guid.Empty, "001099012345", "x");
@@ -92,7 +97,7 @@ public sealed record FuzzSeeds(
         ("actOnDossier", _) => null,
         ("grantDocument", "unit") => Unit,
         ("grantDocument", "purpose") => "Giải quyết hồ sơ / Processing a dossier",
-        ("grantDocument", "until") => "2027-01-31T17:00:00+07:00",
+        ("grantDocument", "until") => GrantUntil,
         ("mintDevToken", "subject") => "fuzz-minted",
         ("mintDevToken", "roles") => new JsonArray("desk-officer"),
         ("mintDevToken", "unit") => Unit,
