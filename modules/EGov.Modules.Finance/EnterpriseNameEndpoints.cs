@@ -15,7 +15,12 @@ internal static class EnterpriseNameEndpoints
                 if (string.IsNullOrWhiteSpace(name) || name.Length > EnterpriseNames.MaxLength)
                 {
                     return Results.Problem(statusCode: 400, type: "urn:egov:problem:validation",
-                        title: "Dữ liệu không hợp lệ / Invalid input", detail: $"1–{EnterpriseNames.MaxLength} ký tự / 1–{EnterpriseNames.MaxLength} characters.");
+                        title: "Dữ liệu không hợp lệ / Invalid input", detail: $"1–{EnterpriseNames.MaxLength} ký tự / 1–{EnterpriseNames.MaxLength} characters.",
+                        extensions: new Dictionary<string, object?>
+                        {
+                            ["code"] = "invalid-input",
+                            ["errors"] = new Dictionary<string, string[]> { ["name"] = [$"Tên gồm 1–{EnterpriseNames.MaxLength} ký tự / The name has 1–{EnterpriseNames.MaxLength} characters."] },
+                        });
                 }
 
                 var taken = await session.LoadAsync<EnterpriseName>(EnterpriseNames.Normalize(name), ct);

@@ -79,6 +79,11 @@ public static class UploadDocumentEndpoint
         {
             return DocumentProblems.Malformed($"Không đọc được multipart / The multipart body could not be read: {e.Message}");
         }
+        catch (IOException) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            // The multipart reader's word for a body that ends before its closing boundary (empty, cut short).
+            return DocumentProblems.Malformed("Thân multipart bị cắt cụt / The multipart body ends before its closing boundary.");
+        }
 
         await using (form)
         {
