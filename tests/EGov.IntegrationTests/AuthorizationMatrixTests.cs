@@ -41,19 +41,7 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform)
 
     private readonly TestHost _host = platform.Host;
 
-    public static TheoryData<string, string, int> Cells()
-    {
-        var data = new TheoryData<string, string, int>();
-        foreach (var (endpoint, statuses) in Expected)
-        {
-            for (var i = 0; i < Callers.Length; i++)
-            {
-                data.Add(endpoint, Callers[i], statuses[i]);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string, int> Cells() => AuthorizationMatrix.Cells(Expected, Callers);
 
     [Fact]
     public void The_matrix_has_a_cell_for_every_caller_on_every_row() =>

@@ -60,19 +60,7 @@ public sealed class ModuleEndpointAuthorizationTests(PlatformFixture platform)
 
     private readonly TestHost _host = platform.Host;
 
-    public static TheoryData<string, string, int> Cells()
-    {
-        var data = new TheoryData<string, string, int>();
-        foreach (var (endpoint, statuses) in Expected)
-        {
-            for (var i = 0; i < Callers.Length; i++)
-            {
-                data.Add(endpoint, Callers[i], statuses[i]);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string, int> Cells() => AuthorizationMatrix.Cells(Expected, Callers);
 
     [Theory]
     [MemberData(nameof(Cells))]
