@@ -62,6 +62,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 case FormatException or InvalidCastException when e.StackTrace?.Contains("Json", StringComparison.Ordinal) == true:
                     return (400, ProblemTypes.MalformedRequest, "malformed-request", "Yêu cầu không đọc được / Malformed request",
                         "Một giá trị sai kiểu / A value in the body has the wrong type.");
+                case EGov.Calendar.CalendarRangeException:
+                    // Endpoints check their own ranges first (docs/deadlines.md); this is the backstop for a walk
+                    // that leaves the calendar's range from an in-range start (a deadline laid past 2299).
+                    return (400, ProblemTypes.Validation, "out-of-range", "Ngoài phạm vi lịch / Outside the calendar's range",
+                        $"Thời điểm hoặc số ngày vượt phạm vi lịch làm việc / An instant or count falls outside the working calendar's range ({EGov.Calendar.CalendarRange.Describe()}).");
             }
         }
 
