@@ -17,7 +17,7 @@ public sealed class DossierImporter(DossierWriter writer, ProcedureCatalog catal
 {
     /// <returns>The imported dossier, or the first action the state machine refused.</returns>
     public async Task<(DossierState? State, DossierError? Error)> ImportAsync(
-        SubmitDossier submit, DateTimeOffset submittedAt, IEnumerable<(DossierCommand Command, DateTimeOffset At)> actions)
+        SubmitDossier submit, DateTimeOffset submittedAt, IEnumerable<(ActionInput Command, DateTimeOffset At)> actions)
     {
         ArgumentNullException.ThrowIfNull(submit);
         ArgumentNullException.ThrowIfNull(actions);
