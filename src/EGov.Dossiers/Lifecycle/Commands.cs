@@ -31,12 +31,3 @@ public sealed record DossierOutcome(
 
     public static DossierOutcome Fail(DossierError error, DossierState? state = null) => new(state, error);
 }
-
-/// <summary>A year of the working calendar was replaced: the old data, so the time left can be measured on it.</summary>
-[GenerateSerializer]
-[Alias("egov.calendar-change")]
-public sealed record CalendarChange(
-    [property: Id(0)] int Year,
-    [property: Id(1)] IReadOnlyList<DateOnly> OldHolidays,
-    [property: Id(2)] IReadOnlyList<DateOnly> OldWorkingDays,
-    [property: Id(3)] string Actor);
