@@ -21,7 +21,7 @@ public sealed record ActionInput(
     /// <summary>The typed command, or why the input does not make one: an unknown action (404) or a missing field (400).</summary>
     /// <remarks>
     /// Only presence is checked here; ranges and lengths depend on nothing but the value too, yet stay with the decider
-    /// so the order of refusals (404, 409, 422, 403, then 400) is the one docs/api-v1.md states. For the same reason a
+    /// so the order of refusals (404, 409, 422, 403, then 400) stays the one docs/architecture.md states. For the same reason a
     /// missing field is reported after the access checks by <see cref="DossierDecider.Decide(DossierState, ActionInput, DateTimeOffset, IDeadlines)"/>
     /// and the action endpoint.
     /// </remarks>
