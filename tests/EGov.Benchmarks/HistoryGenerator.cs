@@ -61,7 +61,7 @@ public sealed class HistoryGenerator(ProcedureCatalog catalog, CalendarDeadlines
 
             Alarms(next);
             var before = state;
-            var command = new DossierCommand(action, null, "Lý do / reason", [], workingDays, rating, null, who);
+            var command = new ActionInput(action, null, "Lý do / reason", [], workingDays, rating, null, who);
             var (decided, error) = DossierDecider.Decide(state, command, next, rules);
             if (error is not null)
             {

@@ -78,7 +78,7 @@ public sealed class LifecycleClockOracleProperties
         foreach (var step in steps)
         {
             at = at.AddMinutes(step.GapMinutes);
-            DossierCommand command;
+            ActionInput command;
             if (state.ClockStopped)
             {
                 command = Commands.Valid(A.Supplement, P.Citizen);

@@ -31,7 +31,7 @@ public sealed class LifecycleProperties
 
     /// <summary>One decision of a journey, seen before its events are folded in.</summary>
     private sealed record Decision(
-        DossierState State, IReadOnlyList<IDossierEvent> History, DossierCommand Command, DateTimeOffset Now,
+        DossierState State, IReadOnlyList<IDossierEvent> History, ActionInput Command, DateTimeOffset Now,
         IReadOnlyList<IDossierEvent>? Events, DossierError? Error);
 
     private static void Walk(Journey journey, Action<Decision>? onDecision = null, Action<DossierState, IReadOnlyList<IDossierEvent>, Caller, DateTimeOffset>? afterStep = null)
@@ -59,7 +59,7 @@ public sealed class LifecycleProperties
         }
     }
 
-    private static DossierCommand Command(DossierState state, Step step)
+    private static ActionInput Command(DossierState state, Step step)
     {
         string action;
         Caller caller;
@@ -86,7 +86,7 @@ public sealed class LifecycleProperties
             18 => state.Version - 1,
             _ => state.Version + 1,
         };
-        return new DossierCommand(
+        return new ActionInput(
             action,
             version,
             A.NeedReason.Contains(action) || !valid ? reason : null,

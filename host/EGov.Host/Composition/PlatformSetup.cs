@@ -77,6 +77,7 @@ internal static class PlatformSetup
             : throw new InvalidOperationException($"Lists:ExactTotalUpTo must be positive, not {exactTotalUpTo}.")));
         services.AddSingleton<EGov.Dossiers.Grain.DossierWriter>();
         services.AddSingleton<EGov.Dossiers.Grain.DossierImporter>();
+        services.AddSingleton<EGov.Dossiers.Grain.DossierOpener>();
         services.TryAddSingleton<IAttachedDocumentTypes, UnknownDocumentTypes>();
         services.TryAddSingleton<IDocumentReuseConsent, NoVaultConsent>();
 

@@ -79,7 +79,7 @@ internal sealed partial class DemoSeeder(
     }
 
     /// <summary>Dossier number <paramref name="n"/> of a procedure: who submitted it, and what happened to it since.</summary>
-    private static (SubmitDossier Submit, List<(DossierCommand, DateTimeOffset)> Actions) Story(
+    private static (SubmitDossier Submit, List<(ActionInput, DateTimeOffset)> Actions) Story(
         CatalogProcedure procedure, int n, DateTimeOffset received, DateTimeOffset now, Random random)
     {
         var p = procedure.Definition;
@@ -97,7 +97,7 @@ internal sealed partial class DemoSeeder(
             Details = DemoDetails(p.Code, n),
         };
 
-        var actions = new List<(DossierCommand, DateTimeOffset)>();
+        var actions = new List<(ActionInput, DateTimeOffset)>();
         var at = received;
         void Do(string action, Caller who, string? reason = null, int? workingDays = null, int? rating = null)
         {
@@ -108,7 +108,7 @@ internal sealed partial class DemoSeeder(
                 at = now.AddMinutes(-(10 - actions.Count));
             }
 
-            actions.Add((new DossierCommand(action, null, reason, [], workingDays, rating, null, who), at));
+            actions.Add((new ActionInput(action, null, reason, [], workingDays, rating, null, who), at));
         }
 
         if (online && scenario == 0)

@@ -9,6 +9,10 @@ namespace EGov.Documents.Http;
 /// <summary>The owner deletes a document that no dossier cites (docs/documents.md: what the law keeps).</summary>
 public static class DeleteDocumentEndpoint
 {
+    /// <summary>Run by Wolverine before each endpoint here: only the owner goes on (404 or 403 otherwise).</summary>
+    public static Task<(DocumentAccess?, IResult)> LoadAsync(Guid id, HttpContext http, DocumentVault vault) =>
+        DocumentLoad.OwnedAsync(id, http, vault);
+
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineDelete("/api/v1/documents/{id}", OperationId = "deleteDocument")]
     [Tags("Documents")]
@@ -16,14 +20,8 @@ public static class DeleteDocumentEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public static async Task<IResult> Delete(Guid id, HttpContext http, DocumentVault vault)
+    public static async Task<IResult> Delete([NotBody] DocumentAccess access, HttpContext http, DocumentVault vault)
     {
-        var (facts, problem) = await OwnerOnly.LoadAsync(vault, id, http);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        return await vault.DeleteAsync(facts!.Document, http.RequestAborted) ? TypedResults.NoContent() : DocumentProblems.InUse();
+        return await vault.DeleteAsync(access.Facts.Document, http.RequestAborted) ? TypedResults.NoContent() : DocumentProblems.InUse();
     }
 }

@@ -3,11 +3,25 @@ using EGov.Dossiers.Grain;
 using EGov.Dossiers.Lifecycle;
 using Marten;
 using Microsoft.Extensions.Logging;
+using Wolverine.Attributes;
 
 namespace EGov.Dossiers.Deadlines;
 
-/// <summary>Published in the transaction that stores a new calendar year: every open dossier's deadlines follow it.</summary>
-public sealed record CalendarChanged(int Year, IReadOnlyList<DateOnly> OldHolidays, IReadOnlyList<DateOnly> OldWorkingDays, string Actor);
+/// <summary>
+/// A year of the working calendar was replaced, with the old data so the time left can be measured on it. Published in
+/// the transaction that stores the new year (a durable Wolverine message) and handed as is to every open dossier's
+/// grain (an Orleans argument): one record for both. The Wolverine identity is pinned to the name messages were stored
+/// under before, so a message still in the outbox is read back wherever this type lives; the Orleans alias is the one
+/// the grain's former <c>CalendarChange</c> argument had.
+/// </summary>
+[GenerateSerializer]
+[Alias("egov.calendar-change")]
+[MessageIdentity("EGov.Dossiers.Deadlines.CalendarChanged")]
+public sealed record CalendarChanged(
+    [property: Id(0)] int Year,
+    [property: Id(1)] IReadOnlyList<DateOnly> OldHolidays,
+    [property: Id(2)] IReadOnlyList<DateOnly> OldWorkingDays,
+    [property: Id(3)] string Actor);
 
 /// <summary>
 /// Re-lays the deadlines of the open dossiers whose clock runs into the future; each grain records
@@ -15,7 +29,7 @@ public sealed record CalendarChanged(int Year, IReadOnlyList<DateOnly> OldHolida
 /// </summary>
 public static partial class CalendarChangedHandler
 {
-    public static async Task Handle(CalendarChanged message, IDocumentStore store, IGrainFactory grains, PlatformClock clock, ILogger<CalendarChange> logger, CancellationToken cancellationToken)
+    public static async Task Handle(CalendarChanged message, IDocumentStore store, IGrainFactory grains, PlatformClock clock, ILogger<CalendarChanged> logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(store);
@@ -29,11 +43,10 @@ public static partial class CalendarChangedHandler
                 .ToListAsync(cancellationToken);
         }
 
-        var change = new CalendarChange(message.Year, message.OldHolidays, message.OldWorkingDays, message.Actor);
         var moved = 0;
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (id, _) =>
         {
-            if (await grains.GetGrain<IDossierGrain>(id).RecomputeDeadlines(change))
+            if (await grains.GetGrain<IDossierGrain>(id).RecomputeDeadlines(message))
             {
                 Interlocked.Increment(ref moved);
             }

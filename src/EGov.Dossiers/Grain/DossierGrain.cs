@@ -1,6 +1,5 @@
 using EGov.Kernel;
 using EGov.Calendar;
-using EGov.Catalog;
 using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Events;
 using EGov.Dossiers.Intake;
@@ -14,10 +13,9 @@ namespace EGov.Dossiers.Grain;
 internal sealed partial class DossierGrain(
     IDocumentStore store,
     DossierWriter writer,
-    ProcedureCatalog catalog,
+    DossierOpener opener,
     CalendarDeadlines deadlines,
     CalendarProvider calendars,
-    DossierCodeAllocator codes,
     PlatformClock clock,
     ILogger<DossierGrain> logger) : Orleans.Grain, IDossierGrain
 {
@@ -30,28 +28,15 @@ internal sealed partial class DossierGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
 
-    public async Task<DossierOutcome> Submit(SubmitDossier command)
+    public async Task<DossierOutcome> Submit(SubmitDossier command, DossierPlan plan)
     {
         if (_state is not null)
         {
             return SameSubmission(_state, command) ? DossierOutcome.Ok(_state) : DossierOutcome.Fail(KeyReused);
         }
 
-        if (catalog.FindProcedure(command.ProcedureCode) is not { } procedure)
-        {
-            return DossierOutcome.Fail(new DossierError(ErrorKind.Invalid, "unknown-procedure", $"Unknown procedure '{command.ProcedureCode}'.", "procedureCode"));
-        }
-
-        var plan = DossierPlan.From(procedure);
-        if (DossierDecider.CheckSubmit(command, plan.Unit) is { } denied)
-        {
-            return DossierOutcome.Fail(denied);
-        }
-
         var now = clock.GetUtcNow();
-        var agency = catalog.FindUnit(plan.Unit)!.Definition.AgencyId;
-        var code = await codes.NextAsync(agency, deadlines.LocalDate(now));
-        var events = DossierDecider.Submit(command, plan, code, now, deadlines.ForUnit(plan.Unit));
+        var events = await opener.OpenAsync(command, plan, now);
         try
         {
             await CommitAsync(events, now, command.ProcedureCode);
@@ -128,7 +113,7 @@ internal sealed partial class DossierGrain(
         throw new InvalidOperationException($"Dossier {Id}: alarm could not be recorded after three concurrent changes; Wolverine will retry it.");
     }
 
-    public async Task<bool> RecomputeDeadlines(CalendarChange change)
+    public async Task<bool> RecomputeDeadlines(CalendarChanged change)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {

@@ -1,7 +1,5 @@
-using EGov.Catalog;
 using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Events;
-using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 
 namespace EGov.Dossiers.Grain;
@@ -13,28 +11,22 @@ namespace EGov.Dossiers.Grain;
 /// the calendar in force; alarms whose time has passed fire at once (an overdue dossier is flagged as such).
 /// Only for dossiers that do not exist yet: the stream is started, so an existing id fails.
 /// </summary>
-public sealed class DossierImporter(DossierWriter writer, ProcedureCatalog catalog, CalendarDeadlines deadlines, DossierCodeAllocator codes)
+public sealed class DossierImporter(DossierWriter writer, DossierOpener opener, CalendarDeadlines deadlines)
 {
     /// <returns>The imported dossier, or the first action the state machine refused.</returns>
     public async Task<(DossierState? State, DossierError? Error)> ImportAsync(
-        SubmitDossier submit, DateTimeOffset submittedAt, IEnumerable<(DossierCommand Command, DateTimeOffset At)> actions)
+        SubmitDossier submit, DateTimeOffset submittedAt, IEnumerable<(ActionInput Command, DateTimeOffset At)> actions)
     {
         ArgumentNullException.ThrowIfNull(submit);
         ArgumentNullException.ThrowIfNull(actions);
-        if (catalog.FindProcedure(submit.ProcedureCode) is not { } procedure)
+        var (plan, refused) = opener.Admit(submit);
+        if (plan is null)
         {
-            return (null, new DossierError(ErrorKind.Invalid, "unknown-procedure", $"Unknown procedure '{submit.ProcedureCode}'.", "procedureCode"));
-        }
-
-        var plan = DossierPlan.From(procedure);
-        if (DossierDecider.CheckSubmit(submit, plan.Unit) is { } denied)
-        {
-            return (null, denied);
+            return (null, refused);
         }
 
         var rules = deadlines.ForUnit(plan.Unit);
-        var code = await codes.NextAsync(catalog.FindUnit(plan.Unit)!.Definition.AgencyId, rules.LocalDate(submittedAt));
-        var events = new List<IDossierEvent>(DossierDecider.Submit(submit, plan, code, submittedAt, rules));
+        var events = new List<IDossierEvent>(await opener.OpenAsync(submit, plan, submittedAt));
         var state = DossierEvolution.Fold(events)!;
         var last = submittedAt;
         foreach (var (command, at) in actions.OrderBy(a => a.At))

@@ -1,3 +1,4 @@
+using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Lifecycle;
 
 namespace EGov.Dossiers.Grain;
@@ -10,9 +11,12 @@ namespace EGov.Dossiers.Grain;
 [Alias("egov.IDossierGrain")]
 public interface IDossierGrain : IGrainWithGuidKey
 {
-    /// <summary>Opens the dossier. Repeating the same idempotent submission returns the same dossier.</summary>
+    /// <summary>
+    /// Opens the dossier with the plan <see cref="DossierOpener.Admit"/> gave for it: the procedure was found and who
+    /// may submit was decided before the call. Repeating the same idempotent submission returns the same dossier.
+    /// </summary>
     [Alias("Submit")]
-    Task<DossierOutcome> Submit(SubmitDossier command);
+    Task<DossierOutcome> Submit(SubmitDossier command, DossierPlan plan);
 
     /// <summary>Takes one lifecycle action.</summary>
     [Alias("Execute")]
@@ -24,5 +28,5 @@ public interface IDossierGrain : IGrainWithGuidKey
 
     /// <summary>A calendar year changed: lays the time left onto the new calendar. True when the deadlines moved.</summary>
     [Alias("RecomputeDeadlines")]
-    Task<bool> RecomputeDeadlines(CalendarChange change);
+    Task<bool> RecomputeDeadlines(CalendarChanged change);
 }

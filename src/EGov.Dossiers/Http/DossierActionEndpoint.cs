@@ -10,7 +10,7 @@ using Wolverine.Http;
 
 namespace EGov.Dossiers.Http;
 
-/// <summary>The body of a lifecycle action; which fields matter depends on the action.</summary>
+/// <summary>The body of a lifecycle action; which fields matter depends on the action (<see cref="DossierCommand"/> lists them).</summary>
 public sealed record DossierActionRequest(
     long? ExpectedVersion,
     string? Reason,
@@ -42,10 +42,13 @@ public static class DossierActionEndpoint
         IDeadlines deadlines,
         IDocumentReuseConsent consent)
     {
-        if (!DossierRules.IsKnown(action))
+        // The URL's action and the loose body become one typed command here; an unknown action is a 404 at once.
+        var caller = CallerFactory.From(http.User);
+        var (command, invalid) = new ActionInput(action, request.ExpectedVersion, request.Reason, request.DocumentIds ?? [],
+            request.WorkingDays, request.Rating, request.ToStepId, caller).Parse();
+        if (invalid is { Kind: ErrorKind.NotFound })
         {
-            return Problems.From(new DossierError(ErrorKind.NotFound, "unknown-action",
-                $"Không có thao tác '{action}' / Unknown action '{action}'. Known: {string.Join(", ", DossierActions.All)}."));
+            return Problems.From(invalid);
         }
 
         if (request.DocumentIds is { Count: > SubmitDossierEndpoint.MaxDocuments })
@@ -54,23 +57,31 @@ public static class DossierActionEndpoint
         }
 
         // Unknown or unreadable dossiers are answered from the read model: no grain is activated for junk ids.
-        var caller = CallerFactory.From(http.User);
         if (await ReadableDossier.LoadAsync(session, id, caller, http.RequestAborted) is not { } state)
         {
             return Problems.NotFound();
         }
 
+        // A missing field is named only to a caller who may take the action now (403 before 400, as the decider orders it).
+        if (command is null)
+        {
+            return Problems.From(DossierDecider.Admit(state, action, caller, request.ExpectedVersion) ?? invalid!);
+        }
+
         // A supplement or a result cites documents just as an intake does, and opens them just the same. Only an action
         // the caller may take now is checked (and its citations logged); any other is refused by the grain as before.
-        if (action is DossierActions.Supplement or DossierActions.IssueResult && request.DocumentIds is { Count: > 0 } cited
-            && DossierRules.StatusAllows(state, action) && DossierRules.CallerMay(state, action, caller)
+        IReadOnlyList<Guid> cited = command switch
+        {
+            DossierCommand.Supplement s => s.DocumentIds,
+            DossierCommand.IssueResult r => r.DocumentIds,
+            _ => [],
+        };
+        if (cited.Count > 0 && DossierRules.StatusAllows(state, action) && DossierRules.CallerMay(state, action, caller)
             && await consent.CheckAsync(new DocumentReuse(id, state.ProcedureCode, state.Unit, state.Applicant.IdNumber, cited, caller), http.RequestAborted) is { } unconsented)
         {
             return Problems.From(unconsented);
         }
 
-        var command = new DossierCommand(action, request.ExpectedVersion, request.Reason, request.DocumentIds ?? [],
-            request.WorkingDays, request.Rating, request.ToStepId, caller);
         var outcome = await grains.GetGrain<IDossierGrain>(id).Execute(command);
         return outcome.Error is null
             ? TypedResults.Ok(DossierDto.From(outcome.State!, caller, clock.GetUtcNow(), deadlines))

@@ -1,4 +1,3 @@
-using EGov.Catalog;
 using EGov.Dossiers.Grain;
 using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
@@ -34,7 +33,7 @@ public static class SubmitDossierEndpoint
     public static async Task<IResult> Post(
         SubmitDossierRequest request,
         HttpContext http,
-        ProcedureCatalog catalog,
+        DossierOpener opener,
         IGrainFactory grains,
         PlatformClock clock,
         IDeadlines deadlines,
@@ -70,12 +69,6 @@ public static class SubmitDossierEndpoint
             return Problems.Validation(errors);
         }
 
-        if (catalog.FindProcedure(request.ProcedureCode) is not { } procedure)
-        {
-            return Problems.From(new DossierError(ErrorKind.Invalid, "unknown-procedure",
-                $"Không có thủ tục mã '{request.ProcedureCode}' / No procedure has the code '{request.ProcedureCode}'.", "procedureCode"));
-        }
-
         var caller = CallerFactory.From(http.User);
         var idempotencyKey = key.Length == 0 ? null : key;
         var id = idempotencyKey is null ? Guid.CreateVersion7() : IdFromKey(caller.Subject, idempotencyKey);
@@ -86,12 +79,15 @@ public static class SubmitDossierEndpoint
             Details = details,
         };
 
-        // Who may submit is decided before any module looks at the content, so a refusal never leaks to a stranger.
-        var unit = procedure.Definition.UnitCode;
-        if (DossierDecider.CheckSubmit(command, unit) is { } denied)
+        // Which procedure, and who may submit, is decided before any module looks at the content, so a refusal never
+        // leaks to a stranger; the grain receives the admitted plan and decides neither again.
+        var (plan, refused) = opener.Admit(command);
+        if (plan is null)
         {
-            return Problems.From(denied);
+            return Problems.From(refused!);
         }
+
+        var unit = plan.Unit;
 
         var check = await checks.RunAsync(command.ProcedureCode, unit, applicant.IdNumber, details, command.DocumentIds, http.RequestAborted);
         if (!check.Accepted)
@@ -100,12 +96,12 @@ public static class SubmitDossierEndpoint
         }
 
         // Last before the grain: citing the applicant's vault documents needs their consent (docs/documents.md, "Consent").
-        if (await consent.CheckAsync(new DocumentReuse(id, procedure.Definition.Code, unit, applicant.IdNumber, command.DocumentIds, caller), http.RequestAborted) is { } unconsented)
+        if (await consent.CheckAsync(new DocumentReuse(id, plan.ProcedureCode, unit, applicant.IdNumber, command.DocumentIds, caller), http.RequestAborted) is { } unconsented)
         {
             return Problems.From(unconsented);
         }
 
-        var outcome = await grains.GetGrain<IDossierGrain>(id).Submit(command);
+        var outcome = await grains.GetGrain<IDossierGrain>(id).Submit(command, plan);
         if (outcome.Error is not null)
         {
             return Problems.From(outcome.Error);

@@ -19,19 +19,6 @@ public sealed record SubmitDossier(
     public IReadOnlyDictionary<string, string> Details { get; init; } = new Dictionary<string, string>();
 }
 
-/// <summary>One lifecycle action on an existing dossier.</summary>
-[GenerateSerializer]
-[Alias("egov.dossier-command")]
-public sealed record DossierCommand(
-    [property: Id(0)] string Action,
-    [property: Id(1)] long? ExpectedVersion,
-    [property: Id(2)] string? Reason,
-    [property: Id(3)] IReadOnlyList<Guid> DocumentIds,
-    [property: Id(4)] int? WorkingDays,
-    [property: Id(5)] int? Rating,
-    [property: Id(6)] string? ToStepId,
-    [property: Id(7)] Caller Caller);
-
 /// <summary>What the grain answers: the state after the command, or why nothing changed.</summary>
 [GenerateSerializer]
 [Alias("egov.dossier-outcome")]
@@ -44,12 +31,3 @@ public sealed record DossierOutcome(
 
     public static DossierOutcome Fail(DossierError error, DossierState? state = null) => new(state, error);
 }
-
-/// <summary>A year of the working calendar was replaced: the old data, so the time left can be measured on it.</summary>
-[GenerateSerializer]
-[Alias("egov.calendar-change")]
-public sealed record CalendarChange(
-    [property: Id(0)] int Year,
-    [property: Id(1)] IReadOnlyList<DateOnly> OldHolidays,
-    [property: Id(2)] IReadOnlyList<DateOnly> OldWorkingDays,
-    [property: Id(3)] string Actor);

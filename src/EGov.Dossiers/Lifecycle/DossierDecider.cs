@@ -1,5 +1,6 @@
 using EGov.Dossiers.Events;
 using EGov.Dossiers.Model;
+using System.Diagnostics;
 using EGov.Kernel;
 
 namespace EGov.Dossiers.Lifecycle;
@@ -50,66 +51,89 @@ public static class DossierDecider
         };
     }
 
+    public static readonly string WorkingDaysMessage =
+        $"Số ngày gia hạn từ 1 đến {MaxExtensionWorkingDays} / workingDays must be between 1 and {MaxExtensionWorkingDays}.";
+
+    public static readonly string RatingMessage =
+        "Mức đánh giá là 1, 2 hoặc 3 / rating must be 1 (not satisfied), 2 (satisfied) or 3 (very satisfied).";
+
+    /// <summary>
+    /// Decides an action as it arrives: parsed into its typed command, with a missing field reported only after the
+    /// access checks, so a caller who may not act learns nothing about the body (403 before 400).
+    /// </summary>
     public static (IReadOnlyList<IDossierEvent>? Events, DossierError? Error) Decide(
-        DossierState state, DossierCommand cmd, DateTimeOffset now, IDeadlines deadlines)
+        DossierState state, ActionInput input, DateTimeOffset now, IDeadlines deadlines)
     {
-        if (!DossierRules.IsKnown(cmd.Action))
+        ArgumentNullException.ThrowIfNull(input);
+        var (command, invalid) = input.Parse();
+        if (command is null)
         {
-            return Fail(ErrorKind.NotFound, "unknown-action", $"Không có thao tác '{cmd.Action}' / Unknown action '{cmd.Action}'.");
+            return (null, invalid!.Kind == ErrorKind.NotFound ? invalid : Admit(state, input.Action, input.Caller, input.ExpectedVersion) ?? invalid);
         }
 
-        if (!DossierRules.CanRead(state, cmd.Caller))
+        return Decide(state, command, now, deadlines);
+    }
+
+    /// <summary>Whether this caller may take this action on this dossier now: 404, 409, 422 or 403, in that order.</summary>
+    public static DossierError? Admit(DossierState state, string action, Caller caller, long? expectedVersion)
+    {
+        if (!DossierRules.CanRead(state, caller))
         {
-            return Fail(ErrorKind.NotFound, "not-found", "Không tìm thấy hồ sơ / Dossier not found.");
+            return new(ErrorKind.NotFound, "not-found", "Không tìm thấy hồ sơ / Dossier not found.");
         }
 
-        if (cmd.ExpectedVersion is { } expected && expected != state.Version)
+        if (expectedVersion is { } expected && expected != state.Version)
         {
-            return Fail(ErrorKind.Conflict, "stale-version",
+            return new(ErrorKind.Conflict, "stale-version",
                 $"Hồ sơ đã thay đổi (phiên bản {state.Version}) / The dossier changed: expected version {expected}, current {state.Version}.");
         }
 
-        if (!DossierRules.StatusAllows(state, cmd.Action))
+        if (!DossierRules.StatusAllows(state, action))
         {
-            return Fail(ErrorKind.NotAllowed, $"not-allowed-in-{state.Status}",
-                $"Không thể '{cmd.Action}' khi hồ sơ ở trạng thái {state.Status} / '{cmd.Action}' is not allowed while the dossier is {state.Status}.");
+            return new(ErrorKind.NotAllowed, $"not-allowed-in-{state.Status}",
+                $"Không thể '{action}' khi hồ sơ ở trạng thái {state.Status} / '{action}' is not allowed while the dossier is {state.Status}.");
         }
 
-        if (!DossierRules.CallerMay(state, cmd.Action, cmd.Caller))
+        return DossierRules.CallerMay(state, action, caller) ? null
+            : new(ErrorKind.Forbidden, "not-your-action",
+                $"Bạn không có quyền thực hiện '{action}' trên hồ sơ này / '{action}' is not yours to take on this dossier.");
+    }
+
+    public static (IReadOnlyList<IDossierEvent>? Events, DossierError? Error) Decide(
+        DossierState state, DossierCommand cmd, DateTimeOffset now, IDeadlines deadlines)
+    {
+        ArgumentNullException.ThrowIfNull(cmd);
+        if (Admit(state, cmd.Action, cmd.Caller, cmd.ExpectedVersion) is { } refused)
         {
-            return Fail(ErrorKind.Forbidden, "not-your-action",
-                $"Bạn không có quyền thực hiện '{cmd.Action}' trên hồ sơ này / '{cmd.Action}' is not yours to take on this dossier.");
+            return (null, refused);
         }
 
-        var reason = cmd.Reason?.Trim();
-        if (DossierActions.NeedReason.Contains(cmd.Action) && string.IsNullOrEmpty(reason))
-        {
-            return Invalid("reason", "Cần nêu lý do / A reason is required for this action.");
-        }
-
+        var reason = cmd.Why?.Trim();
         if (reason is { Length: > 2000 })
         {
             return Invalid("reason", "Lý do quá dài (tối đa 2000 ký tự) / The reason is longer than 2000 characters.");
         }
 
         var meta = new EventMeta(cmd.Caller.Subject, RoleFor(state, cmd), cmd.Caller.Unit, reason, now);
-        return cmd.Action switch
+        return cmd switch
         {
-            DossierActions.Receive => Ok(ReceiveEvent(state, now, meta, deadlines)),
-            DossierActions.Refuse => Ok(new DossierRefused(meta)),
-            DossierActions.RequestSupplement => Ok(RequestSupplement(state, now, meta, deadlines)),
-            DossierActions.Supplement => Ok(Supplement(state, cmd, now, meta, deadlines)),
-            DossierActions.CompleteStep => Ok(CompleteStep(state, now, meta, deadlines)),
-            DossierActions.ReturnStep => ReturnStep(state, cmd, now, meta, deadlines),
-            DossierActions.Approve => Ok(new DossierApproved(state.Fee > 0, meta)),
-            DossierActions.Reject => Ok(new DossierRejected(meta)),
-            DossierActions.Extend => Extend(state, cmd, meta, deadlines),
-            DossierActions.IssueResult => Ok(new ResultIssued(cmd.DocumentIds, state.Status == DossierStatus.AwaitingFee ? state.Fee : 0m, meta)),
-            DossierActions.Deliver => Ok(new ResultDelivered(meta)),
-            DossierActions.Withdraw => Ok(new DossierWithdrawn(meta)),
-            DossierActions.Stop => Ok(new DossierStopped(meta)),
-            DossierActions.Rate => Rate(cmd, meta),
-            _ => Fail(ErrorKind.NotFound, "unknown-action", $"Unknown action '{cmd.Action}'."),
+            DossierCommand.Receive => Ok(ReceiveEvent(state, now, meta, deadlines)),
+            DossierCommand.Refuse => Ok(new DossierRefused(meta)),
+            DossierCommand.RequestSupplement => Ok(RequestSupplement(state, now, meta, deadlines)),
+            DossierCommand.Supplement s => Ok(Supplement(state, s.DocumentIds, now, meta, deadlines)),
+            DossierCommand.CompleteStep => Ok(CompleteStep(state, now, meta, deadlines)),
+            DossierCommand.ReturnStep r => ReturnStep(state, r.ToStepId, now, meta, deadlines),
+            DossierCommand.Approve => Ok(new DossierApproved(state.Fee > 0, meta)),
+            DossierCommand.Reject => Ok(new DossierRejected(meta)),
+            DossierCommand.Extend e => Extend(state, e.WorkingDays, meta, deadlines),
+            DossierCommand.IssueResult i => Ok(new ResultIssued(i.DocumentIds, state.Status == DossierStatus.AwaitingFee ? state.Fee : 0m, meta)),
+            DossierCommand.Deliver => Ok(new ResultDelivered(meta)),
+            DossierCommand.Withdraw => Ok(new DossierWithdrawn(meta)),
+            DossierCommand.Stop => Ok(new DossierStopped(meta)),
+            DossierCommand.Rate r => Rate(r.Rating, meta),
+
+            // The base record's constructor is private: every command is one of the records above.
+            _ => throw new UnreachableException(cmd.GetType().Name),
         };
     }
 
@@ -139,21 +163,21 @@ public static class DossierDecider
         return new SupplementRequested(true, remaining, stepRemaining, meta);
     }
 
-    private static DossierSupplemented Supplement(DossierState s, DossierCommand cmd, DateTimeOffset now, EventMeta meta, IDeadlines d)
+    private static DossierSupplemented Supplement(DossierState s, IReadOnlyList<Guid> documentIds, DateTimeOffset now, EventMeta meta, IDeadlines d)
     {
         if (!s.ClockStopped)
         {
-            return new DossierSupplemented(cmd.DocumentIds, null, null, meta);
+            return new DossierSupplemented(documentIds, null, null, meta);
         }
 
         if (s.Sla.RestartOnSupplement)
         {
             var step = s.CurrentStep!;
-            return new DossierSupplemented(cmd.DocumentIds, d.Due(now, s.Sla.Value, s.Sla.Unit),
+            return new DossierSupplemented(documentIds, d.Due(now, s.Sla.Value, s.Sla.Unit),
                 d.Due(now, step.AllowanceValue, step.AllowanceUnit), meta);
         }
 
-        return new DossierSupplemented(cmd.DocumentIds,
+        return new DossierSupplemented(documentIds,
             d.AddOfficeTime(now, s.RemainingWhenStopped ?? TimeSpan.Zero),
             d.AddOfficeTime(now, s.StepRemainingWhenStopped ?? TimeSpan.Zero), meta);
     }
@@ -164,9 +188,9 @@ public static class DossierDecider
         return new StepCompleted(s.CurrentStep!.Id, next.Id, d.Due(now, next.AllowanceValue, next.AllowanceUnit), meta);
     }
 
-    private static (IReadOnlyList<IDossierEvent>?, DossierError?) ReturnStep(DossierState s, DossierCommand cmd, DateTimeOffset now, EventMeta meta, IDeadlines d)
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) ReturnStep(DossierState s, string? toStepId, DateTimeOffset now, EventMeta meta, IDeadlines d)
     {
-        var targetIndex = cmd.ToStepId is null ? s.CurrentStepIndex - 1 : s.Steps.FindIndex(x => x.Id == cmd.ToStepId);
+        var targetIndex = toStepId is null ? s.CurrentStepIndex - 1 : s.Steps.FindIndex(x => x.Id == toStepId);
         if (targetIndex < 0 || targetIndex >= s.CurrentStepIndex)
         {
             return Invalid("toStepId", "Chỉ trả về một bước trước đó / A dossier can only be returned to an earlier step.");
@@ -176,21 +200,19 @@ public static class DossierDecider
         return Ok(new StepReturned(s.CurrentStep!.Id, target.Id, d.Due(now, target.AllowanceValue, target.AllowanceUnit), meta));
     }
 
-    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Extend(DossierState s, DossierCommand cmd, EventMeta meta, IDeadlines d)
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Extend(DossierState s, int workingDays, EventMeta meta, IDeadlines d)
     {
-        if (cmd.WorkingDays is not (>= 1 and <= MaxExtensionWorkingDays))
+        if (workingDays is not (>= 1 and <= MaxExtensionWorkingDays))
         {
-            return Invalid("workingDays", $"Số ngày gia hạn từ 1 đến {MaxExtensionWorkingDays} / workingDays must be between 1 and {MaxExtensionWorkingDays}.");
+            return Invalid("workingDays", WorkingDaysMessage);
         }
 
-        var due = d.Due(s.DueAt!.Value, cmd.WorkingDays.Value, "WorkingDays");
-        return Ok(new DeadlineExtended(cmd.WorkingDays.Value, due, null, meta));
+        var due = d.Due(s.DueAt!.Value, workingDays, "WorkingDays");
+        return Ok(new DeadlineExtended(workingDays, due, null, meta));
     }
 
-    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Rate(DossierCommand cmd, EventMeta meta) =>
-        cmd.Rating is >= 1 and <= 3
-            ? Ok(new DossierRated(cmd.Rating.Value, meta))
-            : Invalid("rating", "Mức đánh giá là 1, 2 hoặc 3 / rating must be 1 (not satisfied), 2 (satisfied) or 3 (very satisfied).");
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Rate(int rating, EventMeta meta) =>
+        rating is >= 1 and <= 3 ? Ok(new DossierRated(rating, meta)) : Invalid("rating", RatingMessage);
 
     private static string RoleFor(DossierState s, DossierCommand cmd)
     {
@@ -204,9 +226,6 @@ public static class DossierDecider
     }
 
     private static (IReadOnlyList<IDossierEvent>?, DossierError?) Ok(params IDossierEvent[] events) => (events, null);
-
-    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Fail(ErrorKind kind, string code, string message) =>
-        (null, new DossierError(kind, code, message));
 
     private static (IReadOnlyList<IDossierEvent>?, DossierError?) Invalid(string field, string message) =>
         (null, new DossierError(ErrorKind.Invalid, "invalid-input", message, field));

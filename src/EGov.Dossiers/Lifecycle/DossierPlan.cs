@@ -2,8 +2,16 @@ using EGov.Catalog;
 
 namespace EGov.Dossiers.Lifecycle;
 
-/// <summary>What a dossier copies from its procedure when it is opened.</summary>
-public sealed record DossierPlan(string ProcedureCode, string ProcedureName, string Unit, IReadOnlyList<PlannedStep> Steps, decimal Fee, SlaPlan Sla)
+/// <summary>What a dossier copies from its procedure when it is opened (handed to the grain once intake is admitted).</summary>
+[GenerateSerializer]
+[Alias("egov.dossier-plan")]
+public sealed record DossierPlan(
+    [property: Id(0)] string ProcedureCode,
+    [property: Id(1)] string ProcedureName,
+    [property: Id(2)] string Unit,
+    [property: Id(3)] IReadOnlyList<PlannedStep> Steps,
+    [property: Id(4)] decimal Fee,
+    [property: Id(5)] SlaPlan Sla)
 {
     public static DossierPlan From(CatalogProcedure procedure)
     {

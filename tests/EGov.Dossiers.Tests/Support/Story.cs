@@ -9,7 +9,7 @@ internal static class Commands
 
     public static readonly Guid Document = new("11111111-2222-3333-4444-555555555555");
 
-    public static DossierCommand Valid(string action, Caller caller, long? expectedVersion = null, string? toStepId = null) =>
+    public static ActionInput Valid(string action, Caller caller, long? expectedVersion = null, string? toStepId = null) =>
         new(action,
             expectedVersion,
             DossierActions.NeedReason.Contains(action) ? Reason : null,
@@ -81,7 +81,7 @@ internal sealed class Story
     public Story Do(string action, Caller caller, DateTimeOffset? at = null, string? toStepId = null) =>
         Do(Commands.Valid(action, caller, State.Version, toStepId), at);
 
-    public Story Do(DossierCommand command, DateTimeOffset? at = null)
+    public Story Do(ActionInput command, DateTimeOffset? at = null)
     {
         Now = at ?? Now.AddHours(1);
         var (events, error) = DossierDecider.Decide(State, command, Now, Vn.Deadlines);
@@ -92,6 +92,6 @@ internal sealed class Story
         return this;
     }
 
-    public (IReadOnlyList<IDossierEvent>? Events, DossierError? Error) Try(DossierCommand command, DateTimeOffset? at = null) =>
+    public (IReadOnlyList<IDossierEvent>? Events, DossierError? Error) Try(ActionInput command, DateTimeOffset? at = null) =>
         DossierDecider.Decide(State, command, at ?? Now.AddHours(1), Vn.Deadlines);
 }

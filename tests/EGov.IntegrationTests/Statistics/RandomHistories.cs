@@ -15,7 +15,7 @@ internal sealed class RandomHistories(ProcedureCatalog catalog, CalendarDeadline
 {
     private static readonly string[] Roles3 = [Roles.DeskOfficer, Roles.Specialist, Roles.Leader];
 
-    public (SubmitDossier Submit, DateTimeOffset SubmittedAt, List<(DossierCommand Command, DateTimeOffset At)> Actions) Next(DateTimeOffset now, int daysBack)
+    public (SubmitDossier Submit, DateTimeOffset SubmittedAt, List<(ActionInput Command, DateTimeOffset At)> Actions) Next(DateTimeOffset now, int daysBack)
     {
         var procedures = catalog.Procedures.ToArray();
         var procedure = procedures[random.Next(procedures.Length)];
@@ -34,7 +34,7 @@ internal sealed class RandomHistories(ProcedureCatalog catalog, CalendarDeadline
         var at = now.AddDays(-random.Next(0, daysBack)).AddMinutes(-random.Next(0, 24 * 60));
         var submittedAt = at;
         var state = DossierEvolution.Fold(DossierDecider.Submit(submit, plan, "RND-000000-0000", at, rules))!;
-        var actions = new List<(DossierCommand, DateTimeOffset)>();
+        var actions = new List<(ActionInput, DateTimeOffset)>();
         var steps = random.Next(0, 10);
         for (var i = 0; i < steps; i++)
         {
@@ -57,7 +57,7 @@ internal sealed class RandomHistories(ProcedureCatalog catalog, CalendarDeadline
                 continue;
             }
 
-            var command = new DossierCommand(action, null, "Lý do kiểm thử / test reason", [], random.Next(1, 6), random.Next(1, 4), null, who);
+            var command = new ActionInput(action, null, "Lý do kiểm thử / test reason", [], random.Next(1, 6), random.Next(1, 4), null, who);
             var (events, error) = DossierDecider.Decide(state, command, at, rules);
             if (error is not null)
             {

@@ -84,7 +84,7 @@ public sealed class StatisticsExportTests(PlatformFixture platform) : IAsyncLife
             new Applicant(Api.NewCitizenId(), "Lê Văn Muộn", null, null, null), [], null, desk);
         var received = now.AddDays(-40);
         var (state, error) = await importer.ImportAsync(submit, received,
-            [(new DossierCommand(DossierActions.CompleteStep, null, null, [], null, null, null, specialist), received.AddDays(1))]);
+            [(new ActionInput(DossierActions.CompleteStep, null, null, [], null, null, null, specialist), received.AddDays(1))]);
         Assert.True(state is not null, error?.ToString());
 
         var leader = await _host.ClientAsync("lead-late", [Roles.Leader], "SXD");
