@@ -31,7 +31,7 @@ public static class DocumentProblems
     /// <summary>A desk officer reached for a citizen's documents with no consent from them nor a declared desk act.</summary>
     public static IResult ConsentRequired(string detail) =>
         Problem(StatusCodes.Status403Forbidden, ProblemTypes.DocumentConsentRequired, "Cần sự đồng ý của chủ giấy tờ / The owner's consent is needed",
-            Reuse.VaultReuseConsent.Code, detail);
+            VaultReuseConsent.Code, detail);
 
     public static IResult TooLarge(long max) =>
         Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Dữ liệu quá lớn / Payload too large", "file-too-large",

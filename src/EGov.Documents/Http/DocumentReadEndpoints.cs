@@ -1,9 +1,10 @@
+using EGov.Calendar;
 using EGov.Documents.Access;
 using EGov.Documents.Content;
 using EGov.Documents.Model;
-using EGov.Dossiers.Http;
-using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
+using EGov.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ public static class DocumentReadEndpoints
     [ProducesResponseType<DocumentDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(Guid id, HttpContext http, DocumentVault vault, DocumentTypeCatalog types, IDeadlines deadlines)
+    public static async Task<IResult> Get(Guid id, HttpContext http, DocumentVault vault, DocumentTypeCatalog types, BusinessTimeZone zone)
     {
         var caller = CallerFactory.From(http.User);
         var facts = await vault.FactsAsync(id, http.RequestAborted);
@@ -36,7 +37,7 @@ public static class DocumentReadEndpoints
         }
 
         await vault.LogAsync([(facts.Document, decision.Purpose)], AccessKinds.Metadata, caller, http.RequestAborted);
-        return TypedResults.Ok(DocumentDto.From(facts.Document, types, deadlines, facts));
+        return TypedResults.Ok(DocumentDto.From(facts.Document, types, zone, facts));
     }
 
     [Authorize(Policy = Policies.Authenticated)]
@@ -84,13 +85,13 @@ public static class DocumentReadEndpoints
     [ProducesResponseType<IReadOnlyList<DocumentDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    public static async Task<IResult> List(HttpContext http, DocumentVault vault, DocumentTypeCatalog types, IDeadlines deadlines, string? ownerIdNumber)
+    public static async Task<IResult> List(HttpContext http, DocumentVault vault, DocumentTypeCatalog types, BusinessTimeZone zone, string? ownerIdNumber)
     {
         var caller = CallerFactory.From(http.User);
         var owner = ownerIdNumber ?? (caller.Has(Roles.Citizen) ? caller.CitizenId : null);
         if (!OwnerId.IsValid(owner))
         {
-            return Problems.Invalid("ownerIdNumber", "Cần số định danh hoặc mã số thuế của chủ giấy tờ / ownerIdNumber (citizen id or tax code) is required.");
+            return ProblemResults.Invalid("ownerIdNumber", "Cần số định danh hoặc mã số thuế của chủ giấy tờ / ownerIdNumber (citizen id or tax code) is required.");
         }
 
         if (!DocumentAccessRules.IsOwner(caller, owner!) && !DocumentAccessRules.IsOfficer(caller))
@@ -113,7 +114,7 @@ public static class DocumentReadEndpoints
             await vault.LogAsync(readable.Select(x => (x.Facts.Document, x.Decision.Purpose)), AccessKinds.List, caller, http.RequestAborted);
         }
 
-        return TypedResults.Ok(readable.Select(x => DocumentDto.From(x.Facts.Document, types, deadlines, x.Facts))
+        return TypedResults.Ok(readable.Select(x => DocumentDto.From(x.Facts.Document, types, zone, x.Facts))
             .ToArray());
     }
 }

@@ -1,5 +1,5 @@
 using EGov.Documents.Access;
-using EGov.Dossiers.Http;
+using EGov.Dossiers.Model;
 using Microsoft.AspNetCore.Http;
 
 namespace EGov.Documents.Http;

@@ -1,3 +1,4 @@
+using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Lifecycle;
 
 namespace EGov.Dossiers.Grain;

@@ -4,6 +4,7 @@ using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using EGov.Dossiers.Model;
 using EGov.Kernel;
+using EGov.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -67,7 +68,7 @@ public static class SubmitDossierEndpoint
 
         if (errors.Count > 0)
         {
-            return Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         if (catalog.FindProcedure(request.ProcedureCode) is not { } procedure)

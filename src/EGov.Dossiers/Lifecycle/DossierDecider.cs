@@ -22,7 +22,7 @@ public static class DossierDecider
             cmd.Applicant, cmd.DocumentIds, plan.Steps, plan.Fee, plan.Sla, cmd.IdempotencyKey, meta)
         {
             Details = cmd.Details.Count == 0 ? null : cmd.Details,
-            IntakeFingerprint = cmd.IdempotencyKey is null ? null : Intake.IntakeFingerprint.Of(cmd),
+            IntakeFingerprint = cmd.IdempotencyKey is null ? null : IntakeFingerprint.Of(cmd),
         };
         if (cmd.Channel == Channel.Online)
         {

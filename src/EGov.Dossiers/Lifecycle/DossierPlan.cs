@@ -1,4 +1,5 @@
 using EGov.Catalog;
+using EGov.Dossiers.Events;
 
 namespace EGov.Dossiers.Lifecycle;
 

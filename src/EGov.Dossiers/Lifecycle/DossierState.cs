@@ -1,3 +1,4 @@
+using EGov.Dossiers.Events;
 using EGov.Dossiers.Model;
 
 namespace EGov.Dossiers.Lifecycle;
@@ -65,7 +66,7 @@ public sealed class DossierState
     [Id(33)] public Dictionary<string, string> Details { get; set; } = [];
 
     /// <summary>
-    /// SHA-256 of the normalised intake request the Idempotency-Key first named (<see cref="Intake.IntakeFingerprint"/>);
+    /// SHA-256 of the normalised intake request the Idempotency-Key first named (<see cref="IntakeFingerprint"/>);
     /// null for dossiers submitted without a key or stored before the hash existed.
     /// </summary>
     [Id(34)] public string? IntakeFingerprint { get; set; }

@@ -1,4 +1,4 @@
-namespace EGov.Dossiers.Lifecycle;
+namespace EGov.Dossiers.Events;
 
 /// <summary>A step as planned when the dossier was submitted: the procedure may change later, the dossier keeps its plan.</summary>
 [GenerateSerializer]

@@ -4,7 +4,7 @@ using EGov.Dossiers.Lifecycle;
 using Marten;
 using Microsoft.Extensions.Logging;
 
-namespace EGov.Dossiers.Deadlines;
+namespace EGov.Dossiers.Handlers;
 
 /// <summary>Published in the transaction that stores a new calendar year: every open dossier's deadlines follow it.</summary>
 public sealed record CalendarChanged(int Year, IReadOnlyList<DateOnly> OldHolidays, IReadOnlyList<DateOnly> OldWorkingDays, string Actor);
