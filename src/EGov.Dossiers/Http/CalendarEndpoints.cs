@@ -134,7 +134,7 @@ public static class CalendarEndpoints
 
         try
         {
-            var due = workingDays is { } d ? deadlines.Due(from, d, "WorkingDays") : deadlines.Due(from, workingHours!.Value, "WorkingHours");
+            var due = workingDays is { } d ? deadlines.Due(from, d, DurationUnit.WorkingDays) : deadlines.Due(from, workingHours!.Value, DurationUnit.WorkingHours);
             return TypedResults.Ok(new DueDto(deadlines.InZone(from), deadlines.InZone(due)));
         }
         catch (CalendarRangeException e)

@@ -1,3 +1,4 @@
+using EGov.Calendar;
 using EGov.Dossiers.Events;
 using EGov.Dossiers.Model;
 using EGov.Kernel;
@@ -183,7 +184,7 @@ public static class DossierDecider
             return Invalid("workingDays", $"Số ngày gia hạn từ 1 đến {MaxExtensionWorkingDays} / workingDays must be between 1 and {MaxExtensionWorkingDays}.");
         }
 
-        var due = d.Due(s.DueAt!.Value, cmd.WorkingDays.Value, "WorkingDays");
+        var due = d.Due(s.DueAt!.Value, cmd.WorkingDays.Value, DurationUnit.WorkingDays);
         return Ok(new DeadlineExtended(cmd.WorkingDays.Value, due, null, meta));
     }
 

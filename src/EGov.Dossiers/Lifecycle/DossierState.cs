@@ -1,3 +1,4 @@
+using EGov.Calendar;
 using EGov.Dossiers.Events;
 using EGov.Dossiers.Model;
 
@@ -33,7 +34,7 @@ public sealed class DossierState
     [Id(14)] public List<Guid> DocumentIds { get; set; } = [];
     [Id(15)] public List<Guid> ResultDocumentIds { get; set; } = [];
     [Id(16)] public decimal Fee { get; set; }
-    [Id(17)] public SlaPlan Sla { get; set; } = new(0, "WorkingDays", false, false);
+    [Id(17)] public SlaPlan Sla { get; set; } = new(0, DurationUnit.WorkingDays, false, false);
 
     /// <summary>Office time left on the dossier's and the step's clocks while stopped for a supplement.</summary>
     [Id(18)] public TimeSpan? RemainingWhenStopped { get; set; }
