@@ -12,10 +12,14 @@ public static class ProblemResults
     public const string ValidationTitle = "Dữ liệu không hợp lệ / Invalid input";
     public const string ForbiddenTitle = "Không có quyền / Forbidden";
 
-    /// <summary>The one problem+json builder: <paramref name="field"/>, when given, carries <paramref name="detail"/> in <c>errors</c>.</summary>
-    public static IResult Problem(int status, string type, string title, string code, string detail, string? field = null)
+    /// <summary>
+    /// The one problem+json builder: <paramref name="field"/>, when given, carries <paramref name="detail"/> in
+    /// <c>errors</c>; <paramref name="more"/> adds an area's own extensions (the vault's <c>maxBytes</c>, say).
+    /// </summary>
+    public static IResult Problem(int status, string type, string title, string code, string detail, string? field = null, IReadOnlyDictionary<string, object?>? more = null)
     {
-        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        Dictionary<string, object?> extensions = more is null ? [] : new(more);
+        extensions["code"] = code;
         if (field is not null)
         {
             extensions["errors"] = new Dictionary<string, string[]> { [field] = [detail] };

@@ -48,9 +48,7 @@ internal static class PlatformSetup
         builder.AddEGovLogging();
         using var bootLoggerFactory = LoggerFactory.Create(l => l.AddConsole());
         var modules = ModuleLoader.Load(configuration, BuiltInModules, bootLoggerFactory.CreateLogger("EGov.Modules"));
-        var catalog = new ProcedureCatalog(modules);
-        services.AddSingleton(catalog);
-        services.AddSingleton<IReadOnlyList<LoadedModule>>(modules);
+        services.AddCatalog(modules);
         foreach (var module in modules)
         {
             module.Module.ConfigureServices(services, configuration);
