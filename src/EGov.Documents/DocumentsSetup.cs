@@ -9,10 +9,10 @@ using Npgsql;
 
 namespace EGov.Documents;
 
-/// <summary>Wires the vault into the host: its Marten documents and tables, and its services.</summary>
+/// <summary>Wires the vault into the host: its services, and its Marten documents and tables.</summary>
 public static class DocumentsSetup
 {
-    public static void AddDocuments(this StoreOptions options)
+    public static void ConfigureDocuments(this StoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Schema.For<VaultDocument>().Duplicate(x => x.OwnerIdNumber);
@@ -24,7 +24,7 @@ public static class DocumentsSetup
         options.Projections.Add(new DocumentReferenceProjection(), ProjectionLifecycle.Inline);
     }
 
-    public static IServiceCollection AddEGovDocuments(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDocuments(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(DocumentsOptions.Section).Get<DocumentsOptions>() ?? new DocumentsOptions();

@@ -1,3 +1,4 @@
+using EGov.Calendar;
 using EGov.Catalog;
 using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Events;
@@ -156,7 +157,7 @@ public sealed class HistoryGenerator(ProcedureCatalog catalog, CalendarDeadlines
     // Wall-clock time for a step: its allowance in office hours spread over nights and weekends (about ×3).
     private double StepHours(PlannedStep step, bool late)
     {
-        var officeHours = step.AllowanceUnit == "WorkingHours" ? step.AllowanceValue : step.AllowanceValue * 8.0;
+        var officeHours = step.AllowanceUnit == DurationUnit.WorkingHours ? step.AllowanceValue : step.AllowanceValue * 8.0;
         return Math.Max(0.5, officeHours * 3 * (late ? 1.1 + random.NextDouble() : 0.15 + (0.7 * random.NextDouble())));
     }
 

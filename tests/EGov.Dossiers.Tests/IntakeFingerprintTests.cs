@@ -1,5 +1,3 @@
-using EGov.Dossiers.Intake;
-
 namespace EGov.Dossiers.Tests;
 
 /// <summary>Issue 13, point 7: what makes two intakes under one Idempotency-Key "the same request".</summary>

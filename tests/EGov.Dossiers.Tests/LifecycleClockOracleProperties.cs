@@ -26,7 +26,7 @@ public sealed class LifecycleClockOracleProperties
         from days in Gen.Bool
         from value in days ? Gen.Int[0, 10] : Gen.Int[0, 60]
         from restart in Gen.Bool
-        select new SlaPlan(value, days ? "WorkingDays" : "WorkingHours", sameDay == 0, restart);
+        select new SlaPlan(value, days ? DurationUnit.WorkingDays : DurationUnit.WorkingHours, sameDay == 0, restart);
 
     private static readonly Gen<(Scenario Scenario, SlaPlan Sla, ClockStep[] Steps)> _history =
         from scenario in Gens.Scenario

@@ -12,7 +12,7 @@ namespace EGov.Dossiers.Tests;
 public sealed class LifecycleClockTests
 {
     private static DossierPlan TwoDays(bool restart = false) =>
-        new("TP-LLTP-01", "Cấp phiếu lý lịch tư pháp", U.Justice, [U.Check], 0m, new SlaPlan(2, "WorkingDays", false, restart));
+        new("TP-LLTP-01", "Cấp phiếu lý lịch tư pháp", U.Justice, [U.Check], 0m, new SlaPlan(2, DurationUnit.WorkingDays, false, restart));
 
     private static Story TwoDaysFromMonday(bool restart = false) => Story.Submit(TwoDays(restart), Channel.Desk, Vn.At(2026, 3, 2, 10));
 

@@ -11,10 +11,10 @@ public sealed class SaturdayUnitTests
     [Fact]
     public void One_working_day_from_Friday_afternoon_ends_on_Saturday_for_a_Saturday_unit_and_on_Monday_otherwise()
     {
-        Assert.Equal(Vn.At(2026, 3, 7, 16), Deadlines.ForUnit("XA-TANDINH").Due(FridayFour, 1, "WorkingDays"));
-        Assert.Equal(Vn.At(2026, 3, 9, 16), Deadlines.ForUnit("STP").Due(FridayFour, 1, "WorkingDays"));
-        Assert.Equal(Vn.At(2026, 3, 9, 16), Deadlines.ForUnit(null).Due(FridayFour, 1, "WorkingDays"));
-        Assert.Equal(Vn.At(2026, 3, 9, 16), Deadlines.Due(FridayFour, 1, "WorkingDays"));
+        Assert.Equal(Vn.At(2026, 3, 7, 16), Deadlines.ForUnit("XA-TANDINH").Due(FridayFour, 1, DurationUnit.WorkingDays));
+        Assert.Equal(Vn.At(2026, 3, 9, 16), Deadlines.ForUnit("STP").Due(FridayFour, 1, DurationUnit.WorkingDays));
+        Assert.Equal(Vn.At(2026, 3, 9, 16), Deadlines.ForUnit(null).Due(FridayFour, 1, DurationUnit.WorkingDays));
+        Assert.Equal(Vn.At(2026, 3, 9, 16), Deadlines.Due(FridayFour, 1, DurationUnit.WorkingDays));
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public sealed class SaturdayUnitTests
         var provider = new CalendarProvider(Vn.Calendar.WithYear(tet with { Holidays = [.. tet.Holidays, new DateOnly(2026, 2, 14), new DateOnly(2026, 2, 21)] }));
         var deadlines = new CalendarDeadlines(provider, saturdayUnits: new HashSet<string>(StringComparer.Ordinal) { "XA-TANDINH" });
 
-        Assert.Equal(Vn.At(2026, 2, 23, 16), deadlines.ForUnit("XA-TANDINH").Due(Vn.At(2026, 2, 13, 16), 1, "WorkingDays"));
+        Assert.Equal(Vn.At(2026, 2, 23, 16), deadlines.ForUnit("XA-TANDINH").Due(Vn.At(2026, 2, 13, 16), 1, DurationUnit.WorkingDays));
     }
 
     [Fact]
@@ -35,11 +35,11 @@ public sealed class SaturdayUnitTests
         var provider = new CalendarProvider(Vn.Calendar);
         var deadlines = new CalendarDeadlines(provider, saturdayUnits: new HashSet<string>(StringComparer.Ordinal) { "XA-TANDINH" });
         var saturdayUnit = deadlines.ForUnit("XA-TANDINH");
-        Assert.Equal(Vn.At(2026, 3, 7, 16), saturdayUnit.Due(FridayFour, 1, "WorkingDays"));
+        Assert.Equal(Vn.At(2026, 3, 7, 16), saturdayUnit.Due(FridayFour, 1, DurationUnit.WorkingDays));
 
         var march = Vn.Calendar.Years[2026];
         provider.Update(c => c.WithYear(march with { Holidays = [.. march.Holidays, new DateOnly(2026, 3, 7)] }));
 
-        Assert.Equal(Vn.At(2026, 3, 9, 16), saturdayUnit.Due(FridayFour, 1, "WorkingDays"));
+        Assert.Equal(Vn.At(2026, 3, 9, 16), saturdayUnit.Due(FridayFour, 1, DurationUnit.WorkingDays));
     }
 }

@@ -106,8 +106,8 @@ public sealed class StatisticsRulesTests
     private static DossierSubmitted Submitted(Channel channel) => new(
         Guid.NewGuid(), "H10.22-261123-0001", "TP-LLTP-01", "Cấp Phiếu lý lịch tư pháp", "STP", channel,
         new Applicant("079123456789", "Nguyễn Văn An", null, null, null), [],
-        [new PlannedStep("intake", "Tiếp nhận", "STP", Roles.DeskOfficer, 1, "WorkingDays"), new PlannedStep("decide", "Phê duyệt", "STP", Roles.Leader, 1, "WorkingDays")],
-        0, new SlaPlan(2, "WorkingDays", false, false), null, Meta(Monday, channel == Channel.Online ? Roles.Citizen : Roles.DeskOfficer));
+        [new PlannedStep("intake", "Tiếp nhận", "STP", Roles.DeskOfficer, 1, DurationUnit.WorkingDays), new PlannedStep("decide", "Phê duyệt", "STP", Roles.Leader, 1, DurationUnit.WorkingDays)],
+        0, new SlaPlan(2, DurationUnit.WorkingDays, false, false), null, Meta(Monday, channel == Channel.Online ? Roles.Citizen : Roles.DeskOfficer));
 
     private static EventMeta Meta(DateTimeOffset at, string role) => new(role == Roles.Leader ? "leader@STP" : role, role, "STP", null, at);
 }

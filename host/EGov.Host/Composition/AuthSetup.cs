@@ -1,4 +1,5 @@
-using System.Text;
+using EGov.Host.Dev;
+using EGov.Host.Environments;
 using EGov.Kernel;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
@@ -12,9 +13,6 @@ namespace EGov.Host.Composition;
 /// </summary>
 internal static class AuthSetup
 {
-    public const string DevIssuer = "egov-dev";
-    public const string DevAudience = "egov-api";
-
     public static void AddEGovAuth(this WebApplicationBuilder builder)
     {
         var auth = builder.Configuration.GetSection("Auth");
@@ -29,7 +27,7 @@ internal static class AuthSetup
             throw new InvalidOperationException("Auth:Authority must be configured outside Development.");
         }
 
-        var devKey = string.IsNullOrWhiteSpace(authority) ? DevSigningKey(builder.Configuration) : null;
+        var devKey = string.IsNullOrWhiteSpace(authority) ? DevTokenKeys.SigningKey(builder.Configuration) : null;
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
@@ -48,8 +46,8 @@ internal static class AuthSetup
             }
             else
             {
-                o.TokenValidationParameters.ValidIssuer = DevIssuer;
-                o.TokenValidationParameters.ValidAudience = DevAudience;
+                o.TokenValidationParameters.ValidIssuer = DevTokenKeys.Issuer;
+                o.TokenValidationParameters.ValidAudience = DevTokenKeys.Audience;
                 o.TokenValidationParameters.IssuerSigningKey = devKey;
             }
         });
@@ -93,16 +91,5 @@ internal static class AuthSetup
         }
 
         return requireHttps;
-    }
-
-    public static SymmetricSecurityKey DevSigningKey(IConfiguration configuration)
-    {
-        var key = configuration["Auth:DevSigningKey"];
-        if (string.IsNullOrWhiteSpace(key) || key.Length < 32)
-        {
-            throw new InvalidOperationException("Auth:DevSigningKey (at least 32 characters) is required to mint and validate development tokens.");
-        }
-
-        return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key));
     }
 }

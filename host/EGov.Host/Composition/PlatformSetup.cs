@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
+using EGov.Host.Environments;
 using EGov.Catalog;
 using EGov.Documents;
 using EGov.Dossiers;
 using EGov.Dossiers.Deadlines;
-using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using EGov.Host.Dev;
 using EGov.Kernel;
@@ -23,7 +23,6 @@ using EGov.Statistics;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 using Weasel.Core;
 using Wolverine;
@@ -49,9 +48,7 @@ internal static class PlatformSetup
         builder.AddEGovLogging();
         using var bootLoggerFactory = LoggerFactory.Create(l => l.AddConsole());
         var modules = ModuleLoader.Load(configuration, BuiltInModules, bootLoggerFactory.CreateLogger("EGov.Modules"));
-        var catalog = new ProcedureCatalog(modules);
-        services.AddSingleton(catalog);
-        services.AddSingleton<IReadOnlyList<LoadedModule>>(modules);
+        services.AddCatalog(modules);
         foreach (var module in modules)
         {
             module.Module.ConfigureServices(services, configuration);
@@ -59,27 +56,12 @@ internal static class PlatformSetup
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(PlatformClock.Real);
-        services.AddSingleton(new CalendarProvider(CalendarSetup.Build(configuration)));
-        services.AddSingleton(sp => new CalendarDeadlines(
-            sp.GetRequiredService<CalendarProvider>(),
-            new EGov.Calendar.WorkDuration(configuration.GetValue("Deadlines:DueSoonWorkingDays", 1), EGov.Calendar.DurationUnit.WorkingDays),
-            configuration.GetSection("Calendar:SaturdayUnits").Get<string[]>()?.ToHashSet(StringComparer.Ordinal)));
-        services.AddSingleton<IDeadlines>(sp => sp.GetRequiredService<CalendarDeadlines>());
-        services.AddSingleton<DossierCodeAllocator>();
-        services.AddSingleton<EGov.Dossiers.Forms.FormContexts>();
-        services.AddEGovDocuments(configuration);
+
+        // One line per area: each area's <Area>Setup.cs says what it registers.
         var statisticsZone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Calendar:TimeZone"] ?? EGov.Calendar.CalendarOptions.DefaultTimeZoneId);
-        services.AddEGovStatistics(statisticsZone);
-        services.AddSingleton<IntakeChecks>();
-        var exactTotalUpTo = configuration.GetValue("Lists:ExactTotalUpTo", EGov.Dossiers.Http.ListDossiersEndpoint.ExactTotalUpTo);
-        services.AddSingleton(new EGov.Dossiers.Http.ListLimits(exactTotalUpTo > 0
-            ? exactTotalUpTo
-            : throw new InvalidOperationException($"Lists:ExactTotalUpTo must be positive, not {exactTotalUpTo}.")));
-        services.AddSingleton<EGov.Dossiers.Grain.DossierWriter>();
-        services.AddSingleton<EGov.Dossiers.Grain.DossierImporter>();
-        services.AddSingleton<EGov.Dossiers.Grain.DossierOpener>();
-        services.TryAddSingleton<IAttachedDocumentTypes, UnknownDocumentTypes>();
-        services.TryAddSingleton<IDocumentReuseConsent, NoVaultConsent>();
+        services.AddDossiers(configuration);
+        services.AddDocuments(configuration);
+        services.AddStatistics(statisticsZone);
 
         var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName)!;
         services.AddNpgsqlDataSource(connectionString);
@@ -88,9 +70,9 @@ internal static class PlatformSetup
                 options.DatabaseSchemaName = "egov";
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 options.AutoCreateSchemaObjects = isDev ? AutoCreate.CreateOrUpdate : AutoCreate.None;
-                options.AddDossiers();
-                options.AddDocuments();
-                options.AddStatistics(statisticsZone);
+                options.ConfigureDossiers();
+                options.ConfigureDocuments();
+                options.ConfigureStatistics(statisticsZone);
                 foreach (var module in modules)
                 {
                     module.Module.ConfigureMarten(options);
@@ -124,7 +106,7 @@ internal static class PlatformSetup
             opts.Discovery.IncludeAssembly(typeof(CatalogEndpoints).Assembly);
             opts.Discovery.IncludeAssembly(typeof(DossierState).Assembly);
             opts.Discovery.IncludeAssembly(typeof(DocumentVault).Assembly);
-            opts.Discovery.IncludeAssembly(typeof(EGov.Statistics.StatisticsServices).Assembly);
+            opts.Discovery.IncludeAssembly(typeof(StatisticsSetup).Assembly);
             foreach (var module in modules)
             {
                 opts.Discovery.IncludeAssembly(module.Module.GetType().Assembly);

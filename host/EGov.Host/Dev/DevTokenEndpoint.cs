@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using EGov.Host.Composition;
+using EGov.Host.Environments;
 using EGov.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -65,12 +65,12 @@ public static class DevTokenEndpoint
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Subject = new ClaimsIdentity(claims),
-            Issuer = AuthSetup.DevIssuer,
-            Audience = AuthSetup.DevAudience,
+            Issuer = DevTokenKeys.Issuer,
+            Audience = DevTokenKeys.Audience,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime.AddMinutes(-1),
             Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(AuthSetup.DevSigningKey(configuration), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(DevTokenKeys.SigningKey(configuration), SecurityAlgorithms.HmacSha256),
         });
         return TypedResults.Ok(new DevTokenResponse(token, expires));
     }

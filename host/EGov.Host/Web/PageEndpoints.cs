@@ -1,5 +1,5 @@
 using System.Reflection;
-using EGov.Host.Composition;
+using EGov.Host.Environments;
 
 namespace EGov.Host.Web;
 

@@ -1,6 +1,6 @@
+using EGov.Calendar;
 using EGov.Documents.Access;
-using EGov.Dossiers.Http;
-using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +18,7 @@ public static class AccessLogEndpoint
     [ProducesResponseType<IReadOnlyList<AccessLogEntryDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(Guid id, HttpContext http, DocumentVault vault, IDeadlines deadlines)
+    public static async Task<IResult> Get(Guid id, HttpContext http, DocumentVault vault, BusinessTimeZone zone)
     {
         var caller = CallerFactory.From(http.User);
         var facts = await vault.FactsAsync(id, http.RequestAborted);
@@ -31,7 +31,7 @@ public static class AccessLogEndpoint
             }
 
             var kept = await vault.AccessLogAsync(id, http.RequestAborted);
-            return kept.Count == 0 ? DocumentProblems.NotFound() : TypedResults.Ok(kept.Select(e => Dto(e, deadlines)).ToArray());
+            return kept.Count == 0 ? DocumentProblems.NotFound() : TypedResults.Ok(kept.Select(e => Dto(e, zone)).ToArray());
         }
 
         var decision = DocumentAccessRules.AccessLog(facts, caller);
@@ -41,8 +41,8 @@ public static class AccessLogEndpoint
         }
 
         var entries = await vault.AccessLogAsync(id, http.RequestAborted);
-        return TypedResults.Ok(entries.Select(e => Dto(e, deadlines)).ToArray());
+        return TypedResults.Ok(entries.Select(e => Dto(e, zone)).ToArray());
     }
 
-    private static AccessLogEntryDto Dto(Model.AccessLogEntry e, IDeadlines zone) => new(zone.InZone(e.At), e.Actor, e.Unit, e.Purpose, e.Kind);
+    private static AccessLogEntryDto Dto(Model.AccessLogEntry e, BusinessTimeZone zone) => new(zone.InZone(e.At), e.Actor, e.Unit, e.Purpose, e.Kind);
 }

@@ -1,11 +1,11 @@
+using EGov.Calendar;
 using EGov.Catalog;
 using EGov.Documents.Access;
 using EGov.Documents.Model;
 using EGov.Documents.Reuse;
-using EGov.Dossiers.Http;
-using EGov.Dossiers.Intake;
-using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
+using EGov.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +23,7 @@ public sealed record DeskConsentDto(
     Guid Id, string OwnerIdNumber, string ProcedureCode, string Unit, string Basis, string Reason, string DeclaredBy, DateTimeOffset DeclaredAt,
     DateTimeOffset Until, bool Active)
 {
-    public static DeskConsentDto From(DeskConsent c, DateTimeOffset now, IDeadlines zone)
+    public static DeskConsentDto From(DeskConsent c, DateTimeOffset now, BusinessTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(zone);
@@ -49,7 +49,7 @@ public static class DeskConsentEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Declare(
-        string code, DeskConsentRequest request, HttpContext http, ProcedureCatalog catalog, DeskConsents consents, PlatformClock clock, IDeadlines deadlines)
+        string code, DeskConsentRequest request, HttpContext http, ProcedureCatalog catalog, DeskConsents consents, PlatformClock clock, BusinessTimeZone zone)
     {
         if (catalog.FindProcedure(code) is not { } procedure)
         {
@@ -85,11 +85,11 @@ public static class DeskConsentEndpoints
 
         if (errors.Count > 0)
         {
-            return Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         var act = await consents.DeclareAsync(request!.OwnerIdNumber!, procedure.Definition.Code, unit, request.Basis!, reason!, caller, http.RequestAborted);
-        return TypedResults.Created($"/api/v1/documents/desk-consents/{act.Id}", DeskConsentDto.From(act, clock.GetUtcNow(), deadlines));
+        return TypedResults.Created($"/api/v1/documents/desk-consents/{act.Id}", DeskConsentDto.From(act, clock.GetUtcNow(), zone));
     }
 
     [Authorize(Policy = Policies.Authenticated)]
@@ -97,7 +97,7 @@ public static class DeskConsentEndpoints
     [Tags("Documents")]
     [ProducesResponseType<IReadOnlyList<DeskConsentDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    public static async Task<IResult> List(HttpContext http, DeskConsents consents, PlatformClock clock, IDeadlines deadlines)
+    public static async Task<IResult> List(HttpContext http, DeskConsents consents, PlatformClock clock, BusinessTimeZone zone)
     {
         var caller = CallerFactory.From(http.User);
         if (caller.CitizenId is not { } owner || !DocumentAccessRules.IsOwner(caller, owner))
@@ -106,6 +106,6 @@ public static class DeskConsentEndpoints
         }
 
         var now = clock.GetUtcNow();
-        return TypedResults.Ok((await consents.OfOwnerAsync(owner, http.RequestAborted)).Select(c => DeskConsentDto.From(c, now, deadlines)).ToArray());
+        return TypedResults.Ok((await consents.OfOwnerAsync(owner, http.RequestAborted)).Select(c => DeskConsentDto.From(c, now, zone)).ToArray());
     }
 }

@@ -1,6 +1,6 @@
+using EGov.Calendar;
 using EGov.Documents.Access;
 using EGov.Documents.Model;
-using EGov.Dossiers.Lifecycle;
 
 namespace EGov.Documents.Http;
 
@@ -22,7 +22,7 @@ public sealed record DocumentDto(
     DateTimeOffset UploadedAt,
     IssuedByDto? IssuedBy)
 {
-    public static DocumentDto From(VaultDocument d, DocumentTypeCatalog types, IDeadlines zone, DocumentFacts? facts = null)
+    public static DocumentDto From(VaultDocument d, DocumentTypeCatalog types, BusinessTimeZone zone, DocumentFacts? facts = null)
     {
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(types);
@@ -42,7 +42,7 @@ public sealed record AccessLogEntryDto(DateTimeOffset At, string Actor, string? 
 /// <summary>An owner's grant to a unit.</summary>
 public sealed record GrantDto(Guid Id, Guid DocumentId, string Unit, string Purpose, DateTimeOffset Until, DateTimeOffset GrantedAt, DateTimeOffset? RevokedAt, bool Active)
 {
-    public static GrantDto From(DocumentGrant g, DateTimeOffset now, IDeadlines zone)
+    public static GrantDto From(DocumentGrant g, DateTimeOffset now, BusinessTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(g);
         ArgumentNullException.ThrowIfNull(zone);

@@ -1,5 +1,5 @@
 using EGov.Documents.Access;
-using EGov.Dossiers.Http;
+using EGov.Dossiers.Model;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Http;
 
@@ -24,7 +24,7 @@ internal static class DocumentLoad
         LoadAsync(id, http, vault, (facts, caller) => DocumentAccessRules.Read(facts, caller, vault.Now));
 
     private static async Task<(DocumentAccess?, IResult)> LoadAsync(
-        Guid id, HttpContext http, DocumentVault vault, Func<DocumentFacts, Dossiers.Model.Caller, AccessDecision> rule)
+        Guid id, HttpContext http, DocumentVault vault, Func<DocumentFacts, Caller, AccessDecision> rule)
     {
         var facts = await vault.FactsAsync(id, http.RequestAborted);
         if (facts is null)

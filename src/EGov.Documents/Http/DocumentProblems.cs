@@ -1,5 +1,6 @@
 using EGov.Documents.Access;
 using EGov.Kernel;
+using EGov.Web;
 using Microsoft.AspNetCore.Http;
 
 namespace EGov.Documents.Http;
@@ -12,7 +13,7 @@ public static class DocumentProblems
             "Không tìm thấy giấy tờ / Document not found.");
 
     public static IResult Forbidden(string detail) =>
-        Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Không có quyền / Forbidden", "forbidden", detail);
+        ProblemResults.Forbidden("forbidden", detail);
 
     public static IResult Denied(AccessDecision decision)
     {
@@ -31,7 +32,7 @@ public static class DocumentProblems
     /// <summary>A desk officer reached for a citizen's documents with no consent from them nor a declared desk act.</summary>
     public static IResult ConsentRequired(string detail) =>
         Problem(StatusCodes.Status403Forbidden, ProblemTypes.DocumentConsentRequired, "Cần sự đồng ý của chủ giấy tờ / The owner's consent is needed",
-            Reuse.VaultReuseConsent.Code, detail);
+            VaultReuseConsent.Code, detail);
 
     public static IResult TooLarge(long max) =>
         Problem(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Dữ liệu quá lớn / Payload too large", "file-too-large",
@@ -56,10 +57,6 @@ public static class DocumentProblems
     public static IResult Malformed(string detail) =>
         Problem(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "Yêu cầu không hợp lệ / Bad request", "malformed-upload", detail);
 
-    private static IResult Problem(int status, string type, string title, string code, string detail, Dictionary<string, object?>? extensions = null)
-    {
-        extensions ??= [];
-        extensions["code"] = code;
-        return TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type, extensions: extensions);
-    }
+    private static IResult Problem(int status, string type, string title, string code, string detail, Dictionary<string, object?>? extensions = null) =>
+        ProblemResults.Problem(status, type, title, code, detail, more: extensions);
 }

@@ -1,8 +1,8 @@
+using EGov.Calendar;
 using EGov.Documents.Access;
 using EGov.Documents.Content;
 using EGov.Documents.Model;
-using EGov.Dossiers.Http;
-using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -24,11 +24,11 @@ public static class DocumentReadEndpoints
     [ProducesResponseType<DocumentDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get([NotBody] DocumentAccess access, HttpContext http, DocumentVault vault, DocumentTypeCatalog types, IDeadlines deadlines)
+    public static async Task<IResult> Get([NotBody] DocumentAccess access, HttpContext http, DocumentVault vault, DocumentTypeCatalog types, BusinessTimeZone zone)
     {
         var (facts, decision) = access;
         await vault.LogAsync([(facts.Document, decision.Purpose)], AccessKinds.Metadata, CallerFactory.From(http.User), http.RequestAborted);
-        return TypedResults.Ok(DocumentDto.From(facts.Document, types, deadlines, facts));
+        return TypedResults.Ok(DocumentDto.From(facts.Document, types, zone, facts));
     }
 
     [Authorize(Policy = Policies.Authenticated)]

@@ -1,8 +1,9 @@
+using EGov.Calendar;
 using EGov.Catalog;
-using EGov.Dossiers.Http;
-using EGov.Dossiers.Intake;
-using EGov.Dossiers.Lifecycle;
+using EGov.Documents.Model;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
+using EGov.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +28,7 @@ public static class GrantEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Grant(
-        Guid id, GrantRequest request, [NotBody] DocumentAccess access, HttpContext http, DocumentVault vault, ProcedureCatalog catalog, DocumentsOptions options, IDeadlines deadlines)
+        Guid id, GrantRequest request, [NotBody] DocumentAccess access, HttpContext http, DocumentVault vault, ProcedureCatalog catalog, DocumentsOptions options, BusinessTimeZone zone)
     {
         var now = vault.Now;
         var errors = new List<FieldError>();
@@ -49,11 +50,11 @@ public static class GrantEndpoints
 
         if (errors.Count > 0)
         {
-            return Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         var grant = await vault.GrantAsync(access.Facts.Document, request.Unit!, purpose!, request.Until!.Value, CallerFactory.From(http.User), http.RequestAborted);
-        return TypedResults.Created($"/api/v1/documents/{id}/grants/{grant.Id}", GrantDto.From(grant, now, deadlines));
+        return TypedResults.Created($"/api/v1/documents/{id}/grants/{grant.Id}", GrantDto.From(grant, now, zone));
     }
 
     [Authorize(Policy = Policies.Authenticated)]
@@ -62,10 +63,10 @@ public static class GrantEndpoints
     [ProducesResponseType<IReadOnlyList<GrantDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static IResult List([NotBody] DocumentAccess access, DocumentVault vault, IDeadlines deadlines)
+    public static IResult List([NotBody] DocumentAccess access, DocumentVault vault, BusinessTimeZone zone)
     {
         var now = vault.Now;
-        return TypedResults.Ok(access.Facts.Grants.OrderBy(g => g.GrantedAt).Select(g => GrantDto.From(g, now, deadlines)).ToArray());
+        return TypedResults.Ok(access.Facts.Grants.OrderBy(g => g.GrantedAt).Select(g => GrantDto.From(g, now, zone)).ToArray());
     }
 
     [Authorize(Policy = Policies.Authenticated)]

@@ -1,8 +1,9 @@
 using EGov.Documents.Access;
 using EGov.Documents.Model;
-using EGov.Dossiers.Http;
-using EGov.Dossiers.Lifecycle;
+using EGov.Calendar;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
+using EGov.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -20,13 +21,13 @@ public static class ListDocumentsEndpoint
     [ProducesResponseType<IReadOnlyList<DocumentDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    public static async Task<IResult> List(HttpContext http, DocumentVault vault, DocumentTypeCatalog types, IDeadlines deadlines, string? ownerIdNumber)
+    public static async Task<IResult> List(HttpContext http, DocumentVault vault, DocumentTypeCatalog types, BusinessTimeZone zone, string? ownerIdNumber)
     {
         var caller = CallerFactory.From(http.User);
         var owner = ownerIdNumber ?? (caller.Has(Roles.Citizen) ? caller.CitizenId : null);
         if (!OwnerId.IsValid(owner))
         {
-            return Problems.Invalid("ownerIdNumber", "Cần số định danh hoặc mã số thuế của chủ giấy tờ / ownerIdNumber (citizen id or tax code) is required.");
+            return ProblemResults.Invalid("ownerIdNumber", "Cần số định danh hoặc mã số thuế của chủ giấy tờ / ownerIdNumber (citizen id or tax code) is required.");
         }
 
         if (!DocumentAccessRules.IsOwner(caller, owner!) && !DocumentAccessRules.IsOfficer(caller))
@@ -49,7 +50,7 @@ public static class ListDocumentsEndpoint
             await vault.LogAsync(readable.Select(x => (x.Facts.Document, x.Decision.Purpose)), AccessKinds.List, caller, http.RequestAborted);
         }
 
-        return TypedResults.Ok(readable.Select(x => DocumentDto.From(x.Facts.Document, types, deadlines, x.Facts))
+        return TypedResults.Ok(readable.Select(x => DocumentDto.From(x.Facts.Document, types, zone, x.Facts))
             .ToArray());
     }
 }

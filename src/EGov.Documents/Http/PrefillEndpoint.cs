@@ -1,10 +1,11 @@
+using EGov.Calendar;
 using EGov.Catalog;
 using EGov.Documents.Access;
 using EGov.Documents.Model;
 using EGov.Documents.Reuse;
-using EGov.Dossiers.Http;
-using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
+using EGov.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -37,7 +38,7 @@ public static class PrefillEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public static async Task<IResult> Get(
-        string code, HttpContext http, ProcedureCatalog catalog, DocumentVault vault, DeskConsents consents, DocumentTypeCatalog types, IDeadlines deadlines,
+        string code, HttpContext http, ProcedureCatalog catalog, DocumentVault vault, DeskConsents consents, DocumentTypeCatalog types, BusinessTimeZone zone,
         string? ownerIdNumber)
     {
         if (catalog.FindProcedure(code) is not { } procedure)
@@ -50,7 +51,7 @@ public static class PrefillEndpoint
         var owner = ownerIdNumber ?? (caller.Has(Roles.Citizen) ? caller.CitizenId : null);
         if (!OwnerId.IsValid(owner))
         {
-            return Problems.Invalid("ownerIdNumber", "Cần số định danh hoặc mã số thuế của chủ giấy tờ / ownerIdNumber (citizen id or tax code) is required.");
+            return ProblemResults.Invalid("ownerIdNumber", "Cần số định danh hoặc mã số thuế của chủ giấy tờ / ownerIdNumber (citizen id or tax code) is required.");
         }
 
         var isOwner = DocumentAccessRules.IsOwner(caller, owner!);
@@ -72,7 +73,7 @@ public static class PrefillEndpoint
         }
 
         var now = vault.Now;
-        var today = DateOnly.FromDateTime(deadlines.InZone(now).DateTime);
+        var today = DateOnly.FromDateTime(zone.InZone(now).DateTime);
         var usable = (await vault.OfOwnerAsync(owner!, http.RequestAborted)).Where(d => !d.IsExpired(today)).ToArray();
         var requirements = procedure.Definition.RequiredDocuments.Select(r =>
         {
@@ -91,7 +92,7 @@ public static class PrefillEndpoint
             procedure.Definition.Code,
             owner!,
             requirements.Select(r => new PrefillRequirementDto(r.Requirement.Type, r.Requirement.Name, r.Requirement.Mandatory, r.Matches.Length > 0,
-                r.Matches.Select(d => DocumentDto.From(d, types, deadlines)).ToArray())).ToArray(),
+                r.Matches.Select(d => DocumentDto.From(d, types, zone)).ToArray())).ToArray(),
             requirements.Where(r => r.Requirement.Mandatory && r.Matches.Length == 0).Select(r => r.Requirement.Type).ToArray()));
     }
 }

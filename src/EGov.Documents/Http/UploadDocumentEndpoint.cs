@@ -1,12 +1,12 @@
 using System.Globalization;
+using EGov.Calendar;
 using EGov.Documents.Access;
 using EGov.Documents.Content;
 using EGov.Documents.Model;
 using EGov.Documents.Upload;
-using EGov.Dossiers.Http;
-using EGov.Dossiers.Intake;
-using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
+using EGov.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -37,7 +37,7 @@ public static class UploadDocumentEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public static async Task<IResult> Post(HttpContext http, DocumentVault vault, DocumentsOptions options, DocumentTypeCatalog types, IDeadlines deadlines)
+    public static async Task<IResult> Post(HttpContext http, DocumentVault vault, DocumentsOptions options, DocumentTypeCatalog types, BusinessTimeZone zone)
     {
         var caller = CallerFactory.From(http.User);
         var isCitizen = caller.Has(Roles.Citizen) && caller.CitizenId is not null;
@@ -96,7 +96,7 @@ public static class UploadDocumentEndpoint
             var (meta, errors) = Validate(form, owner, types);
             if (errors.Count > 0)
             {
-                return Problems.Validation(errors);
+                return ProblemResults.Validation(errors);
             }
 
             if (!DocumentAccessRules.IsOfficer(caller) && !DocumentAccessRules.IsOwner(caller, owner!))
@@ -117,7 +117,7 @@ public static class UploadDocumentEndpoint
             }
 
             var (document, created) = await vault.SaveAsync(form.File, meta! with { ContentType = detected }, caller, http.RequestAborted);
-            var dto = DocumentDto.From(document, types, deadlines);
+            var dto = DocumentDto.From(document, types, zone);
             return created ? TypedResults.Created($"/api/v1/documents/{document.Id}", dto) : TypedResults.Ok(dto);
         }
     }

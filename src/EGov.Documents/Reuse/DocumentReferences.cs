@@ -1,3 +1,4 @@
+using EGov.Documents.Model;
 using Npgsql;
 using Weasel.Postgresql.Tables;
 
@@ -9,9 +10,6 @@ public static class ReferenceKinds
     public const string Evidence = "evidence";
     public const string Result = "result";
 }
-
-/// <summary>One dossier's use of one document.</summary>
-public sealed record DocumentReference(Guid DocumentId, Guid DossierId, string Kind, string Unit, DateTimeOffset At);
 
 /// <summary>
 /// The table of which dossiers reference which documents, kept by <see cref="DocumentReferenceProjection"/> in

@@ -41,8 +41,8 @@ public sealed class CalendarDeadlines : IDeadlines
     /// <summary>The same rules over <paramref name="calendar"/> instead of the calendar in force (the old one, when a year changes).</summary>
     public CalendarDeadlines Over(WorkingCalendar calendar) => new(new CalendarProvider(calendar), _lead, _saturdayUnits, countSaturday: false);
 
-    public DateTimeOffset Due(DateTimeOffset start, int value, string unit) =>
-        Calendar.Due(start, new WorkDuration(value, Enum.Parse<DurationUnit>(unit))).ToUniversalTime();
+    public DateTimeOffset Due(DateTimeOffset start, int value, DurationUnit unit) =>
+        Calendar.Due(start, new WorkDuration(value, unit)).ToUniversalTime();
 
     public DateTimeOffset SameDayDue(DateTimeOffset received) => Calendar.SameDayDue(received).ToUniversalTime();
 

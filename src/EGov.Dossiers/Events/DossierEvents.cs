@@ -1,4 +1,3 @@
-using EGov.Dossiers.Lifecycle;
 using EGov.Dossiers.Model;
 
 namespace EGov.Dossiers.Events;

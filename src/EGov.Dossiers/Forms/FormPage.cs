@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EGov.Calendar;
 
 namespace EGov.Dossiers.Forms;
 
@@ -102,9 +103,9 @@ public sealed class FormPage
     public static string When(DateTimeOffset local) =>
         string.Create(CultureInfo.InvariantCulture, $"{local.Hour:00} giờ {local.Minute:00} phút, ngày {local.Day:00} tháng {local.Month:00} năm {local.Year}");
 
-    public static string Duration(int value, string unit, bool sameDay) => sameDay
+    public static string Duration(int value, DurationUnit unit, bool sameDay) => sameDay
         ? "trong ngày làm việc"
-        : unit == "WorkingHours"
+        : unit == DurationUnit.WorkingHours
             ? string.Create(CultureInfo.InvariantCulture, $"{value} giờ làm việc")
             : string.Create(CultureInfo.InvariantCulture, $"{value} ngày làm việc");
 

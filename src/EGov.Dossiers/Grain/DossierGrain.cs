@@ -2,7 +2,6 @@ using EGov.Kernel;
 using EGov.Calendar;
 using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Events;
-using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using JasperFx;
 using Marten;

@@ -1,7 +1,9 @@
 using EGov.Dossiers.Grain;
 using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
+using EGov.Web;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -53,7 +55,7 @@ public static class DossierActionEndpoint
 
         if (request.DocumentIds is { Count: > SubmitDossierEndpoint.MaxDocuments })
         {
-            return Problems.Invalid("documentIds", $"Tối đa {SubmitDossierEndpoint.MaxDocuments} giấy tờ / At most {SubmitDossierEndpoint.MaxDocuments} documents.");
+            return ProblemResults.Invalid("documentIds", $"Tối đa {SubmitDossierEndpoint.MaxDocuments} giấy tờ / At most {SubmitDossierEndpoint.MaxDocuments} documents.");
         }
 
         // Unknown or unreadable dossiers are answered from the read model: no grain is activated for junk ids.

@@ -1,5 +1,6 @@
 using System.Text;
 using EGov.Dossiers.Forms;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
 using Marten;
 using Microsoft.AspNetCore.Authorization;

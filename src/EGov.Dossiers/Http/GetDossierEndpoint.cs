@@ -1,4 +1,5 @@
 using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
 using Marten;
 using Microsoft.AspNetCore.Authorization;

@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using EGov.Dossiers.Model;
 using EGov.Kernel;
+using EGov.Web;
 using Marten;
 using Npgsql;
 using Microsoft.AspNetCore.Authorization;
@@ -63,7 +63,7 @@ public static class ListDossiersEndpoint
 
         if (errors.Count > 0)
         {
-            return Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         var filter = new DossierListFilter { Unit = unit, Status = status, Overdue = overdue, DueFrom = dueFrom, DueTo = dueTo };

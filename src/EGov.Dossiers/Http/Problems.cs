@@ -1,11 +1,11 @@
-using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using EGov.Kernel;
+using EGov.Web;
 using Microsoft.AspNetCore.Http;
 
 namespace EGov.Dossiers.Http;
 
-/// <summary>problem+json answers (RFC 9457) with stable types and bilingual titles.</summary>
+/// <summary>The dossier errors as problem+json answers; the generic answers and the builder are <see cref="ProblemResults"/>.</summary>
 public static class Problems
 {
     public static IResult From(DossierError error)
@@ -16,37 +16,17 @@ public static class Problems
             ErrorKind.NotFound when error.Code == "unknown-action" => (404, ProblemTypes.UnknownAction, "Không có thao tác này / Unknown action"),
             ErrorKind.NotFound => (404, ProblemTypes.NotFound, "Không tìm thấy / Not found"),
             ErrorKind.Forbidden when error.Code == "document-consent-required" => (403, ProblemTypes.DocumentConsentRequired, "Cần sự đồng ý của chủ giấy tờ / The owner's consent is needed"),
-            ErrorKind.Forbidden => (403, ProblemTypes.Forbidden, "Không có quyền / Forbidden"),
+            ErrorKind.Forbidden => (403, ProblemTypes.Forbidden, ProblemResults.ForbiddenTitle),
             ErrorKind.NotAllowed when error.Code == "intake-refused" => (422, ProblemTypes.IntakeRefused, "Hồ sơ không được tiếp nhận / Intake refused"),
             ErrorKind.NotAllowed => (422, ProblemTypes.ActionNotAllowed, "Thao tác không được phép lúc này / Action not allowed now"),
             // 422, not 409 (IETF idempotency-key draft): the request is wrong for its key; retrying it never helps.
             ErrorKind.Conflict when error.Code == "idempotency-key-reused" => (422, ProblemTypes.IdempotencyConflict, "Khóa đã dùng cho yêu cầu khác / Idempotency-Key reused"),
             ErrorKind.Conflict => (409, ProblemTypes.VersionConflict, "Xung đột phiên bản / Version conflict"),
             ErrorKind.Invalid when error.Code == "unknown-procedure" => (422, ProblemTypes.UnknownProcedure, "Không có thủ tục này / Unknown procedure"),
-            _ => (400, ProblemTypes.Validation, "Dữ liệu không hợp lệ / Invalid input"),
+            _ => (400, ProblemTypes.Validation, ProblemResults.ValidationTitle),
         };
-        var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
-        if (error.Field is not null)
-        {
-            extensions["errors"] = new Dictionary<string, string[]> { [error.Field] = [error.Message] };
-        }
-
-        return TypedResults.Problem(detail: error.Message, statusCode: status, title: title, type: type, extensions: extensions);
+        return ProblemResults.Problem(status, type, title, error.Code, error.Message, error.Field);
     }
-
-    public static IResult Validation(IEnumerable<FieldError> errors) =>
-        TypedResults.Problem(
-            detail: "Một số trường không hợp lệ / Some fields are invalid.",
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "Dữ liệu không hợp lệ / Invalid input",
-            type: ProblemTypes.Validation,
-            extensions: new Dictionary<string, object?>
-            {
-                ["code"] = "invalid-input",
-                ["errors"] = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            });
-
-    public static IResult Invalid(string field, string message) => Validation([new FieldError(field, message)]);
 
     public static IResult NotFound() =>
         From(new DossierError(ErrorKind.NotFound, "not-found", "Không tìm thấy hồ sơ / Dossier not found."));

@@ -3,6 +3,7 @@ using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using EGov.Dossiers.Model;
 using EGov.Kernel;
+using EGov.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -66,7 +67,7 @@ public static class SubmitDossierEndpoint
 
         if (errors.Count > 0)
         {
-            return Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         var caller = CallerFactory.From(http.User);

@@ -1,10 +1,8 @@
 using System.Text.RegularExpressions;
 using EGov.Dossiers.Model;
+using EGov.Web;
 
 namespace EGov.Dossiers.Intake;
-
-/// <summary>A problem with one field of the applicant, in Vietnamese and English.</summary>
-public sealed record FieldError(string Field, string Message);
 
 /// <summary>
 /// Checks the applicant block of an intake. Messages name the field so that a desk officer or a portal can point

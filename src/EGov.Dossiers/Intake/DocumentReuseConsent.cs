@@ -15,9 +15,3 @@ public interface IDocumentReuseConsent
     /// <returns>Null when the dossier may cite every document; otherwise the refusal (nothing has been stored).</returns>
     Task<DossierError?> CheckAsync(DocumentReuse reuse, CancellationToken cancellationToken);
 }
-
-/// <summary>Used until a vault is wired in: with no vault there is nothing a citation could open.</summary>
-public sealed class NoVaultConsent : IDocumentReuseConsent
-{
-    public Task<DossierError?> CheckAsync(DocumentReuse reuse, CancellationToken cancellationToken) => Task.FromResult<DossierError?>(null);
-}

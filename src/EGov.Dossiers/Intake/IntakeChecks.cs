@@ -1,4 +1,5 @@
 using EGov.Modules.Sdk;
+using EGov.Web;
 
 namespace EGov.Dossiers.Intake;
 
@@ -6,13 +7,6 @@ namespace EGov.Dossiers.Intake;
 public interface IAttachedDocumentTypes
 {
     Task<IReadOnlyList<AttachedDocument>> ResolveAsync(IReadOnlyList<Guid> documentIds, CancellationToken cancellationToken);
-}
-
-/// <summary>Used until a vault is wired in: every attached document has an unknown type.</summary>
-public sealed class UnknownDocumentTypes : IAttachedDocumentTypes
-{
-    public Task<IReadOnlyList<AttachedDocument>> ResolveAsync(IReadOnlyList<Guid> documentIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<AttachedDocument>>([.. documentIds.Select(id => new AttachedDocument(id, string.Empty))]);
 }
 
 /// <summary>Runs the modules' <see cref="IIntakeValidator"/>s for an intake: the first refusal wins.</summary>

@@ -1,3 +1,4 @@
+using EGov.Calendar;
 using EGov.Dossiers.Events;
 using EGov.Dossiers.Model;
 using System.Diagnostics;
@@ -23,7 +24,7 @@ public static class DossierDecider
             cmd.Applicant, cmd.DocumentIds, plan.Steps, plan.Fee, plan.Sla, cmd.IdempotencyKey, meta)
         {
             Details = cmd.Details.Count == 0 ? null : cmd.Details,
-            IntakeFingerprint = cmd.IdempotencyKey is null ? null : Intake.IntakeFingerprint.Of(cmd),
+            IntakeFingerprint = cmd.IdempotencyKey is null ? null : IntakeFingerprint.Of(cmd),
         };
         if (cmd.Channel == Channel.Online)
         {
@@ -207,7 +208,7 @@ public static class DossierDecider
             return Invalid("workingDays", WorkingDaysMessage);
         }
 
-        var due = d.Due(s.DueAt!.Value, workingDays, "WorkingDays");
+        var due = d.Due(s.DueAt!.Value, workingDays, DurationUnit.WorkingDays);
         return Ok(new DeadlineExtended(workingDays, due, null, meta));
     }
 

@@ -1,4 +1,6 @@
+using EGov.Calendar;
 using EGov.Catalog;
+using EGov.Dossiers.Events;
 
 namespace EGov.Dossiers.Lifecycle;
 
@@ -21,8 +23,16 @@ public sealed record DossierPlan(
             p.Code,
             p.Name,
             p.UnitCode,
-            p.Steps.Select(s => new PlannedStep(s.Id, s.Name, s.UnitCode, s.Role, s.TimeAllowance.Value, s.TimeAllowance.Unit.ToString())).ToArray(),
+            p.Steps.Select(s => new PlannedStep(s.Id, s.Name, s.UnitCode, s.Role, s.TimeAllowance.Value, Units(s.TimeAllowance.Unit))).ToArray(),
             p.Fee,
-            new SlaPlan(p.ProcessingTime.Value, p.ProcessingTime.Unit.ToString(), p.SameDay, p.SupplementPolicy == Modules.Sdk.SupplementPolicy.Restart));
+            new SlaPlan(p.ProcessingTime.Value, Units(p.ProcessingTime.Unit), p.SameDay, p.SupplementPolicy == Modules.Sdk.SupplementPolicy.Restart));
     }
+
+    /// <summary>The SDK's unit as the calendar's: modules compile against the SDK only, the lifecycle counts with the calendar.</summary>
+    private static DurationUnit Units(Modules.Sdk.TimeUnit unit) => unit switch
+    {
+        Modules.Sdk.TimeUnit.WorkingDays => DurationUnit.WorkingDays,
+        Modules.Sdk.TimeUnit.WorkingHours => DurationUnit.WorkingHours,
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown time unit."),
+    };
 }

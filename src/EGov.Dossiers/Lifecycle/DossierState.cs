@@ -1,3 +1,5 @@
+using EGov.Calendar;
+using EGov.Dossiers.Events;
 using EGov.Dossiers.Model;
 
 namespace EGov.Dossiers.Lifecycle;
@@ -32,7 +34,7 @@ public sealed class DossierState
     [Id(14)] public List<Guid> DocumentIds { get; set; } = [];
     [Id(15)] public List<Guid> ResultDocumentIds { get; set; } = [];
     [Id(16)] public decimal Fee { get; set; }
-    [Id(17)] public SlaPlan Sla { get; set; } = new(0, "WorkingDays", false, false);
+    [Id(17)] public SlaPlan Sla { get; set; } = new(0, DurationUnit.WorkingDays, false, false);
 
     /// <summary>Office time left on the dossier's and the step's clocks while stopped for a supplement.</summary>
     [Id(18)] public TimeSpan? RemainingWhenStopped { get; set; }
@@ -65,7 +67,7 @@ public sealed class DossierState
     [Id(33)] public Dictionary<string, string> Details { get; set; } = [];
 
     /// <summary>
-    /// SHA-256 of the normalised intake request the Idempotency-Key first named (<see cref="Intake.IntakeFingerprint"/>);
+    /// SHA-256 of the normalised intake request the Idempotency-Key first named (<see cref="IntakeFingerprint"/>);
     /// null for dossiers submitted without a key or stored before the hash existed.
     /// </summary>
     [Id(34)] public string? IntakeFingerprint { get; set; }

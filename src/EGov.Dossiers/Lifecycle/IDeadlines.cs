@@ -1,3 +1,5 @@
+using EGov.Calendar;
+
 namespace EGov.Dossiers.Lifecycle;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace EGov.Dossiers.Lifecycle;
 public interface IDeadlines
 {
     /// <summary>The due instant of a duration in working days or hours started at <paramref name="start"/>.</summary>
-    DateTimeOffset Due(DateTimeOffset start, int value, string unit);
+    DateTimeOffset Due(DateTimeOffset start, int value, DurationUnit unit);
 
     /// <summary>The due instant of a "same day" procedure received at <paramref name="received"/>.</summary>
     DateTimeOffset SameDayDue(DateTimeOffset received);

@@ -1,8 +1,8 @@
-using EGov.Dossiers.Http;
-using EGov.Dossiers.Lifecycle;
+using EGov.Calendar;
 using EGov.Kernel;
 using EGov.Statistics.Export;
 using EGov.Statistics.Query;
+using EGov.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -20,15 +20,15 @@ public static class ExportEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public static async Task<IResult> Get(
-        HttpContext http, StatisticsReader reader, IDeadlines deadlines, PlatformClock clock, string? unit, string? from, string? to, string? format)
+        HttpContext http, StatisticsReader reader, BusinessTimeZone zone, PlatformClock clock, string? unit, string? from, string? to, string? format)
     {
         var kind = format ?? "xlsx";
         if (kind is not ("csv" or "xlsx"))
         {
-            return Problems.Invalid("format", "format là csv hoặc xlsx / format is csv or xlsx.");
+            return ProblemResults.Invalid("format", "format là csv hoặc xlsx / format is csv or xlsx.");
         }
 
-        if (!StatisticsScope.TryResolve(http.User, unit, from, to, deadlines, clock, out var scope, out var problem))
+        if (!StatisticsScope.TryResolve(http.User, unit, from, to, zone, clock, out var scope, out var problem))
         {
             return problem;
         }

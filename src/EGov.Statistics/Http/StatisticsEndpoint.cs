@@ -1,4 +1,4 @@
-using EGov.Dossiers.Lifecycle;
+using EGov.Calendar;
 using EGov.Kernel;
 using EGov.Statistics.Model;
 using EGov.Statistics.Query;
@@ -19,9 +19,9 @@ public static class StatisticsEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public static async Task<IResult> Get(
-        HttpContext http, StatisticsReader reader, IDeadlines deadlines, PlatformClock clock, string? unit, string? from, string? to)
+        HttpContext http, StatisticsReader reader, BusinessTimeZone zone, PlatformClock clock, string? unit, string? from, string? to)
     {
-        if (!StatisticsScope.TryResolve(http.User, unit, from, to, deadlines, clock, out var scope, out var problem))
+        if (!StatisticsScope.TryResolve(http.User, unit, from, to, zone, clock, out var scope, out var problem))
         {
             return problem;
         }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
-using EGov.Dossiers.Http;
-using EGov.Dossiers.Lifecycle;
+using EGov.Calendar;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
 using EGov.Statistics.Model;
+using EGov.Web;
 using Microsoft.AspNetCore.Http;
 
 namespace EGov.Statistics.Http;
@@ -18,17 +19,17 @@ public sealed partial record StatisticsScope(IReadOnlyList<string>? Units, Perio
     public const int MaxPeriodDays = 366;
 
     public static bool TryResolve(
-        ClaimsPrincipal user, string? unit, string? from, string? to, IDeadlines deadlines, PlatformClock clock,
+        ClaimsPrincipal user, string? unit, string? from, string? to, BusinessTimeZone zone, PlatformClock clock,
         out StatisticsScope scope, out IResult problem)
     {
-        ArgumentNullException.ThrowIfNull(deadlines);
+        ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(clock);
         scope = null!;
         problem = null!;
         var caller = CallerFactory.From(user);
         if (unit is not null && (unit.Length > 64 || !UnitPattern().IsMatch(unit)))
         {
-            problem = Problems.Invalid("unit", "Mã đơn vị không hợp lệ / The unit code is not valid.");
+            problem = ProblemResults.Invalid("unit", "Mã đơn vị không hợp lệ / The unit code is not valid.");
             return false;
         }
 
@@ -41,8 +42,8 @@ public sealed partial record StatisticsScope(IReadOnlyList<string>? Units, Perio
         {
             if (unit is not null && unit != own)
             {
-                problem = Problems.From(new DossierError(ErrorKind.Forbidden, "other-unit",
-                    "Lãnh đạo chỉ xem được số liệu của đơn vị mình / Leaders see only their own unit's figures."));
+                problem = ProblemResults.Forbidden("other-unit",
+                    "Lãnh đạo chỉ xem được số liệu của đơn vị mình / Leaders see only their own unit's figures.");
                 return false;
             }
 
@@ -50,33 +51,33 @@ public sealed partial record StatisticsScope(IReadOnlyList<string>? Units, Perio
         }
         else
         {
-            problem = Problems.From(new DossierError(ErrorKind.Forbidden, "not-a-leader",
-                "Chỉ lãnh đạo đơn vị và quản trị viên xem được số liệu / Only unit leaders and administrators see statistics."));
+            problem = ProblemResults.Forbidden("not-a-leader",
+                "Chỉ lãnh đạo đơn vị và quản trị viên xem được số liệu / Only unit leaders and administrators see statistics.");
             return false;
         }
 
-        var today = DateOnly.FromDateTime(deadlines.InZone(clock.GetUtcNow()).DateTime);
+        var today = DateOnly.FromDateTime(zone.InZone(clock.GetUtcNow()).DateTime);
         if (!TryParseDay(from, new DateOnly(today.Year, today.Month, 1), out var first))
         {
-            problem = Problems.Invalid("from", InputRanges.DateMessage("from", InputRanges.FirstDate, InputRanges.LastDate));
+            problem = ProblemResults.Invalid("from", InputRanges.DateMessage("from", InputRanges.FirstDate, InputRanges.LastDate));
             return false;
         }
 
         if (!TryParseDay(to, today, out var last))
         {
-            problem = Problems.Invalid("to", InputRanges.DateMessage("to", InputRanges.FirstDate, InputRanges.LastDate));
+            problem = ProblemResults.Invalid("to", InputRanges.DateMessage("to", InputRanges.FirstDate, InputRanges.LastDate));
             return false;
         }
 
         if (first > last)
         {
-            problem = Problems.Invalid("from", "from phải trước hoặc bằng to / from must not be after to.");
+            problem = ProblemResults.Invalid("from", "from phải trước hoặc bằng to / from must not be after to.");
             return false;
         }
 
         if (last.DayNumber - first.DayNumber + 1 > MaxPeriodDays)
         {
-            problem = Problems.Invalid("to", $"Kỳ báo cáo tối đa {MaxPeriodDays} ngày / A period is at most {MaxPeriodDays} days.");
+            problem = ProblemResults.Invalid("to", $"Kỳ báo cáo tối đa {MaxPeriodDays} ngày / A period is at most {MaxPeriodDays} days.");
             return false;
         }
 

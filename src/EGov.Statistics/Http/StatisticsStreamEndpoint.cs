@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EGov.Dossiers.Lifecycle;
+using EGov.Calendar;
 using EGov.Kernel;
 using EGov.Statistics.Query;
 using Microsoft.AspNetCore.Authorization;
@@ -27,10 +27,10 @@ public static class StatisticsStreamEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public static async Task Get(
-        HttpContext http, StatisticsReader reader, ProjectionWatermark watermark, IDeadlines deadlines, PlatformClock clock,
+        HttpContext http, StatisticsReader reader, ProjectionWatermark watermark, BusinessTimeZone zone, PlatformClock clock,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, string? unit, string? from, string? to)
     {
-        if (!StatisticsScope.TryResolve(http.User, unit, from, to, deadlines, clock, out var scope, out var problem))
+        if (!StatisticsScope.TryResolve(http.User, unit, from, to, zone, clock, out var scope, out var problem))
         {
             await problem.ExecuteAsync(http);
             return;

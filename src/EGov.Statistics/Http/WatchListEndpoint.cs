@@ -1,8 +1,8 @@
-using EGov.Dossiers.Http;
-using EGov.Dossiers.Lifecycle;
+using EGov.Calendar;
 using EGov.Kernel;
 using EGov.Statistics.Model;
 using EGov.Statistics.Query;
+using EGov.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -20,9 +20,9 @@ public static class WatchListEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public static async Task<IResult> Get(
-        HttpContext http, WatchListReader reader, IDeadlines deadlines, PlatformClock clock, string? unit, string? kind, string? officer, int? limit)
+        HttpContext http, WatchListReader reader, BusinessTimeZone zone, PlatformClock clock, string? unit, string? kind, string? officer, int? limit)
     {
-        if (!StatisticsScope.TryResolve(http.User, unit, null, null, deadlines, clock, out var scope, out var problem))
+        if (!StatisticsScope.TryResolve(http.User, unit, null, null, zone, clock, out var scope, out var problem))
         {
             return problem;
         }
@@ -35,18 +35,18 @@ public static class WatchListEndpoint
         };
         if (list is null)
         {
-            return Problems.Invalid("kind", "kind là overdue hoặc due-soon / kind is overdue or due-soon.");
+            return ProblemResults.Invalid("kind", "kind là overdue hoặc due-soon / kind is overdue or due-soon.");
         }
 
         var take = limit ?? 100;
         if (take is < 1 or > WatchListReader.MaxLimit)
         {
-            return Problems.Invalid("limit", InputRanges.CountMessage("limit", 1, WatchListReader.MaxLimit));
+            return ProblemResults.Invalid("limit", InputRanges.CountMessage("limit", 1, WatchListReader.MaxLimit));
         }
 
         if (officer is { Length: 0 or > 128 })
         {
-            return Problems.Invalid("officer", "officer không hợp lệ / officer is not valid.");
+            return ProblemResults.Invalid("officer", "officer không hợp lệ / officer is not valid.");
         }
 
         return TypedResults.Ok(await reader.ReadAsync(scope.Units, list.Value, officer, take, http.RequestAborted));

@@ -1,6 +1,6 @@
 using System.Globalization;
+using EGov.Calendar;
 using EGov.Catalog;
-using EGov.Dossiers.Lifecycle;
 using EGov.Kernel;
 using EGov.Statistics.Model;
 using EGov.Statistics.Projection;
@@ -12,7 +12,7 @@ namespace EGov.Statistics.Query;
 /// Reads a report from the projection in one round trip: the period's and the previous period's figures per unit
 /// and procedure, the daily trend and how far the projection has got.
 /// </summary>
-public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catalog, PlatformClock clock, IDeadlines deadlines)
+public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catalog, PlatformClock clock, BusinessTimeZone zone)
 {
     private static readonly string FiguresSql = BuildFiguresSql();
 
@@ -90,7 +90,7 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
         var reports = shown.Select(unit => BuildUnit(unit, period, current, before, daily)).ToArray();
         var unitSet = shown.ToHashSet(StringComparer.Ordinal);
         return new StatisticsReport(
-            period, previous, deadlines.InZone(clock.GetUtcNow()), through, reports,
+            period, previous, zone.InZone(clock.GetUtcNow()), through, reports,
             FigureRow.Sum(current.Where(kv => unitSet.Contains(kv.Key.Unit)).Select(kv => kv.Value)).ToFigures(),
             FigureRow.Sum(before.Where(kv => unitSet.Contains(kv.Key.Unit)).Select(kv => kv.Value)).ToFigures());
     }

@@ -1,4 +1,4 @@
-using EGov.Dossiers.Lifecycle;
+using EGov.Calendar;
 using EGov.Statistics.Model;
 using EGov.Statistics.Projection;
 using Npgsql;
@@ -13,7 +13,7 @@ public enum WatchListKind
 }
 
 /// <summary>The overdue and due-soon lists: dossiers a unit owns or holds, most urgent first, from the projection's tallies.</summary>
-public sealed class WatchListReader(NpgsqlDataSource db, IDeadlines deadlines)
+public sealed class WatchListReader(NpgsqlDataSource db, BusinessTimeZone zone)
 {
     public const int MaxLimit = 500;
 
@@ -41,7 +41,7 @@ public sealed class WatchListReader(NpgsqlDataSource db, IDeadlines deadlines)
         while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            DateTimeOffset? At(int i) => reader.IsDBNull(i) ? null : deadlines.InZone(reader.GetFieldValue<DateTimeOffset>(i));
+            DateTimeOffset? At(int i) => reader.IsDBNull(i) ? null : zone.InZone(reader.GetFieldValue<DateTimeOffset>(i));
             entries.Add(new WatchListEntry(
                 reader.GetGuid(0), reader.GetString(1), reader.GetString(2), Text(3) ?? string.Empty, Text(4) ?? string.Empty, At(5),
                 reader.GetString(6), Text(7), Text(8), Text(9), At(10) ?? default, reader.GetBoolean(11), reader.GetBoolean(12)));

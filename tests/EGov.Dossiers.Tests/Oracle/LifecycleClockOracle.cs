@@ -23,7 +23,7 @@ internal sealed class LifecycleClockOracle(MinuteOracle calendar, SlaPlan sla)
     /// <summary>The due instant of the running stretch; null while stopped.</summary>
     public DateTimeOffset? DueAt => RemainingMinutes is null ? calendar.Due(_anchor, _budget) : null;
 
-    private int FullTime => calendar.Minutes(new WorkDuration(sla.Value, Enum.Parse<DurationUnit>(sla.Unit)));
+    private int FullTime => calendar.Minutes(new WorkDuration(sla.Value, sla.Unit));
 
     public void Receive(DateTimeOffset at) =>
         (_anchor, _budget) = sla.SameDay ? (calendar.SameDayDue(at), 0) : (at, FullTime);

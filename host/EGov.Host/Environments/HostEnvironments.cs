@@ -1,5 +1,6 @@
-namespace EGov.Host.Composition;
+namespace EGov.Host.Environments;
 
+// Its own namespace: the composition, the dev endpoints and the pages all ask it, and none of them owns it.
 internal static class HostEnvironments
 {
     /// <summary>The integration tests' environment: behaves like Development (dev tokens, auto schema) without demo data.</summary>

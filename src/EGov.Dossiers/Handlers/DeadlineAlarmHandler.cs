@@ -1,8 +1,8 @@
+using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Grain;
-using EGov.Dossiers.Lifecycle;
 using Wolverine;
 
-namespace EGov.Dossiers.Deadlines;
+namespace EGov.Dossiers.Handlers;
 
 /// <summary>
 /// Runs when a scheduled <see cref="DeadlineAlarm"/> comes due (Wolverine's durable local queue): hands it to the

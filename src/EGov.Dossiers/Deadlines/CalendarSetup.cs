@@ -1,6 +1,7 @@
 using EGov.Calendar;
+using Microsoft.Extensions.Configuration;
 
-namespace EGov.Host.Composition;
+namespace EGov.Dossiers.Deadlines;
 
 /// <summary>The deployment's working calendar: the official years shipped with the platform, options from <c>Calendar:</c>.</summary>
 internal static class CalendarSetup

@@ -1,6 +1,7 @@
 using EGov.Dossiers.Events;
+using EGov.Dossiers.Lifecycle;
 
-namespace EGov.Dossiers.Lifecycle;
+namespace EGov.Dossiers.Deadlines;
 
 /// <summary>What an alarm that fired leads to.</summary>
 /// <param name="Events">The warning to record, or empty when the alarm no longer applies.</param>

@@ -1,4 +1,4 @@
-namespace EGov.Documents;
+namespace EGov.Documents.Model;
 
 /// <summary>The <c>Documents</c> configuration section.</summary>
 public sealed class DocumentsOptions

@@ -1,10 +1,9 @@
 using System.Security.Claims;
-using EGov.Dossiers.Model;
 using EGov.Kernel;
 
-namespace EGov.Dossiers.Http;
+namespace EGov.Dossiers.Model;
 
-/// <summary>Reads the caller from the validated bearer token.</summary>
+/// <summary>Reads the caller from the validated bearer token; beside <see cref="Caller"/> so every area's endpoints share it.</summary>
 public static class CallerFactory
 {
     public static Caller From(ClaimsPrincipal user)

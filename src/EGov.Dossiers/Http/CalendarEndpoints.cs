@@ -2,9 +2,10 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using EGov.Calendar;
-using EGov.Dossiers.Http;
-using EGov.Dossiers.Intake;
+using EGov.Dossiers.Deadlines;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
+using EGov.Web;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 
-namespace EGov.Dossiers.Deadlines;
+namespace EGov.Dossiers.Http;
 
 /// <summary>The body of <c>PUT /api/v1/calendar/{year}</c>: dates as <c>yyyy-MM-dd</c> text, checked one by one.</summary>
 public sealed record CalendarYearRequest(IReadOnlyList<string?>? Holidays, IReadOnlyList<string?>? WorkingDays);
@@ -69,7 +70,7 @@ public static class CalendarEndpoints
 
         if (errors.Count > 0)
         {
-            return Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         var caller = CallerFactory.From(http.User);
@@ -127,19 +128,19 @@ public static class CalendarEndpoints
 
         if (errors.Count > 0)
         {
-            return Problems.Validation(errors);
+            return ProblemResults.Validation(errors);
         }
 
         try
         {
-            var due = workingDays is { } d ? deadlines.Due(from, d, "WorkingDays") : deadlines.Due(from, workingHours!.Value, "WorkingHours");
+            var due = workingDays is { } d ? deadlines.Due(from, d, DurationUnit.WorkingDays) : deadlines.Due(from, workingHours!.Value, DurationUnit.WorkingHours);
             return TypedResults.Ok(new DueDto(deadlines.InZone(from), deadlines.InZone(due)));
         }
         catch (CalendarRangeException e)
         {
             // In range, over real calendar data, the answer lies decades inside the calendar's own range; a calendar an
             // administrator filled with holidays could still push a walk out, and that is the caller's input too.
-            return Problems.Invalid("start", "Hạn tính được nằm ngoài phạm vi lịch / The due instant falls outside the calendar's range: " + e.Message);
+            return ProblemResults.Invalid("start", "Hạn tính được nằm ngoài phạm vi lịch / The due instant falls outside the calendar's range: " + e.Message);
         }
     }
 
@@ -150,7 +151,7 @@ public static class CalendarEndpoints
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= MinYear and <= MaxYear ? y : null;
 
     private static IResult YearProblem(string text) =>
-        Problems.Invalid("year", $"Năm '{text}' không hợp lệ, cần từ {MinYear} đến {MaxYear} / '{text}' is not a year from {MinYear} to {MaxYear}.");
+        ProblemResults.Invalid("year", $"Năm '{text}' không hợp lệ, cần từ {MinYear} đến {MaxYear} / '{text}' is not a year from {MinYear} to {MaxYear}.");
 
     private static List<DateOnly> ParseDates(IReadOnlyList<string?>? texts, string field, List<FieldError> errors)
     {

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using EGov.Dossiers.Lifecycle;
 
-namespace EGov.Dossiers.Intake;
+namespace EGov.Dossiers.Lifecycle;
 
 /// <summary>
 /// What an Idempotency-Key names (the IETF idempotency-key draft's "request fingerprint"): SHA-256 over the intake

@@ -1,13 +1,28 @@
 using EGov.Statistics.Projection;
+using EGov.Statistics.Query;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EGov.Statistics;
 
-/// <summary>The statistics part of the Marten store: the async projection, its tables and indexes.</summary>
-public static class StatisticsMarten
+/// <summary>Wires the statistics into the host: the readers and the rebuild runner, and the async projection with its tables.</summary>
+public static class StatisticsSetup
 {
-    public static void AddStatistics(this StoreOptions options, TimeZoneInfo zone)
+    /// <param name="zone">The zone whose local days the counters use: the same one the projection is given.</param>
+    public static IServiceCollection AddStatistics(this IServiceCollection services, TimeZoneInfo zone)
+    {
+        services.AddSingleton(new StatisticsReplay.Zone(zone));
+        services.AddSingleton<StatisticsReplay>();
+        services.AddSingleton<StatisticsReader>();
+        services.AddSingleton<ProjectionWatermark>();
+        services.AddSingleton<StatisticsRebuild>();
+        services.AddSingleton<WatchListReader>();
+        return services;
+    }
+
+    /// <summary>The statistics part of the Marten store: the async projection, its tables and indexes.</summary>
+    public static void ConfigureStatistics(this StoreOptions options, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Projections.Add(new StatisticsProjection(zone), ProjectionLifecycle.Async, StatisticsProjection.Name, async =>

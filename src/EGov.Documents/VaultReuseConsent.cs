@@ -1,11 +1,12 @@
 using EGov.Documents.Access;
 using EGov.Documents.Model;
+using EGov.Documents.Reuse;
 using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using Marten;
 using Npgsql;
 
-namespace EGov.Documents.Reuse;
+namespace EGov.Documents;
 
 /// <summary>
 /// The consent rule for citing vault documents (docs/documents.md, "Consent"). A dossier may cite a document of its

@@ -1,16 +1,6 @@
-using System.Globalization;
+using EGov.Dossiers.Lifecycle;
 
-namespace EGov.Dossiers.Lifecycle;
-
-/// <summary>Which warning an alarm carries.</summary>
-public enum AlarmKind
-{
-    /// <summary>The warning lead (default one working day) before the due instant.</summary>
-    DueSoon,
-
-    /// <summary>At the due instant.</summary>
-    Overdue,
-}
+namespace EGov.Dossiers.Deadlines;
 
 /// <summary>
 /// A durable scheduled Wolverine message, written in the transaction of the event that set the deadline. When it
@@ -26,12 +16,3 @@ public sealed record DeadlineAlarm(
     [property: Id(2)] string Scope,
     [property: Id(3)] DateTimeOffset DueAt,
     [property: Id(4)] DateTimeOffset FireAt);
-
-/// <summary>The identity of an alarm's effect: one warning per kind, scope and due instant, however often it is delivered.</summary>
-public static class AlarmKey
-{
-    public const string DossierScope = "dossier";
-
-    public static string For(AlarmKind kind, string scope, DateTimeOffset dueAt) =>
-        string.Create(CultureInfo.InvariantCulture, $"{kind}:{scope}:{dueAt.UtcTicks}");
-}

@@ -1,14 +1,16 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using EGov.Dossiers.Http;
+using EGov.Dossiers.Deadlines;
+using EGov.Dossiers.Model;
 using EGov.Kernel;
+using EGov.Web;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
-namespace EGov.Dossiers.Deadlines;
+namespace EGov.Dossiers.Http;
 
 /// <summary>A deadline notification as an officer reads it.</summary>
 public sealed record NotificationDto(Guid Id, Guid DossierId, string DossierCode, string Kind, string Scope, string Unit, string? Role, DateTimeOffset DueAt, DateTimeOffset CreatedAt, string Message, string MessageEn);
@@ -34,7 +36,7 @@ public static class NotificationsEndpoint
         // Refused rather than clamped: a client asking for 10,000 should learn that it gets 500 at most.
         if (limit is < 1 or > MaxLimit)
         {
-            return Problems.Invalid("limit", InputRanges.CountMessage("limit", 1, MaxLimit));
+            return ProblemResults.Invalid("limit", InputRanges.CountMessage("limit", 1, MaxLimit));
         }
 
         var take = limit ?? 100;

@@ -1,0 +1,70 @@
+using EGov.Calendar;
+using EGov.Dossiers.Deadlines;
+using EGov.Dossiers.Forms;
+using EGov.Dossiers.Grain;
+using EGov.Dossiers.Http;
+using EGov.Dossiers.Intake;
+using EGov.Dossiers.Lifecycle;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EGov.Dossiers;
+
+/// <summary>Wires the dossier core into the host: its services (calendar, deadlines, intake, writer) and its part of the Marten store.</summary>
+public static class DossiersSetup
+{
+    public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var calendar = CalendarSetup.Build(configuration);
+        services.AddSingleton(new CalendarProvider(calendar));
+        services.AddSingleton(new BusinessTimeZone(calendar.TimeZone));
+        services.AddSingleton(sp => new CalendarDeadlines(
+            sp.GetRequiredService<CalendarProvider>(),
+            new WorkDuration(configuration.GetValue("Deadlines:DueSoonWorkingDays", 1), DurationUnit.WorkingDays),
+            configuration.GetSection("Calendar:SaturdayUnits").Get<string[]>()?.ToHashSet(StringComparer.Ordinal)));
+        services.AddSingleton<IDeadlines>(sp => sp.GetRequiredService<CalendarDeadlines>());
+        services.AddSingleton<DossierCodeAllocator>();
+        services.AddSingleton<FormContexts>();
+        services.AddSingleton<IntakeChecks>();
+        var exactTotalUpTo = configuration.GetValue("Lists:ExactTotalUpTo", ListDossiersEndpoint.ExactTotalUpTo);
+        services.AddSingleton(new ListLimits(exactTotalUpTo > 0
+            ? exactTotalUpTo
+            : throw new InvalidOperationException($"Lists:ExactTotalUpTo must be positive, not {exactTotalUpTo}.")));
+        services.AddSingleton<DossierWriter>();
+        services.AddSingleton<DossierImporter>();
+        services.AddSingleton<DossierOpener>();
+        return services;
+    }
+
+    /// <summary>The dossier part of the Marten store: the inline read model, its indexes, the code counters.</summary>
+    public static void ConfigureDossiers(this StoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Projections.Add(new DossierProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<DossierState>()
+            .UniqueIndex(x => x.Code)
+            .Duplicate(x => x.Unit)
+            .Duplicate(x => x.Status)
+            .Duplicate(x => x.DueAt)
+            .Duplicate(x => x.IsOpen)
+            .Index(x => x.Applicant.IdNumber);
+        options.Schema.For<DossierForm>().Duplicate(x => x.DossierId);
+        options.Schema.For<Notification>().Duplicate(x => x.Unit).Duplicate(x => x.CreatedAt);
+        options.Schema.For<StoredCalendarYear>();
+        options.AddDossierCodeCounters();
+
+        // "Which dossiers of unit X fall due between A and B": one range scan instead of intersecting two large
+        // indexes (measured in the deadline storm: 395 ms on a million dossiers). Marten's fluent API has no
+        // composite index over duplicated columns, so it is added to the document's table definition.
+        options.Policies.ForAllDocuments(mapping =>
+        {
+            if (mapping.DocumentType == typeof(DossierState))
+            {
+                mapping.Indexes.Add(new Weasel.Postgresql.Tables.IndexDefinition("mt_doc_dossierstate_idx_unit_due_at") { Columns = ["unit", "due_at"] });
+            }
+        });
+    }
+}
