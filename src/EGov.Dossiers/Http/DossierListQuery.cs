@@ -35,7 +35,7 @@ public sealed record DossierListPage(IReadOnlyList<DossierSummaryDto> Items, lon
 /// issue 4), the LINQ version spent its time deserialising 50 whole documents (steps, timeline, details...) to keep
 /// 14 fields, and counting every match for the total. Here the page reads only the summary's fields, and the count
 /// stops past <c>countUpTo</c>; both go in one round trip. The filters are written against the columns and JSON paths
-/// that <c>DossiersMarten</c> duplicates and indexes, so the planner uses those indexes ((unit, due_at), applicant id number).
+/// that <c>DossiersSetup</c> duplicates and indexes, so the planner uses those indexes ((unit, due_at), applicant id number).
 /// </summary>
 public static class DossierListQuery
 {
