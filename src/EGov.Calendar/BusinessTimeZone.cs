@@ -8,7 +8,4 @@ public sealed record BusinessTimeZone(TimeZoneInfo Zone)
 {
     /// <summary>The instant shown in the zone's offset (+07:00 by default).</summary>
     public DateTimeOffset InZone(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
-
-    /// <summary>The calendar date of an instant in the zone.</summary>
-    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(InZone(instant).DateTime);
 }

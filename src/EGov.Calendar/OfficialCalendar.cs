@@ -21,9 +21,6 @@ public static class OfficialCalendar
     /// <summary>The shipped entries grouped into one <see cref="CalendarYear"/> per year, ascending.</summary>
     public static IReadOnlyList<CalendarYear> Years => _years.Value;
 
-    /// <summary>The shipped data of <paramref name="year"/>, or null when none is shipped.</summary>
-    public static CalendarYear? ForYear(int year) => Years.FirstOrDefault(y => y.Year == year);
-
     private static IReadOnlyList<CalendarYear> GroupByYear() =>
     [
         .. Entries

@@ -12,8 +12,6 @@ public sealed class CalendarProvider(WorkingCalendar initial)
 
     public WorkingCalendar Current => Volatile.Read(ref _current);
 
-    public void Replace(WorkingCalendar calendar) => Volatile.Write(ref _current, calendar);
-
     /// <summary>Applies <paramref name="change"/> to the calendar in force; two concurrent updates of different years both survive.</summary>
     public WorkingCalendar Update(Func<WorkingCalendar, WorkingCalendar> change)
     {

@@ -55,10 +55,6 @@ public sealed record ActionInput(
         };
     }
 
-    /// <summary>The typed command for input known to be whole (demo data, tests); anything else is a programming error.</summary>
-    public DossierCommand ToCommand() =>
-        Parse() is ({ } command, null) ? command : throw new InvalidOperationException($"'{Action}' by {Caller}: {Parse().Error}");
-
     public static DossierError UnknownAction(string action) => new(ErrorKind.NotFound, "unknown-action",
         $"Không có thao tác '{action}' / Unknown action '{action}'. Known: {string.Join(", ", DossierActions.All)}.");
 

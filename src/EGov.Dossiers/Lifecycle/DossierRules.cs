@@ -39,8 +39,6 @@ public static class DossierRules
         [DossierActions.Rate] = new(s => s.Status == Delivered && s.Rating is null, (s, c) => c.IsApplicant(s.Applicant)),
     };
 
-    public static bool IsKnown(string action) => Table.ContainsKey(action);
-
     public static bool StatusAllows(DossierState state, string action) => Table[action].StatusAllows(state);
 
     public static bool CallerMay(DossierState state, string action, Caller caller) => Table[action].CallerMay(state, caller);

@@ -15,8 +15,6 @@ public sealed record Caller(
 
     public bool IsOfficerOf(string unit, string role) => Has(role) && string.Equals(Unit, unit, StringComparison.Ordinal);
 
-    public bool IsOfficerOf(string unit) => Kernel.Roles.Officers.Any(r => IsOfficerOf(unit, r));
-
     public bool IsApplicant(Applicant applicant) =>
         Has(Kernel.Roles.Citizen) && CitizenId is not null && string.Equals(CitizenId, applicant.IdNumber, StringComparison.Ordinal);
 
