@@ -145,8 +145,7 @@ internal static class PlatformSetup
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? c.HttpContext.TraceIdentifier);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Complete);
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
