@@ -18,7 +18,7 @@ internal static class Unavailability
     private static readonly string[] ServerStates = ["53300", "57P01", "57P02", "57P03", "58000", "58030"];
 
     // Exceptions that crossed a grain boundary whose type the receiver could not rebuild keep their type name only.
-    private static readonly string[] TransientTypeNames = ["Npgsql.NpgsqlException", "Npgsql.PostgresException", "System.Net.Sockets.SocketException", "System.TimeoutException"];
+    private static readonly string[] TransientTypeNames = ["Npgsql.NpgsqlException", "System.Net.Sockets.SocketException", "System.TimeoutException"];
 
     public static bool IsTransient(Exception exception) => Walk(exception).Any(IsTransientItself);
 
@@ -28,9 +28,15 @@ internal static class Unavailability
         NpgsqlException npgsql => npgsql.IsTransient,
         SocketException or TimeoutException => true,
         SiloUnavailableException or OrleansMessageRejectionException => true,
+        UnavailableExceptionFallbackException { ExceptionType: "Npgsql.PostgresException" } fallback => IsServerStateMessage(fallback.Message),
         UnavailableExceptionFallbackException fallback => TransientTypeNames.Contains(fallback.ExceptionType, StringComparer.Ordinal),
         _ => false,
     };
+
+    // A PostgresException's message starts with its SQLSTATE ("57P01: terminating connection ..."): a statement's own
+    // fault (23505, 22P05...) that crossed a grain call is a bug to log as a 500, not an outage to retry.
+    private static bool IsServerStateMessage(string message) =>
+        message.Length >= 6 && message[5] == ':' && (message.StartsWith("08", StringComparison.Ordinal) || ServerStates.Contains(message[..5], StringComparer.Ordinal));
 
     private static IEnumerable<Exception> Walk(Exception exception)
     {

@@ -1,15 +1,19 @@
 using EGov.Dossiers.Lifecycle;
+using Wolverine.Attributes;
 
 namespace EGov.Dossiers.Deadlines;
 
 /// <summary>
 /// A durable scheduled Wolverine message, written in the transaction of the event that set the deadline. When it
 /// fires it is only a question ("is this deadline still the dossier's, and still unmet?"): the grain answers.
+/// The Wolverine identity is pinned to the name alarms were stored under before the type moved from <c>Lifecycle</c>:
+/// alarms scheduled weeks ahead are read back by that name, and an unknown name would never be handled.
 /// </summary>
 /// <param name="Scope"><c>dossier</c>, or the id of the step whose own deadline it is.</param>
 /// <param name="FireAt">When it is meant to fire by the platform's clock.</param>
 [GenerateSerializer]
 [Alias("egov.deadline-alarm")]
+[MessageIdentity("EGov.Dossiers.Lifecycle.DeadlineAlarm")]
 public sealed record DeadlineAlarm(
     [property: Id(0)] Guid DossierId,
     [property: Id(1)] AlarmKind Kind,

@@ -84,6 +84,13 @@ public static class DossierActionEndpoint
             return Problems.From(unconsented);
         }
 
+        // The consent decision above was taken on this version of the dossier: the grain must act on that version too,
+        // or a concurrent change (a supplement request landing in between) would let unchecked citations through.
+        if (cited.Count > 0 && command.ExpectedVersion is null)
+        {
+            command = command with { ExpectedVersion = state.Version };
+        }
+
         var outcome = await grains.GetGrain<IDossierGrain>(id).Execute(command);
         return outcome.Error is null
             ? TypedResults.Ok(DossierDto.From(outcome.State!, caller, clock.GetUtcNow(), deadlines))
