@@ -58,6 +58,7 @@ public sealed class ProblemCodeTests(PlatformFixture platform)
         var problem = await response.ReadJsonAsync();
         Assert.Equal(status, problem.GetProperty("status").GetInt32());
         Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Contains(" / ", problem.GetProperty("title").GetString(), StringComparison.Ordinal); // Vietnamese / English
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
     }
 }

@@ -25,14 +25,40 @@ internal static class ProblemCodes
         _ => $"http-{status}",
     };
 
-    /// <summary>Adds the trace id, and the status's code where the writer of the problem set none.</summary>
+    /// <summary>A title in Vietnamese and English for a status whose problem the framework wrote (its titles are English only).</summary>
+    public static string? TitleForStatus(int status) => status switch
+    {
+        400 => "Yêu cầu không hợp lệ / Bad request",
+        401 => "Chưa xác thực / Unauthenticated",
+        403 => "Không có quyền / Forbidden",
+        404 => "Không tìm thấy / Not found",
+        405 => "Phương thức không được hỗ trợ / Method not allowed",
+        406 => "Không có định dạng phù hợp / Not acceptable",
+        409 => "Xung đột / Conflict",
+        413 => "Dữ liệu quá lớn / Payload too large",
+        415 => "Định dạng không được chấp nhận / Unsupported media type",
+        422 => "Không xử lý được / Unprocessable",
+        429 => "Quá nhiều yêu cầu / Too many requests",
+        503 => "Tạm thời không phục vụ được / Service temporarily unavailable",
+        >= 500 => "Lỗi hệ thống / Unexpected error",
+        _ => null,
+    };
+
+    /// <summary>Adds the trace id, the status's code where the writer of the problem set none, and a bilingual title in place of the framework's default.</summary>
     public static void Complete(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         if (!problem.Extensions.ContainsKey("code"))
         {
-            problem.Extensions["code"] = ForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
+            problem.Extensions["code"] = ForStatus(status);
+        }
+
+        // Our own problems already carry "Vietnamese / English" titles; only the framework's bare reason phrase is replaced.
+        if ((problem.Title is null || problem.Title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)) && TitleForStatus(status) is { } title)
+        {
+            problem.Title = title;
         }
     }
 }
