@@ -42,6 +42,19 @@ public static class ProblemResults
 
     public static IResult Invalid(string field, string message) => Validation([new FieldError(field, message)]);
 
+    /// <summary>
+    /// 400 <c>invalid-text</c>: text that broke the platform's text policy (docs/input.md), one entry in <c>errors</c>
+    /// per field. The edge answers JSON, query strings and headers with it, the vault its upload form fields.
+    /// </summary>
+    public static IResult InvalidText(IReadOnlyList<TextViolation> violations) =>
+        Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, ValidationTitle, "invalid-text",
+            "Văn bản có ký tự không được chấp nhận / Some text holds characters that are not accepted.",
+            more: new Dictionary<string, object?>
+            {
+                ["errors"] = violations.GroupBy(v => v.Field, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray(), StringComparer.Ordinal),
+            });
+
     /// <summary>403 with a stable <paramref name="code"/>: the caller is known but may not do this.</summary>
     public static IResult Forbidden(string code, string message) =>
         Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, ForbiddenTitle, code, message);

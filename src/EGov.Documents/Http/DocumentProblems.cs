@@ -23,11 +23,10 @@ public static class DocumentProblems
             : NotFound();
     }
 
-    /// <summary>A form field broke the platform's text policy (docs/input.md): the same answer the edge gives for JSON.</summary>
-    public static IResult InvalidText(IReadOnlyList<TextViolation> violations) =>
-        Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, "Dữ liệu không hợp lệ / Invalid input", "invalid-text",
-            "Văn bản có ký tự không được chấp nhận / Some text holds characters that are not accepted.",
-            new() { ["errors"] = violations.GroupBy(v => v.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray(), StringComparer.Ordinal) });
+    /// <summary>A procedure code in the path that the catalog does not know (desk consent, prefill).</summary>
+    public static IResult UnknownProcedure(string code) =>
+        Problem(StatusCodes.Status404NotFound, ProblemTypes.UnknownProcedure, "Không tìm thấy thủ tục / Procedure not found", "unknown-procedure",
+            $"Không có thủ tục mã '{code}' / No procedure has the code '{code}'.");
 
     /// <summary>A desk officer reached for a citizen's documents with no consent from them nor a declared desk act.</summary>
     public static IResult ConsentRequired(string detail) =>

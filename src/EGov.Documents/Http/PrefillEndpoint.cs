@@ -43,8 +43,7 @@ public static class PrefillEndpoint
     {
         if (catalog.FindProcedure(code) is not { } procedure)
         {
-            return TypedResults.Problem(type: ProblemTypes.UnknownProcedure, title: "Không tìm thấy thủ tục / Procedure not found",
-                detail: $"No procedure has the code '{code}'.", statusCode: StatusCodes.Status404NotFound);
+            return DocumentProblems.UnknownProcedure(code);
         }
 
         var caller = CallerFactory.From(http.User);

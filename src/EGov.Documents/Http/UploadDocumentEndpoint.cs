@@ -89,7 +89,7 @@ public static class UploadDocumentEndpoint
         {
             if (form.TextViolations.Count > 0)
             {
-                return DocumentProblems.InvalidText(form.TextViolations);
+                return ProblemResults.InvalidText(form.TextViolations);
             }
 
             var owner = form.Field("ownerIdNumber") ?? (isCitizen ? caller.CitizenId : null);
