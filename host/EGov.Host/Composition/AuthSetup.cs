@@ -37,7 +37,12 @@ internal static class AuthSetup
                 RoleClaimType = ClaimNames.Role,
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
-            o.Events = new JwtBearerEvents { OnTokenValidated = CriticalHeaderCheck.OnTokenValidated };
+            o.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = CriticalHeaderCheck.OnTokenValidated,
+                OnMessageReceived = Admin.DashboardSetup.ReadToken,
+                OnChallenge = Admin.DashboardSetup.Challenge,
+            };
             if (devKey is null)
             {
                 o.Authority = authority;

@@ -7,6 +7,7 @@ using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Lifecycle;
 using EGov.Host.Dev;
 using EGov.Kernel;
+using EGov.Host.Admin;
 using EGov.Host.Edge;
 using EGov.Host.Errors;
 using EGov.Host.Health;
@@ -138,6 +139,8 @@ internal static class PlatformSetup
         services.AddWolverineHttp();
 
         builder.AddEGovSilo();
+        builder.AddEGovDashboard();
+        builder.AddEGovShutdown();
         builder.AddEGovAuth();
         builder.AddEGovRateLimits();
         services.ConfigureHttpJsonOptions(o =>
@@ -160,13 +163,15 @@ internal static class PlatformSetup
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<SiloHealthCheck>("silo", tags: ["ready"])
-            .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"]);
+            .AddCheck<ModulesHealthCheck>("modules", tags: ["ready"])
+            .AddCheck<ShutdownDrain>("draining", tags: ["ready"]);
         builder.AddEGovTelemetry();
         services.AddHostedService<DemoSeeder>();
     }
 
     public static void UseEGovPlatform(this WebApplication app)
     {
+        app.UseNodeHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBodySizeLimit();
@@ -193,6 +198,7 @@ internal static class PlatformSetup
         }
 
         app.MapEGovPages();
+        app.MapEGovDashboard();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -4,7 +4,7 @@ using EGov.Host.Environments;
 namespace EGov.Host.Web;
 
 /// <summary>
-/// Serves the two browser pages, <c>/tra-cuu</c> (citizen lookup) and <c>/dashboard</c> (leaders), and their
+/// Serves the browser pages, <c>/tra-cuu</c> (citizen lookup), <c>/dashboard</c> (leaders) and <c>/admin/sign-in</c> (the Orleans dashboard's sign-in), and their
 /// scripts and styles under <c>/pages/</c>. These are the deliberate exception to "every endpoint has a policy":
 /// the files hold no data; every API call they make carries its own token (or, for the lookup, is public).
 /// </summary>
@@ -21,6 +21,7 @@ internal static class PageEndpoints
         var pages = app.MapGroup(string.Empty).AllowAnonymous().ExcludeFromDescription();
         pages.MapGet("/tra-cuu", (HttpContext http) => Serve(http, assets, "lookup/index.html"));
         pages.MapGet("/dashboard", (HttpContext http) => Serve(http, assets, "dashboard/index.html"));
+        pages.MapGet(Admin.DashboardSetup.SignIn, (HttpContext http) => Serve(http, assets, "admin/index.html"));
         pages.MapGet("/pages/{**path}", (HttpContext http, string path) => Serve(http, assets, path));
     }
 
