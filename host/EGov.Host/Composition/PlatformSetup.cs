@@ -135,6 +135,13 @@ internal static class PlatformSetup
             // The inbox metrics sample counts every stored message every 5 s: with millions of scheduled alarms that
             // is seconds of database time per sample (measured in the deadline storm), so it is opt-in.
             opts.Durability.DurabilityMetricsEnabled = configuration.GetValue("Wolverine:DurabilityMetrics", false);
+
+            // A node that dies holding claimed messages (alarms, hand-overs) keeps them until the others see its heartbeat go
+            // stale and release them. Wolverine's defaults make that about 75 s; a heartbeat every 5 s and staleness after 20 s
+            // bound it to about 30 s (docs/cluster.md) and still leave four missed beats before a slow node is declared gone.
+            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(configuration.GetValue("Wolverine:HealthCheckSeconds", 5.0));
+            opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(configuration.GetValue("Wolverine:StaleNodeSeconds", 20.0));
+            opts.Durability.NodeReassignmentPollingTime = TimeSpan.FromSeconds(configuration.GetValue("Wolverine:HealthCheckSeconds", 5.0));
         });
         services.AddWolverineHttp();
 
