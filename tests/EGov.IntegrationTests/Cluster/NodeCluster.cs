@@ -22,6 +22,8 @@ public sealed class NodeCluster : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    private string? _adminToken;
+
     public IReadOnlyList<ClusterNode> Nodes { get; }
 
     public static async Task<NodeCluster> StartAsync(PostgresServer postgres, int count, IReadOnlyDictionary<string, string>? settings = null)
@@ -71,19 +73,37 @@ public sealed class NodeCluster : IAsyncDisposable
     public async Task<HttpClient> ClientAsync(ClusterNode node, string subject, string[] roles, string? unit = null, string? citizenId = null)
     {
         ArgumentNullException.ThrowIfNull(node);
-        using var minting = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var minting = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var response = await minting.PostAsJsonAsync("/api/v1/dev/tokens", new { subject, roles, unit, citizenId });
         response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        return ClientWithToken(node, token);
+    }
+
+    private static HttpClient ClientWithToken(ClusterNode node, string token)
+    {
         var client = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
+    /// <summary>An administrator's client for <paramref name="node"/>; the token is minted once and serves every node.</summary>
+    private async Task<HttpClient> AdminAsync(ClusterNode node)
+    {
+        if (_adminToken is null)
+        {
+            var minted = await ClientAsync(node, "cluster-admin", [Roles.Admin]);
+            _adminToken = minted.DefaultRequestHeaders.Authorization!.Parameter!;
+            return minted;
+        }
+
+        return ClientWithToken(node, _adminToken);
+    }
+
     /// <summary>The membership as <paramref name="node"/> reports it: (silo address, status) per member.</summary>
     public async Task<IReadOnlyList<(string Address, string Status)>> MembersAsync(ClusterNode node)
     {
-        using var admin = await ClientAsync(node, "cluster-admin", [Roles.Admin]);
+        using var admin = await AdminAsync(node);
         var view = await (await admin.GetAsync(new Uri("/api/v1/admin/cluster", UriKind.Relative))).ReadJsonAsync();
         return view.GetProperty("members").EnumerateArray()
             .Select(m => (m.GetProperty("address").GetString()!, m.GetProperty("status").GetString()!))
@@ -93,7 +113,7 @@ public sealed class NodeCluster : IAsyncDisposable
     /// <summary>The node whose silo holds the dossier's grain now, asked of <paramref name="via"/>; null when none does.</summary>
     public async Task<ClusterNode?> PlacementAsync(ClusterNode via, Guid dossierId)
     {
-        using var admin = await ClientAsync(via, "cluster-admin", [Roles.Admin]);
+        using var admin = await AdminAsync(via);
         var placement = await (await admin.GetAsync(new Uri($"/api/v1/admin/cluster/dossiers/{dossierId}", UriKind.Relative))).ReadJsonAsync();
         var silo = placement.GetProperty("silo").GetString();
         return silo is null ? null : Nodes.SingleOrDefault(n => silo.StartsWith(n.SiloEndpoint + "@", StringComparison.Ordinal));
