@@ -15,6 +15,7 @@ internal sealed partial class DossierGrain(
     DossierOpener opener,
     CalendarDeadlines deadlines,
     CalendarProvider calendars,
+    CalendarRefresher refresher,
     PlatformClock clock,
     ILogger<DossierGrain> logger) : Orleans.Grain, IDossierGrain
 {
@@ -140,6 +141,14 @@ internal sealed partial class DossierGrain(
 
     public async Task<bool> RecomputeDeadlines(CalendarChanged change)
     {
+        // The new alarms are planned on this node's calendar when the change commits: it must hold the new year first
+        // (this node may not have polled the store since the PUT on another).
+        var changed = change.NewYear;
+        if (changed is not null)
+        {
+            await refresher.EnsureAsync(changed, CancellationToken.None);
+        }
+
         // Whether the clock runs and where the deadlines stand are read from _state: it must be the stored version.
         await CatchUpAsync();
         for (var attempt = 0; attempt < 3; attempt++)
@@ -152,8 +161,11 @@ internal sealed partial class DossierGrain(
             var now = clock.GetUtcNow();
             var unit = _state.Unit;
             var old = deadlines.Over(calendars.Current.WithYear(new CalendarYear(change.Year, change.OldHolidays, change.OldWorkingDays))).ForUnit(unit);
-            var due = Relaid(_state.DueAt, now, old, deadlines.ForUnit(unit));
-            var stepDue = Relaid(_state.StepDueAt, now, old, deadlines.ForUnit(unit));
+
+            // On the year the message carries, not whatever this node holds: every node re-lays the same way.
+            var current = changed is null ? deadlines.ForUnit(unit) : deadlines.Over(calendars.Current.WithYear(changed)).ForUnit(unit);
+            var due = Relaid(_state.DueAt, now, old, current);
+            var stepDue = Relaid(_state.StepDueAt, now, old, current);
             if (due == _state.DueAt && stepDue == _state.StepDueAt)
             {
                 return false;
