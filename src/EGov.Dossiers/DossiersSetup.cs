@@ -21,6 +21,10 @@ public static class DossiersSetup
         var calendar = CalendarSetup.Build(configuration);
         services.AddSingleton(new CalendarProvider(calendar));
         services.AddSingleton(new BusinessTimeZone(calendar.TimeZone));
+
+        // One instance, both the poller and what a re-laying grain asks (docs/deadlines.md, "Several nodes").
+        services.AddSingleton<CalendarRefresher>();
+        services.AddHostedService(sp => sp.GetRequiredService<CalendarRefresher>());
         services.AddSingleton(sp => new CalendarDeadlines(
             sp.GetRequiredService<CalendarProvider>(),
             new WorkDuration(configuration.GetValue("Deadlines:DueSoonWorkingDays", 1), DurationUnit.WorkingDays),

@@ -4,6 +4,7 @@ using EGov.Dossiers.Lifecycle;
 using EGov.Dossiers.Model;
 using EGov.Kernel;
 using Marten;
+using Npgsql;
 
 namespace EGov.Host.Dev;
 
@@ -12,18 +13,24 @@ namespace EGov.Host.Dev;
 /// imports twenty dossiers per procedure received over the last weeks and replays their history through the real
 /// state machine at the instants it happened (<see cref="DossierImporter"/>): on time, due soon, overdue, waiting
 /// for a supplement, extended with an apology, refused, delivered and rated. Alarms whose time has passed fire at
-/// once, so the overdue ones are flagged and their leaders notified, as they would have been.
+/// once, so the overdue ones are flagged and their leaders notified, as they would have been. Once per database, not
+/// per node: nodes starting together take a PostgreSQL advisory lock around the check and the import, so the second
+/// waits for the first and then finds its dossiers.
 /// </summary>
 internal sealed partial class DemoSeeder(
     IHostApplicationLifetime lifetime,
     IConfiguration configuration,
     DossierImporter importer,
     IDocumentStore store,
+    NpgsqlDataSource database,
     ProcedureCatalog catalog,
     PlatformClock clock,
     ILogger<DemoSeeder> logger) : BackgroundService
 {
     public const int PerProcedure = 20;
+
+    // The advisory-lock key of demo seeding ("EGovDemo" in ASCII): one name per database, held by one session at a time.
+    private const long SeedLock = 0x45476F7644656D6F;
 
     private static readonly string[] Names =
     [
@@ -39,10 +46,27 @@ internal sealed partial class DemoSeeder(
         }
 
         await WaitForStartAsync(stoppingToken);
+
+        // A session lock on a connection of our own, released explicitly (a pooled connection is not reset at once).
+        await using var connection = await database.OpenConnectionAsync(stoppingToken);
+        await RunAsync(connection, "select pg_advisory_lock(@key)", stoppingToken);
+        try
+        {
+            await SeedOnceAsync(stoppingToken);
+        }
+        finally
+        {
+            await RunAsync(connection, "select pg_advisory_unlock(@key)", CancellationToken.None);
+        }
+    }
+
+    private async Task SeedOnceAsync(CancellationToken stoppingToken)
+    {
         await using (var query = store.QuerySession())
         {
             if (await query.Query<DossierState>().AnyAsync(stoppingToken))
             {
+                LogAlreadySeeded(logger);
                 return;
             }
         }
@@ -160,6 +184,13 @@ internal sealed partial class DemoSeeder(
         _ => [],
     };
 
+    private static async Task RunAsync(NpgsqlConnection connection, string sql, CancellationToken token)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("key", SeedLock);
+        await command.ExecuteNonQueryAsync(token);
+    }
+
     private Task WaitForStartAsync(CancellationToken token)
     {
         var started = new TaskCompletionSource();
@@ -169,6 +200,9 @@ internal sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: {Count} dossiers imported with their history ({Skipped} skipped)")]
     private static partial void LogSeeded(ILogger logger, int count, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: the store already holds dossiers; nothing imported")]
+    private static partial void LogAlreadySeeded(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data: dossier {Number} of {Procedure} skipped: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string procedure, int number, string? reason);

@@ -15,6 +15,7 @@ internal sealed partial class DossierGrain(
     DossierOpener opener,
     CalendarDeadlines deadlines,
     CalendarProvider calendars,
+    CalendarRefresher refresher,
     PlatformClock clock,
     ILogger<DossierGrain> logger) : Orleans.Grain, IDossierGrain
 {
@@ -56,27 +57,45 @@ internal sealed partial class DossierGrain(
 
     public async Task<DossierOutcome> Execute(DossierCommand command)
     {
-        if (_state is null)
+        // Two passes at most: a refusal or a conflict may come from a stale copy (another activation of this dossier
+        // wrote since, on another node); the second pass decides on the stored version.
+        for (var attempt = 0; ; attempt++)
         {
-            DeactivateOnIdle();
-            return DossierOutcome.Fail(new DossierError(ErrorKind.NotFound, "not-found", "Không tìm thấy hồ sơ / Dossier not found."));
-        }
+            if (_state is null && (attempt > 0 || !await CatchUpAsync()))
+            {
+                DeactivateOnIdle();
+                return DossierOutcome.Fail(new DossierError(ErrorKind.NotFound, "not-found", "Không tìm thấy hồ sơ / Dossier not found."));
+            }
 
-        var now = clock.GetUtcNow();
-        var (events, error) = DossierDecider.Decide(_state, command, now, deadlines.ForUnit(_state.Unit));
-        if (error is not null)
-        {
-            return DossierOutcome.Fail(error, _state);
-        }
+            var now = clock.GetUtcNow();
+            var (events, error) = DossierDecider.Decide(_state!, command, now, deadlines.ForUnit(_state!.Unit));
+            if (error is not null)
+            {
+                // A refusal judged on a stale copy would be wrong (an expectedVersion ahead of ours is the usual sign):
+                // one cheap version query, and a second decision only if the store is ahead. Accepted actions pay
+                // nothing here: a stale copy's append fails on the expected version and lands below.
+                if (attempt == 0 && await CatchUpAsync())
+                {
+                    continue;
+                }
 
-        if (!await TryCommitAsync(events!, now))
-        {
-            return DossierOutcome.Fail(new DossierError(ErrorKind.Conflict, "concurrent-write",
-                "Hồ sơ vừa được người khác cập nhật / The dossier was changed concurrently; read it again and retry."), _state);
-        }
+                return DossierOutcome.Fail(error, _state);
+            }
 
-        LogActed(logger, Id, command.Action, _state.Status, _state.Version);
-        return DossierOutcome.Ok(_state);
+            if (await TryCommitAsync(events!, now))
+            {
+                LogActed(logger, Id, command.Action, _state.Status, _state.Version);
+                return DossierOutcome.Ok(_state);
+            }
+
+            // The conflict reloaded the stream: decide once more on it. A client that sent expectedVersion gets
+            // stale-version from the decider; one that did not gets its action taken on the current dossier.
+            if (attempt > 0)
+            {
+                return DossierOutcome.Fail(new DossierError(ErrorKind.Conflict, "concurrent-write",
+                    "Hồ sơ vừa được người khác cập nhật / The dossier was changed concurrently; read it again and retry."), _state);
+            }
+        }
     }
 
     public async Task<TimeSpan?> Alarm(DeadlineAlarm alarm)
@@ -84,13 +103,21 @@ internal sealed partial class DossierGrain(
         // A conflict means someone else just changed the dossier: decide again on the fresh state.
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            if (_state is null)
+            if (_state is null && !await CatchUpAsync())
             {
                 return null;
             }
 
             var now = clock.GetUtcNow();
-            var outcome = DeadlineAlarms.Decide(_state, alarm, now);
+            var outcome = DeadlineAlarms.Decide(_state!, alarm, now);
+
+            // "No longer applies" from a stale copy drops a live alarm for good (its deadline may be one another node
+            // set): before ignoring it, make sure this is the stored version, and judge again if it was not.
+            if (!outcome.TooEarly && outcome.Events.Count == 0 && await CatchUpAsync())
+            {
+                continue;
+            }
+
             if (outcome.TooEarly)
             {
                 return alarm.FireAt - now;
@@ -114,6 +141,16 @@ internal sealed partial class DossierGrain(
 
     public async Task<bool> RecomputeDeadlines(CalendarChanged change)
     {
+        // The new alarms are planned on this node's calendar when the change commits: it must hold the new year first
+        // (this node may not have polled the store since the PUT on another).
+        var changed = change.NewYear;
+        if (changed is not null)
+        {
+            await refresher.EnsureAsync(changed, CancellationToken.None);
+        }
+
+        // Whether the clock runs and where the deadlines stand are read from _state: it must be the stored version.
+        await CatchUpAsync();
         for (var attempt = 0; attempt < 3; attempt++)
         {
             if (_state is not { ClockRunning: true })
@@ -124,8 +161,11 @@ internal sealed partial class DossierGrain(
             var now = clock.GetUtcNow();
             var unit = _state.Unit;
             var old = deadlines.Over(calendars.Current.WithYear(new CalendarYear(change.Year, change.OldHolidays, change.OldWorkingDays))).ForUnit(unit);
-            var due = Relaid(_state.DueAt, now, old, deadlines.ForUnit(unit));
-            var stepDue = Relaid(_state.StepDueAt, now, old, deadlines.ForUnit(unit));
+
+            // On the year the message carries, not whatever this node holds: every node re-lays the same way.
+            var current = changed is null ? deadlines.ForUnit(unit) : deadlines.Over(calendars.Current.WithYear(changed)).ForUnit(unit);
+            var due = Relaid(_state.DueAt, now, old, current);
+            var stepDue = Relaid(_state.StepDueAt, now, old, current);
             if (due == _state.DueAt && stepDue == _state.StepDueAt)
             {
                 return false;
@@ -165,6 +205,26 @@ internal sealed partial class DossierGrain(
     private async Task CommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now, string procedureCode) =>
         (_state, _history) = await writer.CommitAsync(Id, _state, _history, events, now, procedureCode);
 
+    /// <summary>
+    /// Reloads if the stored stream is ahead of this activation (another one, on another node, appended since).
+    /// One small query (the stream's version), the stream itself only when behind. True when it reloaded.
+    /// </summary>
+    private async Task<bool> CatchUpAsync()
+    {
+        await using (var query = store.QuerySession())
+        {
+            var stored = await query.Events.FetchStreamStateAsync(Id);
+            if ((stored?.Version ?? 0) == (_state?.Version ?? 0))
+            {
+                return false;
+            }
+        }
+
+        LogCaughtUp(logger, Id, _state?.Version ?? 0);
+        await ReloadAsync(CancellationToken.None);
+        return true;
+    }
+
     private async Task ReloadAsync(CancellationToken ct)
     {
         await using var query = store.QuerySession();
@@ -201,6 +261,9 @@ internal sealed partial class DossierGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dossier {DossierId}: stream already exists; answering from the store")]
     private static partial void LogCollision(ILogger logger, Guid dossierId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {DossierId}: this copy (version {Version}) was behind the store; reloaded")]
+    private static partial void LogCaughtUp(ILogger logger, Guid dossierId, long version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dossier {DossierId}: concurrent append detected at version {Version}; reloaded")]
     private static partial void LogConflict(ILogger logger, Guid dossierId, long version);

@@ -74,12 +74,15 @@ public static class CalendarEndpoints
         }
 
         var caller = CallerFactory.From(http.User);
-        var old = calendars.Current.Years.TryGetValue(y, out var previous) ? previous : new CalendarYear(y, [], []);
+        // The year as stored, not as this node last polled it: the time left is measured on what the dossiers were laid on.
+        var previous = await session.LoadAsync<StoredCalendarYear>(y, http.RequestAborted);
+        var old = previous is not null ? CalendarStore.ToYear(previous)
+            : OfficialCalendar.Years.FirstOrDefault(o => o.Year == y) ?? new CalendarYear(y, [], []);
         var stored = new StoredCalendarYear { Id = y, Holidays = [.. holidays], WorkingDays = [.. workingDays], UpdatedBy = caller.Subject, UpdatedAt = clock.GetUtcNow() };
         session.Store(stored);
 
         // Same transaction as the stored year (Wolverine's outbox): the open dossiers' deadlines are re-laid after it commits.
-        await bus.PublishAsync(new CalendarChanged(y, old.Holidays, old.WorkingDays, caller.Subject));
+        await bus.PublishAsync(new CalendarChanged(y, old.Holidays, old.WorkingDays, caller.Subject, stored.Holidays, stored.WorkingDays));
         await session.SaveChangesAsync(http.RequestAborted);
         var calendar = calendars.Update(c => c.WithYear(CalendarStore.ToYear(stored)));
         return TypedResults.Ok(Dto(y, calendar, stored));
