@@ -1,0 +1,154 @@
+using Npgsql;
+
+namespace EGov.Benchmarks;
+
+/// <summary>
+/// The end of the chaos run: what the clients were told against what the event store holds. The rows are read
+/// with Npgsql straight from <c>egov.mt_events</c> / <c>egov.mt_streams</c>; the judging is <see cref="ChaosVerdict"/>.
+/// </summary>
+public static class ChaosVerifier
+{
+    public static async Task<ChaosVerdict> VerifyAsync(string connectionString, IReadOnlyCollection<AcknowledgedWrite> acknowledged,
+        IReadOnlyCollection<string> keysWithTwoDossiers, DateTimeOffset alarmsFrom, DateTimeOffset alarmsTo, int alarmDossiers, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+
+        var versions = new Dictionary<Guid, List<long>>();
+        var streamVersion = new Dictionary<Guid, long>();
+        var submitted = new Dictionary<Guid, int>();
+        var idNumbers = new Dictionary<string, HashSet<Guid>>(StringComparer.Ordinal);
+        await using (var events = new NpgsqlCommand(
+            "select stream_id, version, type, case when type = 'dossier_submitted' then data->'applicant'->>'idNumber' end from egov.mt_events", connection))
+        await using (var reader = await events.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetGuid(0);
+                if (!versions.TryGetValue(id, out var list))
+                {
+                    versions[id] = list = [];
+                }
+
+                list.Add(reader.GetInt64(1));
+                if (reader.GetString(2) == "dossier_submitted")
+                {
+                    submitted[id] = submitted.GetValueOrDefault(id) + 1;
+                    if (!reader.IsDBNull(3))
+                    {
+                        var idNumber = reader.GetString(3);
+                        if (!idNumbers.TryGetValue(idNumber, out var set))
+                        {
+                            idNumbers[idNumber] = set = [];
+                        }
+
+                        set.Add(id);
+                    }
+                }
+            }
+        }
+
+        await using (var streams = new NpgsqlCommand("select id, version from egov.mt_streams", connection))
+        await using (var reader = await streams.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                streamVersion[reader.GetGuid(0)] = reader.GetInt64(1);
+            }
+        }
+
+        var alarms = new List<FiredAlarm>();
+        await using (var fired = new NpgsqlCommand(
+            """
+            select stream_id, type, data->>'scope', (data->>'dueAt')::timestamptz, timestamp from egov.mt_events
+            where type in ('deadline_missed', 'deadline_neared') and (data->>'dueAt')::timestamptz between @from and @to
+            """, connection))
+        {
+            fired.Parameters.AddWithValue("from", alarmsFrom);
+            fired.Parameters.AddWithValue("to", alarmsTo);
+            await using var reader = await fired.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                alarms.Add(new FiredAlarm(reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
+                    reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4)));
+            }
+        }
+
+        return ChaosVerdict.Judge(acknowledged, versions, streamVersion, submitted,
+            idNumbers.Where(p => p.Value.Count > 1).Select(p => p.Key).ToArray(), keysWithTwoDossiers, alarms, alarmDossiers * 2);
+    }
+}
+
+public sealed record FiredAlarm(Guid DossierId, string Type, string Scope, DateTimeOffset DueAt, DateTimeOffset FiredAt);
+
+/// <summary>What the store holds against what the clients were told; every list must be empty for the run to pass.</summary>
+public sealed record ChaosVerdict(
+    int AcknowledgedWrites,
+    int StreamsChecked,
+    IReadOnlyList<string> LostWrites,
+    IReadOnlyList<string> BrokenStreams,
+    IReadOnlyList<string> CreatedTwice,
+    int OverdueAlarmsExpected,
+    int OverdueAlarmsFired,
+    IReadOnlyList<string> FiredTwice,
+    double[] LateSeconds)
+{
+    public bool Passed => LostWrites.Count == 0 && BrokenStreams.Count == 0 && CreatedTwice.Count == 0 && FiredTwice.Count == 0;
+
+    /// <summary>
+    /// Pure judging, separate from reading the rows. A write acknowledged at version v is lost unless the stream holds
+    /// v events; a stream is broken unless its event versions are exactly 1..n and mt_streams says n; a dossier is
+    /// created twice when its stream has two DossierSubmitted, when one applicant (one per Idempotency-Key here) has
+    /// two streams, or when a key was answered with two ids; an alarm fired twice when one dossier has two events of
+    /// the same kind, scope and due instant. Lateness is the commit of a DeadlineMissed minus its due instant.
+    /// </summary>
+    public static ChaosVerdict Judge(
+        IReadOnlyCollection<AcknowledgedWrite> acknowledged,
+        IReadOnlyDictionary<Guid, List<long>> eventVersions,
+        IReadOnlyDictionary<Guid, long> streamVersions,
+        IReadOnlyDictionary<Guid, int> submittedPerStream,
+        IReadOnlyCollection<string> applicantsWithTwoStreams,
+        IReadOnlyCollection<string> keysWithTwoDossiers,
+        IReadOnlyCollection<FiredAlarm> alarms,
+        int overdueAlarmsExpected)
+    {
+        var lost = new List<string>();
+        foreach (var ack in acknowledged)
+        {
+            var held = eventVersions.TryGetValue(ack.DossierId, out var list) ? list.Count : 0;
+            if (held < ack.Version)
+            {
+                lost.Add($"{ack.DossierId}: {ack.What} acknowledged at version {ack.Version}, the store holds {held} events");
+            }
+        }
+
+        var broken = new List<string>();
+        foreach (var (id, list) in eventVersions)
+        {
+            list.Sort();
+            var duplicates = list.GroupBy(v => v).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+            var gaps = list.Count == 0 ? [] : Enumerable.Range(1, (int)list[^1]).Select(v => (long)v).Except(list).ToArray();
+            var stream = streamVersions.GetValueOrDefault(id, -1);
+            if (duplicates.Length > 0 || gaps.Length > 0 || stream != list.Count)
+            {
+                broken.Add($"{id}: versions {string.Join(',', list)}; mt_streams.version {stream}" +
+                           (duplicates.Length > 0 ? $"; duplicate {string.Join(',', duplicates)}" : string.Empty) +
+                           (gaps.Length > 0 ? $"; missing {string.Join(',', gaps)}" : string.Empty));
+            }
+        }
+
+        var twice = submittedPerStream.Where(p => p.Value > 1).Select(p => $"{p.Key}: {p.Value} DossierSubmitted events")
+            .Concat(applicantsWithTwoStreams.Select(a => $"applicant {a}: two dossiers"))
+            .Concat(keysWithTwoDossiers.Select(k => $"Idempotency-Key {k}"))
+            .ToList();
+
+        var firedTwice = alarms.GroupBy(a => (a.DossierId, a.Type, a.Scope, a.DueAt))
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key.DossierId}: {g.Key.Type} ({g.Key.Scope}, due {g.Key.DueAt:O}) fired {g.Count()} times, at {string.Join(", ", g.Select(a => a.FiredAt.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)))}")
+            .ToList();
+        var missed = alarms.Where(a => a.Type == "deadline_missed").ToArray();
+        var late = missed.Select(a => (a.FiredAt - a.DueAt).TotalSeconds).Order().ToArray();
+        return new ChaosVerdict(acknowledged.Count, eventVersions.Count, lost, broken, twice, overdueAlarmsExpected,
+            missed.Select(a => (a.DossierId, a.Scope, a.DueAt)).Distinct().Count(), firedTwice, late);
+    }
+}
