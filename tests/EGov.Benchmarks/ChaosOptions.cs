@@ -20,7 +20,7 @@ public sealed record ChaosOptions
 
     public TimeSpan KillEveryMax { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Dossiers whose deadlines come due during the chaos (two overdue alarms each).</summary>
+    /// <summary>Dossiers whose deadlines come due during the chaos (one overdue alarm each: the last step is due with the dossier).</summary>
     public int Alarms { get; init; } = 200;
 
     /// <summary>Measured seconds of each throughput phase (1, 2 and 3 nodes, then the raw floor); 0 skips them.</summary>

@@ -75,7 +75,7 @@ public static class ChaosVerifier
         }
 
         return ChaosVerdict.Judge(acknowledged, versions, streamVersion, submitted,
-            idNumbers.Where(p => p.Value.Count > 1).Select(p => p.Key).ToArray(), keysWithTwoDossiers, alarms, alarmDossiers * 2);
+            idNumbers.Where(p => p.Value.Count > 1).Select(p => p.Key).ToArray(), keysWithTwoDossiers, alarms, alarmDossiers);
     }
 }
 
