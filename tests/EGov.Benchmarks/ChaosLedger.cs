@@ -33,8 +33,6 @@ public sealed class ChaosLedger
         Acknowledged.Enqueue(new AcknowledgedWrite(dossier, version, what, Stopwatch.GetTimestamp()));
 }
 
-public sealed record AcknowledgedWrite(Guid DossierId, long Version, string What, long Timestamp);
-
 /// <summary>One HTTP attempt that went through a dossier's grain (an action or its re-read).</summary>
 /// <param name="DossierAckedAt">When the dossier's intake was acknowledged (it existed from then on).</param>
 public sealed record GrainAttempt(Guid DossierId, long DossierAckedAt, long Timestamp, bool Success);
