@@ -57,7 +57,9 @@ stop_all() {
   if [ -n "$PG_STARTED" ]; then as_pg "$PG_BIN/pg_ctl" stop -m fast -w -D "$PG_DATA" >/dev/null || true; fi
   echo "Stopped."
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap stop_all EXIT
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -179,7 +181,7 @@ echo
 echo "EGovPlatform cluster of $NODES node(s) (cluster id $CLUSTER_ID) behind HAProxy:"
 echo "  load balancer     $LB   (API reference $LB/scalar, readiness $LB/health/ready)"
 echo "  leader dashboard  $LB/dashboard   citizen lookup $LB/tra-cuu"
-echo "  Orleans dashboard $LB/admin/orleans (admin token)   members $LB/api/v1/admin/cluster"
+echo "  Orleans dashboard $LB/admin/sign-in (paste an admin token; then $LB/admin/orleans/)   members $LB/api/v1/admin/cluster"
 echo "  HAProxy stats     http://localhost:$STATS_PORT/"
 for i in $(seq 1 "$NODES"); do
   echo "  node $i            http://localhost:$((HTTP_BASE + i))  silo $((SILO_BASE + i))  gateway $((GATEWAY_BASE + i))  pid ${PIDS[$((i - 1))]}  log .cluster/node$i.log"

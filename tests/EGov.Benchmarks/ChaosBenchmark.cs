@@ -171,10 +171,13 @@ public static class ChaosBenchmark
                 continue;
             }
 
-            var kill = new KillEvent(pick, Stopwatch.GetTimestamp());
+            // Which open dossiers' grains the victim holds, from the admin placement endpoint, just before the kill.
+            var (sampled, victims) = await PlacementAsync(http, tokens, ledger, cluster, pick, stop.Token);
+            var kill = new KillEvent(pick, Stopwatch.GetTimestamp()) { Sampled = sampled, Victims = victims };
             await cluster.KillAsync(pick);
             kills.Add(kill);
-            LoadTest.Progress($"kill {kills.Count}: SIGKILL node {pick} at +{Stopwatch.GetElapsedTime(started).TotalSeconds:0} s; restarting it");
+            LoadTest.Progress($"kill {kills.Count}: SIGKILL node {pick} at +{Stopwatch.GetElapsedTime(started).TotalSeconds:0} s " +
+                              $"(it held {(sampled < 0 ? "?" : victims.Count.ToString(CultureInfo.InvariantCulture))} of {Math.Max(0, sampled)} sampled open dossiers' grains); restarting it");
             restarts.Add(Task.Run(async () =>
             {
                 await cluster.StartAsync(pick, ct);
@@ -187,6 +190,53 @@ public static class ChaosBenchmark
         await Task.WhenAll(restarts);
         LoadTest.Progress($"chaos over: {kills.Count} kills, {ledger.Acknowledged.Count} acknowledged writes");
         return new ChaosRun(ledger, workload, kills, skipped, started, elapsed);
+    }
+
+    /// <summary>
+    /// Asks where the grains of up to 30 recently acknowledged open dossiers live (<c>GET /api/v1/admin/cluster/dossiers/{id}</c>,
+    /// silo "ip:port@generation") and returns those on <paramref name="node"/>; sampled is -1 when the endpoint is missing.
+    /// </summary>
+    private static async Task<(int Sampled, IReadOnlyList<Guid> Victims)> PlacementAsync(
+        HttpClient http, ChaosTokens tokens, ChaosLedger ledger, ChaosCluster cluster, int node, CancellationToken ct)
+    {
+        var acks = ledger.Acknowledged.ToArray();
+        var delivered = acks.Where(a => a.What == "deliver").Select(a => a.DossierId).ToHashSet();
+        var recent = acks.Reverse().Select(a => a.DossierId).Where(id => !delivered.Contains(id)).Distinct().Take(30).ToArray();
+        var victims = new List<Guid>();
+        var sampled = 0;
+        foreach (var id in recent)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/admin/cluster/dossiers/{id}");
+                request.Headers.Authorization = tokens.Admin;
+                using var response = await http.SendAsync(request, ct);
+                if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+                {
+                    return (-1, []);
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    continue;
+                }
+
+                sampled++;
+                using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+                if (doc.RootElement.TryGetProperty("silo", out var silo) && silo.GetString() is { } address
+                    && address.Split('@')[0].Split(':') is [_, var port] && int.TryParse(port, CultureInfo.InvariantCulture, out var p)
+                    && cluster.NodeOfSiloPort(p) == node)
+                {
+                    victims.Add(id);
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                // A placement that could not be read is left out of the sample.
+            }
+        }
+
+        return (sampled, victims);
     }
 
     private static async Task<NodePhase> ThroughputAsync(ChaosOptions o, int nodes, ChaosCluster cluster, PostgresTarget postgres, IntakeScenario intake, CancellationToken ct)
@@ -251,6 +301,12 @@ public sealed class KillEvent(int node, long at)
     public long At { get; } = at;
 
     public long? ReadyAgain { get; set; }
+
+    /// <summary>Open dossiers whose placement was asked before the kill; -1 when the hosts have no placement endpoint.</summary>
+    public int Sampled { get; init; }
+
+    /// <summary>Those of them whose grain lived on the killed node.</summary>
+    public IReadOnlyList<Guid> Victims { get; init; } = [];
 }
 
 public sealed record ChaosRun(ChaosLedger Ledger, ChaosWorkload Workload, IReadOnlyList<KillEvent> Kills, int SkippedKills, long Started, TimeSpan Elapsed);

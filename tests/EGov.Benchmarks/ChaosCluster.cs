@@ -29,7 +29,8 @@ public sealed class ChaosCluster : IAsyncDisposable
 
     public IEnumerable<int> HostPids => _nodes.Where(n => n.Host is not null).Select(n => n.Host!.Id);
 
-    public string LogOf(int index) => _nodes[index - 1].Host?.LogPath ?? "(not running)";
+    /// <summary>The node whose silo listens on <paramref name="siloPort"/>, or 0.</summary>
+    public int NodeOfSiloPort(int siloPort) => _nodes.FirstOrDefault(n => n.SiloPort == siloPort)?.Index ?? 0;
 
     public async Task StartAsync(int index, CancellationToken cancellationToken)
     {

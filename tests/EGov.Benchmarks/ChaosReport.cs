@@ -64,10 +64,12 @@ public sealed record ChaosReport(
         }
 
         Blank();
-        Line($"After each kill: time to the first successful action on a dossier created before the kill, and for the dossiers whose actions failed within 30 s after it (their grain lived on the dead node, or HAProxy still sent them there), the time to their next success (no response names the node that holds a grain, so this is the estimate):");
+        Line($"After each kill: time to the first successful action on a dossier created before the kill, and for the dossiers whose actions failed within 30 s after it (their grain lived on the dead node, or HAProxy still sent them there), the time to their next success (an estimate that needs no placement endpoint).");
         Blank();
-        Line($"| Kill | Node | At | First success | Failed dossiers | Their recovery p50 / max | Node ready again after |");
-        Line($"|---:|---:|---:|---:|---:|---:|---:|");
+        Line($"Where the hosts have the placement endpoint (`GET /api/v1/admin/cluster/dossiers/{{id}}`), up to 30 recently acknowledged open dossiers were located just before each kill; \"on the dead node\" are those whose grain it held, and their recovery is the time from the kill to each one's first successful action (closed-loop clients reach a given dossier only every few seconds, so this is an upper bound):");
+        Blank();
+        Line($"| Kill | Node | At | First success | Failed dossiers | Their recovery p50 / max | On the dead node (of sampled) | Their first success p50 / max | Node ready again after |");
+        Line($"|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var attemptsByTime = Chaos.Ledger.GrainAttempts.OrderBy(a => a.Timestamp).ToArray();
         var n = 0;
         foreach (var kill in Chaos.Kills)
@@ -79,7 +81,11 @@ public sealed record ChaosReport(
             var failed = after.Where(a => !a.Success && a.Timestamp < window).Select(a => a.DossierId).Distinct().ToArray();
             var recovery = failed.Select(id => after.FirstOrDefault(a => a.DossierId == id && a.Success))
                 .Where(a => a is not null).Select(a => Seconds(kill.At, a!.Timestamp)).Order().ToArray();
-            Line($"| {n} | {kill.Node} | +{Seconds(Chaos.Started, kill.At):0} s | {(first is null ? "none" : $"{Seconds(kill.At, first.Timestamp):0.00} s")} | {failed.Length} | {(recovery.Length == 0 ? "–" : $"{Pct(recovery, 50):0.0} s / {recovery[^1]:0.0} s")} | {(kill.ReadyAgain is { } r ? $"{Seconds(kill.At, r):0} s" : "–")} |");
+            var victims = kill.Victims.ToHashSet();
+            var victimRecovery = victims.Select(id => after.FirstOrDefault(a => a.DossierId == id && a.Success))
+                .Where(a => a is not null).Select(a => Seconds(kill.At, a!.Timestamp)).Order().ToArray();
+            var placed = kill.Sampled < 0 ? "no endpoint" : $"{victims.Count} of {kill.Sampled}";
+            Line($"| {n} | {kill.Node} | +{Seconds(Chaos.Started, kill.At):0} s | {(first is null ? "none" : $"{Seconds(kill.At, first.Timestamp):0.00} s")} | {failed.Length} | {(recovery.Length == 0 ? "–" : $"{Pct(recovery, 50):0.0} s / {recovery[^1]:0.0} s")} | {placed} | {(victimRecovery.Length == 0 ? "–" : $"{Pct(victimRecovery, 50):0.0} s / {victimRecovery[^1]:0.0} s")} | {(kill.ReadyAgain is { } r ? $"{Seconds(kill.At, r):0} s" : "–")} |");
         }
 
         Blank();

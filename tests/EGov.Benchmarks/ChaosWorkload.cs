@@ -303,7 +303,7 @@ public sealed class ChaosWorkload(HttpClient http, ChaosTokens tokens, ChaosLedg
 }
 
 /// <summary>The desk officer, specialist and leader of the Department of Justice (STP) the chaos clients act as.</summary>
-public sealed record ChaosTokens(AuthenticationHeaderValue Desk, AuthenticationHeaderValue Specialist, AuthenticationHeaderValue Leader)
+public sealed record ChaosTokens(AuthenticationHeaderValue Desk, AuthenticationHeaderValue Specialist, AuthenticationHeaderValue Leader, AuthenticationHeaderValue Admin)
 {
     public static async Task<ChaosTokens> MintAsync(HttpClient http, CancellationToken ct)
     {
@@ -321,6 +321,7 @@ public sealed record ChaosTokens(AuthenticationHeaderValue Desk, AuthenticationH
             return new AuthenticationHeaderValue("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
         }
 
-        return new ChaosTokens(await Mint("chaos-desk", "desk-officer"), await Mint("chaos-specialist", "specialist"), await Mint("chaos-leader", "leader"));
+        return new ChaosTokens(await Mint("chaos-desk", "desk-officer"), await Mint("chaos-specialist", "specialist"), await Mint("chaos-leader", "leader"),
+            await Mint("chaos-admin", "admin"));
     }
 }
