@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EGov.Host.Cluster;
 using EGov.Host.Environments;
 using EGov.Catalog;
 using EGov.Documents;
@@ -71,6 +72,7 @@ internal static class PlatformSetup
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 options.AutoCreateSchemaObjects = isDev ? AutoCreate.CreateOrUpdate : AutoCreate.None;
                 options.ConfigureDossiers();
+                options.AddClusterSchema();
                 options.ConfigureDocuments();
                 options.ConfigureStatistics(statisticsZone);
                 foreach (var module in modules)

@@ -1,25 +1,54 @@
+using EGov.Host.Cluster;
 using Orleans.Configuration;
 
 namespace EGov.Host.Composition;
 
 /// <summary>
 /// The Orleans silo inside the host. Settings live under <c>Silo:</c> (Orleans reads <c>Orleans:</c> itself):
-/// <c>Silo:Port</c>, <c>Silo:GatewayPort</c>, <c>Silo:ClusterId</c>, <c>Silo:ServiceId</c>,
-/// <c>Silo:IdleDeactivationMinutes</c>. Localhost clustering is the single-process default.
+/// where the silo finds its cluster (<see cref="SiloSettings"/>: <c>Clustering</c>, <c>AdvertisedAddress</c>,
+/// <c>Port</c>, <c>GatewayPort</c>, <c>ClusterId</c>, <c>ServiceId</c>, <c>ConnectionString</c>), how fast it
+/// notices a dead peer (<see cref="MembershipTiming"/>, <c>Silo:Membership:</c>) and
+/// <c>Silo:IdleDeactivationMinutes</c>. Localhost clustering is the single-process default; docs/cluster.md tells
+/// how a cluster forms.
 /// </summary>
 internal static class SiloSetup
 {
+    /// <summary>The ADO.NET provider's name for Npgsql.</summary>
+    private const string NpgsqlInvariant = "Npgsql";
+
     public static void AddEGovSilo(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection("Silo");
-        var siloPort = section.GetValue("Port", 11111);
-        var gatewayPort = section.GetValue("GatewayPort", 30000);
-        var clusterId = section["ClusterId"] ?? "egov-dev";
-        var serviceId = section["ServiceId"] ?? "egov";
-        var idle = TimeSpan.FromMinutes(section.GetValue("IdleDeactivationMinutes", 2.0));
+        var settings = SiloSettings.Read(builder.Configuration);
+        var timing = settings.Clustering == ClusteringMode.AdoNet ? MembershipTiming.Read(builder.Configuration) : null;
+        var idle = TimeSpan.FromMinutes(builder.Configuration.GetSection("Silo").GetValue("IdleDeactivationMinutes", 2.0));
+        if (settings.Clustering == ClusteringMode.AdoNet)
+        {
+            // Before the silo's own hosted service: a database nobody ran db-apply on stops the start with that advice.
+            builder.Services.AddHostedService(_ => new ClusterSchemaCheck(settings.MembershipConnectionString!));
+        }
+
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort, null, serviceId, clusterId);
+            if (settings.Clustering == ClusteringMode.AdoNet)
+            {
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = NpgsqlInvariant;
+                    o.ConnectionString = settings.MembershipConnectionString;
+                });
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = settings.ClusterId;
+                    o.ServiceId = settings.ServiceId;
+                });
+                silo.ConfigureEndpoints(settings.AdvertisedAddress!, settings.Port, settings.GatewayPort);
+                silo.Configure<ClusterMembershipOptions>(timing!.ApplyTo);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(settings.Port, settings.GatewayPort, null, settings.ServiceId, settings.ClusterId);
+            }
+
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = idle);
         });
     }
