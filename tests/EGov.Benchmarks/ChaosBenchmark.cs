@@ -41,7 +41,7 @@ public static class ChaosBenchmark
 
             // Dossiers whose two overdue alarms come due during the chaos, written as the grain would (StormSeeder).
             var alarmsFrom = DateTimeOffset.UtcNow.AddSeconds(75); // after seeding (~20 s) and the warm-up (30 s)
-            var alarmsTo = alarmsFrom + o.Duration - TimeSpan.FromSeconds(45);
+            var alarmsTo = alarmsFrom + TimeSpan.FromSeconds(Math.Max(0, (o.Duration - TimeSpan.FromSeconds(45)).TotalSeconds));
             if (o.Alarms > 0)
             {
                 LoadTest.Progress($"seeding {o.Alarms} dossiers due between {alarmsFrom:HH:mm:ss} and {alarmsTo:HH:mm:ss} UTC");
