@@ -156,32 +156,37 @@ public static class ChaosBenchmark
                 break;
             }
 
-            // A random running node, but never the last one: the run measures losing a node, not losing the service.
+            // A random node, running or still starting, but never the last ready one: the run measures losing a node,
+            // not losing the service.
             var running = cluster.Running;
-            var pick = random.Next(o.Nodes) + 1;
-            if (running.Count < 2 || !running.Contains(pick))
-            {
-                pick = running.Count < 2 ? 0 : running[random.Next(running.Count)];
-            }
-
-            if (pick == 0)
+            var candidates = Enumerable.Range(1, o.Nodes).Where(i => !(running.Count == 1 && running[0] == i)).ToArray();
+            if (running.Count == 0 || candidates.Length == 0)
             {
                 skipped++;
-                LoadTest.Progress("only one node is up: this kill is skipped");
+                LoadTest.Progress("no node is ready: this kill is skipped");
                 continue;
             }
 
+            var pick = candidates[random.Next(candidates.Length)];
+            var whileStarting = !running.Contains(pick);
             // Which open dossiers' grains the victim holds, from the admin placement endpoint, just before the kill.
             var (sampled, victims) = await PlacementAsync(http, tokens, ledger, cluster, pick, stop.Token);
-            var kill = new KillEvent(pick, Stopwatch.GetTimestamp()) { Sampled = sampled, Victims = victims };
+            var kill = new KillEvent(pick, Stopwatch.GetTimestamp()) { Sampled = sampled, Victims = victims, WhileStarting = whileStarting };
             await cluster.KillAsync(pick);
             kills.Add(kill);
-            LoadTest.Progress($"kill {kills.Count}: SIGKILL node {pick} at +{Stopwatch.GetElapsedTime(started).TotalSeconds:0} s " +
+            LoadTest.Progress($"kill {kills.Count}: SIGKILL node {pick}{(whileStarting ? " (while it was starting)" : string.Empty)} at +{Stopwatch.GetElapsedTime(started).TotalSeconds:0} s " +
                               $"(it held {(sampled < 0 ? "?" : victims.Count.ToString(CultureInfo.InvariantCulture))} of {Math.Max(0, sampled)} sampled open dossiers' grains); restarting it");
             restarts.Add(Task.Run(async () =>
             {
-                await cluster.StartAsync(pick, ct);
-                kill.ReadyAgain = Stopwatch.GetTimestamp();
+                try
+                {
+                    await cluster.StartAsync(pick, ct);
+                    kill.ReadyAgain = Stopwatch.GetTimestamp();
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    // Killed again before it was ready; the next kill's restart takes over.
+                }
             }, CancellationToken.None));
         }
 
@@ -307,6 +312,9 @@ public sealed class KillEvent(int node, long at)
 
     /// <summary>Those of them whose grain lived on the killed node.</summary>
     public IReadOnlyList<Guid> Victims { get; init; } = [];
+
+    /// <summary>The node was still starting (not ready yet) when it was killed.</summary>
+    public bool WhileStarting { get; init; }
 }
 
 public sealed record ChaosRun(ChaosLedger Ledger, ChaosWorkload Workload, IReadOnlyList<KillEvent> Kills, int SkippedKills, long Started, TimeSpan Elapsed);

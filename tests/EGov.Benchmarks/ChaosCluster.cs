@@ -32,9 +32,34 @@ public sealed class ChaosCluster : IAsyncDisposable
     /// <summary>The node whose silo listens on <paramref name="siloPort"/>, or 0.</summary>
     public int NodeOfSiloPort(int siloPort) => _nodes.FirstOrDefault(n => n.SiloPort == siloPort)?.Index ?? 0;
 
-    public async Task StartAsync(int index, CancellationToken cancellationToken)
+    /// <summary>Nodes whose process is starting (killed and not ready again yet).</summary>
+    public IReadOnlyList<int> Starting => [.. _nodes.Where(n => n.Start is not null).Select(n => n.Index)];
+
+    /// <summary>Starts the node and waits until it is ready; a <see cref="KillAsync"/> meanwhile abandons the start (OperationCanceledException).</summary>
+    public Task StartAsync(int index, CancellationToken cancellationToken)
     {
         var node = _nodes[index - 1];
+        var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        node.Abandon = abandon;
+        node.Start = StartNodeAsync(node, abandon.Token);
+        return node.Start;
+    }
+
+    private async Task StartNodeAsync(Node node, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await StartProcessAsync(node, cancellationToken);
+        }
+        finally
+        {
+            node.Start = null;
+        }
+    }
+
+    private async Task StartProcessAsync(Node node, CancellationToken cancellationToken)
+    {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Silo__Clustering"] = "AdoNet",
@@ -50,10 +75,23 @@ public sealed class ChaosCluster : IAsyncDisposable
         node.Host = await HostProcess.StartAsync(_root, _connectionString, cancellationToken, environment, node.HttpPort);
     }
 
-    /// <summary>SIGKILL: no drain, no goodbye to the membership table, in-flight requests cut.</summary>
+    /// <summary>SIGKILL: no drain, no goodbye to the membership table, in-flight requests cut; a node still starting is killed too.</summary>
     public async Task KillAsync(int index)
     {
         var node = _nodes[index - 1];
+        if (node.Start is { } starting)
+        {
+            await node.Abandon!.CancelAsync();
+            try
+            {
+                await starting;
+            }
+            catch (OperationCanceledException)
+            {
+                // The start was abandoned and its process killed, as asked.
+            }
+        }
+
         if (node.Host is { } host)
         {
             node.Host = null;
@@ -103,5 +141,9 @@ public sealed class ChaosCluster : IAsyncDisposable
         public string ClusterId { get; } = clusterId;
 
         public HostProcess? Host { get; set; }
+
+        public Task? Start { get; set; }
+
+        public CancellationTokenSource? Abandon { get; set; }
     }
 }

@@ -28,7 +28,7 @@ public sealed record ChaosReport(
         Blank();
         Line($"- Machine: {Machine.Cores} cores ({Machine.CpuModel}), {Machine.RamGiB:0.0} GiB RAM, {Machine.Os}, {Machine.Runtime}; the load generator, HAProxy, {Options.Nodes} hosts and PostgreSQL share it.");
         Line($"- PostgreSQL {Server.Version}: fsync={Server.Fsync}, synchronous_commit={Server.SynchronousCommit}, full_page_writes={Server.FullPageWrites}, shared_buffers={Server.SharedBuffers}.");
-        Line($"- {Options.Clients} closed-loop clients through HAProxy for {Chaos.Elapsed.TotalSeconds:0} s (30 % desk intakes with an Idempotency-Key, 50 % lifecycle actions with expectedVersion, 20 % public lookups); {Chaos.Kills.Count} SIGKILLs (one every {Options.KillEveryMin.TotalSeconds:0}–{Options.KillEveryMax.TotalSeconds:0} s, seed {Options.Seed}; {Chaos.SkippedKills} skipped because only one node was up), each node restarted on its ports at once.");
+        Line($"- {Options.Clients} closed-loop clients through HAProxy for {Chaos.Elapsed.TotalSeconds:0} s (30 % desk intakes with an Idempotency-Key, 50 % lifecycle actions with expectedVersion, 20 % public lookups); {Chaos.Kills.Count} SIGKILLs (one every {Options.KillEveryMin.TotalSeconds:0}–{Options.KillEveryMax.TotalSeconds:0} s, seed {Options.Seed}, of a random node that is ready or still starting, never the last ready one; {Chaos.Kills.Count(k => k.WhileStarting)} hit a node still starting; {Chaos.SkippedKills} skipped), each node restarted on its ports at once.");
         Blank();
 
         Line($"**Verdict: {(Verdict.Passed ? "passed" : "FAILED")}.** {Verdict.AcknowledgedWrites} acknowledged writes checked against {Verdict.StreamsChecked} streams in `egov.mt_events`:");
@@ -85,7 +85,7 @@ public sealed record ChaosReport(
             var victimRecovery = victims.Select(id => after.FirstOrDefault(a => a.DossierId == id && a.Success))
                 .Where(a => a is not null).Select(a => Seconds(kill.At, a!.Timestamp)).Order().ToArray();
             var placed = kill.Sampled < 0 ? "no endpoint" : $"{victims.Count} of {kill.Sampled}";
-            Line($"| {n} | {kill.Node} | +{Seconds(Chaos.Started, kill.At):0} s | {(first is null ? "none" : $"{Seconds(kill.At, first.Timestamp):0.00} s")} | {failed.Length} | {(recovery.Length == 0 ? "–" : $"{Pct(recovery, 50):0.0} s / {recovery[^1]:0.0} s")} | {placed} | {(victimRecovery.Length == 0 ? "–" : $"{Pct(victimRecovery, 50):0.0} s / {victimRecovery[^1]:0.0} s")} | {(kill.ReadyAgain is { } r ? $"{Seconds(kill.At, r):0} s" : "–")} |");
+            Line($"| {n} | {kill.Node}{(kill.WhileStarting ? " (starting)" : string.Empty)} | +{Seconds(Chaos.Started, kill.At):0} s | {(first is null ? "none" : $"{Seconds(kill.At, first.Timestamp):0.00} s")} | {failed.Length} | {(recovery.Length == 0 ? "–" : $"{Pct(recovery, 50):0.0} s / {recovery[^1]:0.0} s")} | {placed} | {(victimRecovery.Length == 0 ? "–" : $"{Pct(victimRecovery, 50):0.0} s / {victimRecovery[^1]:0.0} s")} | {(kill.ReadyAgain is { } r ? $"{Seconds(kill.At, r):0} s" : "–")} |");
         }
 
         Blank();

@@ -87,6 +87,13 @@ public sealed class HostProcess : IAsyncDisposable
             await host.WaitUntilReadyAsync(cancellationToken);
             return host;
         }
+        catch (OperationCanceledException)
+        {
+            // A start abandoned by its caller (the chaos benchmark kills a node while it starts): SIGKILL, no grace.
+            host.KillNow();
+            await host.DisposeAsync();
+            throw;
+        }
         catch
         {
             await host.DisposeAsync();
