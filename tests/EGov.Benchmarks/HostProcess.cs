@@ -36,8 +36,10 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <param name="httpPort">A fixed HTTP port (the chaos benchmark restarts a node on its own ports); a free one when null.</param>
     public static async Task<HostProcess> StartAsync(
-        string repositoryRoot, string connectionString, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
+        string repositoryRoot, string connectionString, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null,
+        int? httpPort = null)
     {
         // EGOV_BENCH_HOST_DLL runs a copy of an earlier build, to measure before and after a change on the same data.
         var dll = Environment.GetEnvironmentVariable(HostDllVariable) is { Length: > 0 } given ? Path.GetFullPath(given) : Path.Combine(repositoryRoot, RelativeDll);
@@ -52,7 +54,7 @@ public sealed class HostProcess : IAsyncDisposable
             await BuildHostAsync(repositoryRoot, cancellationToken);
         }
 
-        var port = Loopback.FreeTcpPort();
+        var port = httpPort ?? Loopback.FreeTcpPort();
         var psi = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!, // the content root: appsettings*.json sit next to the dll.
@@ -84,6 +86,13 @@ public sealed class HostProcess : IAsyncDisposable
         {
             await host.WaitUntilReadyAsync(cancellationToken);
             return host;
+        }
+        catch (OperationCanceledException)
+        {
+            // A start abandoned by its caller (the chaos benchmark kills a node while it starts): SIGKILL, no grace.
+            host.KillNow();
+            await host.DisposeAsync();
+            throw;
         }
         catch
         {

@@ -24,6 +24,9 @@ public sealed class PostgresTarget : IAsyncDisposable
 
     public string Description { get; private init; } = string.Empty;
 
+    /// <summary>The data folder of a server this run started (its postmaster's pid is read from it); null for a given server.</summary>
+    public string? DataDirectory => _dataDirectory;
+
     public static async Task<PostgresTarget> StartAsync(string? connectionString, CancellationToken cancellationToken)
     {
         if (connectionString is not null)

@@ -1,12 +1,13 @@
 using BenchmarkDotNet.Running;
 using EGov.Benchmarks;
 
-// Six modes: `load` (the end-to-end load test), `deadlines` (issue 4's deadline storm), `deadlines-query` (its
-// work-list query alone), `vault` (issue 5's document vault), `statistics` (issue 7's ten million events) and
-// `micro` (BenchmarkDotNet).
-if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines" or "deadlines-query" or "vault" or "statistics"))
+// Seven modes: `load` (the end-to-end load test), `deadlines` (issue 4's deadline storm), `deadlines-query` (its
+// work-list query alone), `vault` (issue 5's document vault), `statistics` (issue 7's ten million events), `chaos`
+// (issue 15's node kills under load) and `micro` (BenchmarkDotNet).
+if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines" or "deadlines-query" or "vault" or "statistics" or "chaos"))
 {
     Console.Error.WriteLine(LoadOptions.Usage);
+    Console.Error.WriteLine(ChaosOptions.Usage);
     Console.Error.WriteLine(StormOptions.Usage);
     Console.Error.WriteLine(DueWindowQuery.Usage);
     Console.Error.WriteLine(VaultBenchmark.Usage);
@@ -17,6 +18,29 @@ if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines" or "dea
 if (args[0] == "statistics")
 {
     return await StatisticsBenchmark.RunAsync(args[1..], CancellationToken.None);
+}
+
+if (args[0] == "chaos")
+{
+    ChaosOptions chaos;
+    try
+    {
+        chaos = ChaosOptions.Parse(args[1..]);
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 2;
+    }
+
+    // Ctrl+C cancels the run, so the nodes, HAProxy and PostgreSQL are stopped on the way out.
+    using var chaosCancellation = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        chaosCancellation.Cancel();
+    };
+    return await ChaosBenchmark.RunAsync(chaos, "dotnet run -c Release --project tests/EGov.Benchmarks -- " + string.Join(' ', args), chaosCancellation.Token);
 }
 
 if (args[0] == "vault")
