@@ -17,6 +17,7 @@ public static class StatisticsSetup
         services.AddSingleton<StatisticsReader>();
         services.AddSingleton<ProjectionWatermark>();
         services.AddSingleton<StatisticsRebuild>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatisticsRebuild>());
         services.AddSingleton<WatchListReader>();
         return services;
     }
@@ -44,6 +45,9 @@ public static class StatisticsSetup
         // at 250 ms it costs one small query four times a second.
         options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(250);
         options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
+
+        // The cluster's one rebuild: a request or a claim that lost a race fails on the version instead of doubling it.
+        options.Schema.For<RebuildRecord>().UseOptimisticConcurrency(true);
 
         options.Storage.ExtendedSchemaObjects.Add(DailyTable.SchemaObject());
         options.Storage.ExtendedSchemaObjects.Add(MonthlyTable.SchemaObject());

@@ -1,3 +1,4 @@
+using EGov.Dossiers.Model;
 using EGov.Kernel;
 using EGov.Statistics.Projection;
 using Microsoft.AspNetCore.Authorization;
@@ -7,7 +8,7 @@ using Wolverine.Http;
 
 namespace EGov.Statistics.Http;
 
-/// <summary>Rebuild the statistics from the event store, and watch it go.</summary>
+/// <summary>Rebuild the statistics from the event store, and watch it go, from any node (the record is in the database).</summary>
 public static class RebuildEndpoints
 {
     [Authorize(Policy = Policies.Admin)]
@@ -15,7 +16,7 @@ public static class RebuildEndpoints
     [Tags("Statistics")]
     [ProducesResponseType<RebuildProgress>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
-    public static IResult Post(StatisticsRebuild rebuild)
+    public static async Task<IResult> Post(StatisticsRebuild rebuild, HttpContext http)
     {
         // A node started with Statistics:Daemon=Disabled cannot pause the projection that another node runs, and a
         // rebuild beside a running projection would race its writes: say where to go instead (docs/operations.md).
@@ -27,20 +28,21 @@ public static class RebuildEndpoints
                 extensions: new Dictionary<string, object?> { ["code"] = "rebuild-elsewhere" });
         }
 
-        if (!rebuild.TryStart())
+        // Once in the cluster: the request is stored, and the node that leads the projection runs it.
+        if (!await rebuild.TryRequestAsync(CallerFactory.From(http.User).Subject, http.RequestAborted))
         {
             return TypedResults.Problem(statusCode: 409, type: ProblemTypes.RebuildRunning, title: "Đang dựng lại / A rebuild is already running",
                 detail: "Số liệu đang được dựng lại; xem tiến độ tại GET /api/v1/statistics/rebuild / A rebuild is running; follow it at GET /api/v1/statistics/rebuild.",
                 extensions: new Dictionary<string, object?> { ["code"] = "rebuild-running" });
         }
 
-        return TypedResults.Accepted("/api/v1/statistics/rebuild", rebuild.Progress());
+        return TypedResults.Accepted("/api/v1/statistics/rebuild", await rebuild.ProgressAsync(http.RequestAborted));
     }
 
     [Authorize(Policy = Policies.Admin)]
     [WolverineGet("/api/v1/statistics/rebuild", OperationId = "getStatisticsRebuild")]
     [Tags("Statistics")]
     [ProducesResponseType<RebuildProgress>(StatusCodes.Status200OK)]
-    public static IResult Get(StatisticsRebuild rebuild) =>
-        TypedResults.Ok(rebuild.Progress());
+    public static async Task<IResult> Get(StatisticsRebuild rebuild, HttpContext http) =>
+        TypedResults.Ok(await rebuild.ProgressAsync(http.RequestAborted));
 }

@@ -210,7 +210,7 @@ public sealed class StatisticsApiTests(PlatformFixture platform) : IAsyncLifetim
         }
     }
 
-    private static async Task<JsonElement> NextReport(StreamReader reader, CancellationToken ct)
+    internal static async Task<JsonElement> NextReport(StreamReader reader, CancellationToken ct)
     {
         string? eventName = null;
         while (await reader.ReadLineAsync(ct) is { } line)
