@@ -33,7 +33,7 @@ public sealed partial class CalendarRefresher(IDocumentStore store, CalendarProv
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            // Someone read the store while we waited: what it held then is at least as new as our year.
+            // A read of the store began after we arrived and has ended (reads run under the gate): it saw our year or a newer one.
             if (Interlocked.Read(ref _refreshes) == seen && !CalendarStore.Holds(calendars.Current, year))
             {
                 await RefreshAsync(cancellationToken);
@@ -82,14 +82,14 @@ public sealed partial class CalendarRefresher(IDocumentStore store, CalendarProv
         base.Dispose();
     }
 
+    // Counted as it starts: a read that began before a caller arrived may predate the change that caller waits for.
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _refreshes);
         if (await CalendarStore.LoadAsync(store, calendars, cancellationToken))
         {
             LogRefreshed(logger);
         }
-
-        Interlocked.Increment(ref _refreshes);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calendar: a year stored by another node is now in force here")]

@@ -88,9 +88,9 @@ internal sealed partial class DossierGrain(
                 return DossierOutcome.Ok(_state);
             }
 
-            // The conflict reloaded the stream: decide once more on it. A client that sent expectedVersion gets
-            // stale-version from the decider; one that did not gets its action taken on the current dossier.
-            if (attempt > 0)
+            // The conflict reloaded the stream. A client that sent expectedVersion is answered by the decider on it
+            // (stale-version, with the current version); one that did not is told to read again and retry, as ever.
+            if (attempt > 0 || command.ExpectedVersion is null)
             {
                 return DossierOutcome.Fail(new DossierError(ErrorKind.Conflict, "concurrent-write",
                     "Hồ sơ vừa được người khác cập nhật / The dossier was changed concurrently; read it again and retry."), _state);

@@ -15,6 +15,10 @@ public sealed class RebuildRecord
 
     public string Id { get; set; } = TheId;
 
+    /// <summary>Marten's version of the record as loaded: a store made from an older load fails instead of overwriting.</summary>
+    [Marten.Schema.Version]
+    public Guid Version { get; set; }
+
     /// <summary><c>requested</c>, <c>running</c>, <c>done</c> or <c>failed</c>.</summary>
     public string State { get; set; } = Requested;
     public string? RequestedBy { get; set; }

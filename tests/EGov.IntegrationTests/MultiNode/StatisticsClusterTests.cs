@@ -51,6 +51,13 @@ public sealed class StatisticsClusterTests(PlatformFixture platform)
         await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TC-HKD-02"));
         await DeadlineWarningTests.Eventually(async () =>
             StatisticsApiTests.Direct((await (await adminB.GetAsync("/api/v1/statistics?unit=XA-PHUNHUAN", ct)).ReadJsonAsync()).GetProperty("units")[0]) > before, seconds: 30);
+
+        // Once it is done, the next pair of requests replaces the stored record: again exactly one wins.
+        answers = await Task.WhenAll(adminB.PostAsync("/api/v1/statistics/rebuild", null, ct), adminA.PostAsync("/api/v1/statistics/rebuild", null, ct));
+        Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Accepted);
+        Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Conflict);
+        await DeadlineWarningTests.Eventually(async () =>
+            (await (await adminA.GetAsync("/api/v1/statistics/rebuild", ct)).ReadJsonAsync()).GetProperty("phase").GetString() == "done", seconds: 60);
     }
 
     [Fact]
