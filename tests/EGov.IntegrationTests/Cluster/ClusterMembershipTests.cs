@@ -114,6 +114,31 @@ public sealed class ClusterMembershipTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_node_restarted_on_its_address_supersedes_its_crashed_incarnation_as_it_joins()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var cluster = await ClusterHosts.StartAsync(platform.Postgres, 1);
+        var first = cluster.Hosts[0];
+        var old = first.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        await cluster.StopAsync(first);
+
+        // As if it had been killed: its row still says Active, no one voted.
+        var where = $"cluster_id = '{cluster.ClusterId}' and port = {old.Endpoint.Port} and generation = {old.Generation}";
+        await ExecuteAsync(cluster.ConnectionString, $"update orleans.membership set status = {Active}, suspect_times = null where {where}");
+
+        var restarted = await cluster.StartAnotherAsync(siloPort: old.Endpoint.Port);
+        var now = restarted.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+
+        // The new incarnation declared the old one dead itself while joining (its vote is in the row), and is alone.
+        Assert.True(now.Generation > old.Generation);
+        Assert.Equal(Dead, await Database.CountAsync(cluster.ConnectionString, $"select status from orleans.membership where {where}"));
+        Assert.Equal(1, await Database.CountAsync(cluster.ConnectionString,
+            $"select count(*) from orleans.membership where {where} and suspect_times like '%@{now.Generation},%'"));
+        var seen = await WaitForAsync(() => ClusterHosts.MembersSeenByAsync(restarted, onlyActive: true), m => m.Count == 1, ct);
+        Assert.Equal(now, Assert.Single(seen).Key);
+    }
+
+    [Fact]
     public async Task The_bulk_cleanup_statement_removes_dead_rows_older_than_the_cut_off_and_nothing_else()
     {
         // The provider prefers the per-row statement; the bulk one is its fallback and an operator's tool, so it is

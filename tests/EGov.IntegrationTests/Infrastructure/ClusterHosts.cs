@@ -45,15 +45,22 @@ public sealed class ClusterHosts : IAsyncDisposable
         return cluster;
     }
 
-    public async Task<TestHost> StartAnotherAsync()
+    /// <param name="siloPort">A fixed silo port, e.g. to restart a node where it was; a free one otherwise.</param>
+    public async Task<TestHost> StartAnotherAsync(int? siloPort = null)
     {
-        var host = await TestHost.StartAsync(_postgres, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:egov"] = ConnectionString,
             ["Silo:Clustering"] = "AdoNet",
             ["Silo:AdvertisedAddress"] = "127.0.0.1",
             ["Silo:ClusterId"] = ClusterId,
-        });
+        };
+        if (siloPort is { } port)
+        {
+            settings["Silo:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var host = await TestHost.StartAsync(_postgres, settings);
         _hosts.Add(host);
         return host;
     }
