@@ -22,8 +22,6 @@ public sealed class ChaosCluster : IAsyncDisposable
 
     public IReadOnlyList<int> HttpPorts => [.. _nodes.Select(n => n.HttpPort)];
 
-    public int Count => _nodes.Length;
-
     /// <summary>Nodes answering ready now (started and not killed since).</summary>
     public IReadOnlyList<int> Running => [.. _nodes.Where(n => n.Host is not null).Select(n => n.Index)];
 
@@ -31,9 +29,6 @@ public sealed class ChaosCluster : IAsyncDisposable
 
     /// <summary>The node whose silo listens on <paramref name="siloPort"/>, or 0.</summary>
     public int NodeOfSiloPort(int siloPort) => _nodes.FirstOrDefault(n => n.SiloPort == siloPort)?.Index ?? 0;
-
-    /// <summary>Nodes whose process is starting (killed and not ready again yet).</summary>
-    public IReadOnlyList<int> Starting => [.. _nodes.Where(n => n.Start is not null).Select(n => n.Index)];
 
     /// <summary>Starts the node and waits until it is ready; a <see cref="KillAsync"/> meanwhile abandons the start (OperationCanceledException).</summary>
     public Task StartAsync(int index, CancellationToken cancellationToken)
