@@ -77,6 +77,33 @@ public sealed class AdminClusterTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Unauthorized, (await noRedirect.SendAsync(elsewhere, TestContext.Current.CancellationToken)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("SiloCounters")]
+    [InlineData("SiloProperties")]
+    [InlineData("SiloMetadata")]
+    [InlineData("HistoricalStats")]
+    public async Task The_dashboards_silo_views_answer_a_real_silo_and_refuse_a_bad_address_with_a_400_not_a_500(string view)
+    {
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = _host.Http.BaseAddress };
+        var token = await TokenAsync("admin-dash3", Roles.Admin);
+        var admin = await _host.ClientAsync("admin-dash4", [Roles.Admin]);
+        var silo = (await (await admin.GetAsync(new Uri("/api/v1/admin/cluster", UriKind.Relative), TestContext.Current.CancellationToken)).ReadJsonAsync())
+            .GetProperty("thisNode").GetString()!;
+
+        async Task<HttpResponseMessage> Get(string address)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/admin/orleans/{view}/{Uri.EscapeDataString(address)}");
+            request.Headers.Add("Cookie", $"egov-admin-token={token}");
+            return await client.SendAsync(request, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await Get(silo)).StatusCode);
+        var bad = await Get("not-a-silo");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("invalid-input", (await bad.ReadJsonAsync()).GetProperty("code").GetString());
+    }
+
     private static async Task<HttpResponseMessage> DashboardAs(HttpClient client, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/orleans/");
