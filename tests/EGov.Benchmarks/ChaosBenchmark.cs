@@ -170,7 +170,17 @@ public static class ChaosBenchmark
             var pick = candidates[random.Next(candidates.Length)];
             var whileStarting = !running.Contains(pick);
             // Which open dossiers' grains the victim holds, from the admin placement endpoint, just before the kill.
-            var (sampled, victims) = await PlacementAsync(http, tokens, ledger, cluster, pick, stop.Token);
+            int sampled;
+            IReadOnlyList<Guid> victims;
+            try
+            {
+                (sampled, victims) = await PlacementAsync(http, tokens, ledger, cluster, pick, stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break; // The chaos ended while the victim's grains were being located: no kill after the end.
+            }
+
             var kill = new KillEvent(pick, Stopwatch.GetTimestamp()) { Sampled = sampled, Victims = victims, WhileStarting = whileStarting };
             await cluster.KillAsync(pick);
             kills.Add(kill);
