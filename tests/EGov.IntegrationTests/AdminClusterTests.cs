@@ -20,6 +20,8 @@ public sealed class AdminClusterTests(PlatformFixture platform)
         Assert.Equal(1, view.GetProperty("active").GetInt32());
         var me = Assert.Single(view.GetProperty("members").EnumerateArray(), m => m.GetProperty("isThisNode").GetBoolean());
         Assert.Equal("Active", me.GetProperty("status").GetString());
+        var port = me.GetProperty("address").GetString()!.Split('@')[0].Split(':')[1];
+        Assert.Equal($"{Environment.MachineName}-{port}", me.GetProperty("siloName").GetString());
         Assert.Equal(view.GetProperty("thisNode").GetString(), me.GetProperty("address").GetString());
         Assert.Equal(me.GetProperty("address").GetString(), Assert.Single(response.Headers.GetValues("X-EGov-Node")));
     }

@@ -8,7 +8,7 @@ namespace EGov.Host.Composition;
 /// where the silo finds its cluster (<see cref="SiloSettings"/>: <c>Clustering</c>, <c>AdvertisedAddress</c>,
 /// <c>Port</c>, <c>GatewayPort</c>, <c>ClusterId</c>, <c>ServiceId</c>, <c>ConnectionString</c>), how fast it
 /// notices a dead peer (<see cref="MembershipTiming"/>, <c>Silo:Membership:</c>) and
-/// <c>Silo:IdleDeactivationMinutes</c>. Localhost clustering is the single-process default; docs/cluster.md tells
+/// <c>Silo:IdleDeactivationMinutes</c>, <c>Silo:Name</c>. Localhost clustering is the single-process default; docs/cluster.md tells
 /// how a cluster forms.
 /// </summary>
 internal static class SiloSetup
@@ -20,6 +20,9 @@ internal static class SiloSetup
     {
         var settings = SiloSettings.Read(builder.Configuration);
         var timing = settings.Clustering == ClusteringMode.AdoNet ? MembershipTiming.Read(builder.Configuration) : null;
+        var siloName = builder.Configuration["Silo:Name"] is { Length: > 0 } named
+            ? named
+            : $"{Environment.MachineName}-{settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         var idle = TimeSpan.FromMinutes(builder.Configuration.GetSection("Silo").GetValue("IdleDeactivationMinutes", 2.0));
         if (settings.Clustering == ClusteringMode.AdoNet)
         {
@@ -50,6 +53,10 @@ internal static class SiloSetup
             }
 
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = idle);
+
+            // What operators read in the membership table, GET /api/v1/admin/cluster and the dashboard, instead of
+            // Orleans' random "Silo_5b065": the machine and the silo port, unless Silo:Name says otherwise.
+            silo.Configure<SiloOptions>(o => o.SiloName = siloName);
         });
     }
 }
