@@ -73,6 +73,15 @@ public sealed class AdminClusterTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Contains("html", opened.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
 
+        // Its own files (icons, logo) pass the silo-address filter.
+        var adminToken = await TokenAsync("admin-dash5", Roles.Admin);
+        foreach (var file in new[] { "/admin/orleans/fonts/fa-solid-900.woff2", "/admin/orleans/img/OrleansLogo.png" })
+        {
+            using var asset = new HttpRequestMessage(HttpMethod.Get, file);
+            asset.Headers.Add("Cookie", $"egov-admin-token={adminToken}");
+            Assert.Equal(HttpStatusCode.OK, (await noRedirect.SendAsync(asset, TestContext.Current.CancellationToken)).StatusCode);
+        }
+
         // The cookie counts on the dashboard's path only: elsewhere the API still wants a bearer header.
         using var elsewhere = new HttpRequestMessage(HttpMethod.Get, "/api/v1/admin/cluster");
         elsewhere.Headers.Add("Cookie", $"egov-admin-token={await TokenAsync("admin-dash2", Roles.Admin)}");

@@ -30,9 +30,16 @@ internal static class DashboardSetup
 
     private static async ValueTask<object?> RefuseBadSiloAddress(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        // "address" in the silo views; "path" means a silo only under HistoricalStats (fonts/ and img/ use it for files).
+        var request = context.HttpContext.Request;
         foreach (var name in SiloAddressRouteValues)
         {
-            if (context.HttpContext.Request.RouteValues.TryGetValue(name, out var value) && value is string text && !IsSiloAddress(text))
+            if (name == "path" && !request.Path.StartsWithSegments(Prefix + "/HistoricalStats", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (request.RouteValues.TryGetValue(name, out var value) && value is string text && !IsSiloAddress(text))
             {
                 return ProblemResults.Invalid(name,
                     "Địa chỉ silo có dạng ip:cổng@thế-hệ, như GET /api/v1/admin/cluster trả về / A silo address is ip:port@generation, as GET /api/v1/admin/cluster lists it.");

@@ -45,6 +45,24 @@ public sealed partial class CalendarRefresher(IDocumentStore store, CalendarProv
         }
     }
 
+    /// <summary>
+    /// Puts a year just stored by this node in force here, under the same gate as the poll: a poll that read the store
+    /// before the year was committed cannot then write the old year back over it.
+    /// </summary>
+    public async Task<WorkingCalendar> ApplyStoredAsync(CalendarYear year, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return calendars.Update(c => c.WithYear(year));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var seconds = configuration.GetValue("Calendar:RefreshSeconds", 2.0);

@@ -52,7 +52,7 @@ public static class CalendarEndpoints
     [ProducesResponseType<CalendarYearDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public static async Task<IResult> Put(
-        string year, CalendarYearRequest request, IDocumentSession session, IMessageBus bus, CalendarProvider calendars, PlatformClock clock, HttpContext http)
+        string year, CalendarYearRequest request, IDocumentSession session, IMessageBus bus, CalendarRefresher refresher, PlatformClock clock, HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (ParseYear(year) is not { } y)
@@ -84,7 +84,8 @@ public static class CalendarEndpoints
         // Same transaction as the stored year (Wolverine's outbox): the open dossiers' deadlines are re-laid after it commits.
         await bus.PublishAsync(new CalendarChanged(y, old.Holidays, old.WorkingDays, caller.Subject, stored.Holidays, stored.WorkingDays));
         await session.SaveChangesAsync(http.RequestAborted);
-        var calendar = calendars.Update(c => c.WithYear(CalendarStore.ToYear(stored)));
+        // Committed: put it in force here whatever the request does now, under the poll's gate (see ApplyStoredAsync).
+        var calendar = await refresher.ApplyStoredAsync(CalendarStore.ToYear(stored), CancellationToken.None);
         return TypedResults.Ok(Dto(y, calendar, stored));
     }
 

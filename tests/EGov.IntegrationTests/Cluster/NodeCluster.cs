@@ -14,17 +14,21 @@ namespace EGov.IntegrationTests.Cluster;
 /// </summary>
 public sealed class NodeCluster : IAsyncDisposable
 {
-    private NodeCluster(string connectionString, IReadOnlyList<ClusterNode> nodes)
+    private readonly List<ClusterNode> _nodes;
+    private readonly Dictionary<string, string> _environment;
+
+    private NodeCluster(string connectionString, List<ClusterNode> nodes, Dictionary<string, string> environment)
     {
         ConnectionString = connectionString;
-        Nodes = nodes;
+        _nodes = nodes;
+        _environment = environment;
     }
 
     public string ConnectionString { get; }
 
     private string? _adminToken;
 
-    public IReadOnlyList<ClusterNode> Nodes { get; }
+    public IReadOnlyList<ClusterNode> Nodes => _nodes;
 
     public static async Task<NodeCluster> StartAsync(PostgresServer postgres, int count, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -52,7 +56,7 @@ public sealed class NodeCluster : IAsyncDisposable
         var nodes = Enumerable.Range(0, count)
             .Select(i => new ClusterNode($"node-{i}", Loopback.FreeTcpPort(), Loopback.FreeTcpPort(), Loopback.FreeTcpPort(), environment))
             .ToList();
-        var cluster = new NodeCluster(connectionString, nodes);
+        var cluster = new NodeCluster(connectionString, nodes, environment);
         try
         {
             // The first node applies the schema (Testing creates it on start); the others then join it.
@@ -67,6 +71,15 @@ public sealed class NodeCluster : IAsyncDisposable
         }
 
         return cluster;
+    }
+
+    /// <summary>Starts one more node with the cluster's settings and its own ports; returns once it is ready.</summary>
+    public async Task<ClusterNode> AddNodeAsync()
+    {
+        var node = new ClusterNode($"node-{_nodes.Count}", Loopback.FreeTcpPort(), Loopback.FreeTcpPort(), Loopback.FreeTcpPort(), _environment);
+        _nodes.Add(node);
+        await node.StartAsync();
+        return node;
     }
 
     /// <summary>A client for <paramref name="node"/> with a freshly minted token (every node validates every node's tokens).</summary>
