@@ -146,15 +146,16 @@ internal static class PlatformSetup
             // A node that dies holding claimed messages (alarms, hand-overs) keeps them until the others see its heartbeat go
             // stale and release them. Wolverine's defaults make that about 75 s; a heartbeat every 5 s and staleness after 20 s
             // bound it to about 30 s (docs/cluster.md) and still leave four missed beats before a slow node is declared gone.
-            opts.Durability.HealthCheckPollingTime = TimeSpan.FromSeconds(configuration.GetValue("Wolverine:HealthCheckSeconds", 5.0));
+            var heartbeat = TimeSpan.FromSeconds(configuration.GetValue("Wolverine:HealthCheckSeconds", 5.0));
+            opts.Durability.HealthCheckPollingTime = heartbeat;
             opts.Durability.StaleNodeTimeout = TimeSpan.FromSeconds(configuration.GetValue("Wolverine:StaleNodeSeconds", 20.0));
-            opts.Durability.NodeReassignmentPollingTime = TimeSpan.FromSeconds(configuration.GetValue("Wolverine:HealthCheckSeconds", 5.0));
+            opts.Durability.NodeReassignmentPollingTime = heartbeat;
         });
         services.AddWolverineHttp();
 
-        builder.AddEGovSilo();
+        var silo = builder.AddEGovSilo();
         builder.AddEGovDashboard();
-        builder.AddEGovShutdown();
+        builder.AddEGovShutdown(silo.Clustering);
         builder.AddEGovAuth();
         builder.AddEGovRateLimits();
         services.ConfigureHttpJsonOptions(o =>

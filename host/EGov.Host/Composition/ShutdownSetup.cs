@@ -1,3 +1,4 @@
+using EGov.Host.Cluster;
 using EGov.Host.Health;
 
 namespace EGov.Host.Composition;
@@ -9,10 +10,9 @@ namespace EGov.Host.Composition;
 /// </summary>
 internal static class ShutdownSetup
 {
-    public static void AddEGovShutdown(this WebApplicationBuilder builder)
+    public static void AddEGovShutdown(this WebApplicationBuilder builder, ClusteringMode clustering)
     {
-        var clustered = string.Equals(builder.Configuration["Silo:Clustering"], "AdoNet", StringComparison.OrdinalIgnoreCase);
-        var drain = TimeSpan.FromSeconds(builder.Configuration.GetValue("Host:DrainSeconds", clustered ? 5.0 : 0.0));
+        var drain = TimeSpan.FromSeconds(builder.Configuration.GetValue("Host:DrainSeconds", clustering == ClusteringMode.AdoNet ? 5.0 : 0.0));
         var rest = TimeSpan.FromSeconds(builder.Configuration.GetValue("Host:ShutdownSeconds", 30.0));
         if (drain < TimeSpan.Zero || rest <= TimeSpan.Zero)
         {

@@ -16,7 +16,8 @@ internal static class SiloSetup
     /// <summary>The ADO.NET provider's name for Npgsql.</summary>
     private const string NpgsqlInvariant = "Npgsql";
 
-    public static void AddEGovSilo(this WebApplicationBuilder builder)
+    /// <returns>The settings read, for the parts of the host that depend on the clustering mode.</returns>
+    public static SiloSettings AddEGovSilo(this WebApplicationBuilder builder)
     {
         var settings = SiloSettings.Read(builder.Configuration);
         var timing = settings.Clustering == ClusteringMode.AdoNet ? MembershipTiming.Read(builder.Configuration) : null;
@@ -58,5 +59,6 @@ internal static class SiloSetup
             // Orleans' random "Silo_5b065": the machine and the silo port, unless Silo:Name says otherwise.
             silo.Configure<SiloOptions>(o => o.SiloName = siloName);
         });
+        return settings;
     }
 }

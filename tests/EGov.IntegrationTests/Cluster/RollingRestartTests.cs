@@ -106,31 +106,7 @@ public sealed class RollingRestartTests(ClusterFixture fixture)
         }
     }
 
-    /// <summary>
-    /// Sends through a random node until one answers with something other than "try again" (a refused or dropped
-    /// connection, 502/503/504); gives up after a minute. Each try may go to another node, as a load balancer would.
-    /// </summary>
-    private static async Task<HttpResponseMessage?> RetryAsync(Random random, HttpClient[] clients, Func<HttpClient, Task<HttpResponseMessage>> send)
-    {
-        var until = DateTime.UtcNow.AddMinutes(1);
-        while (DateTime.UtcNow < until)
-        {
-            try
-            {
-                var response = await send(clients[random.Next(clients.Length)]);
-                if (response.StatusCode is not (HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout))
-                {
-                    return response;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // That node is gone or going: another one.
-            }
-
-            await Task.Delay(100);
-        }
-
-        return null;
-    }
+    /// <summary>Sends through a random node each try, as a load balancer would, for up to a minute (see <see cref="ClusterRetry"/>).</summary>
+    private static async Task<HttpResponseMessage?> RetryAsync(Random random, HttpClient[] clients, Func<HttpClient, Task<HttpResponseMessage>> send) =>
+        (await ClusterRetry.UntilAnsweredAsync(() => send(clients[random.Next(clients.Length)]), TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(100))).Response;
 }

@@ -91,8 +91,10 @@ public sealed class ThreeNodeClusterTests(ClusterFixture fixture)
         try
         {
             // The client follows the API's rules: the same action with the same expected version until it is answered.
-            var (response, tries) = await RetryUntilAnsweredAsync(() => specialist.PostAsJsonAsync($"/api/v1/dossiers/{id}/complete-step", new { expectedVersion = 2 }));
+            var (response, tries) = await ClusterRetry.UntilAnsweredAsync(
+                () => specialist.PostAsJsonAsync($"/api/v1/dossiers/{id}/complete-step", new { expectedVersion = 2 }), RecoveryLimit, TimeSpan.FromMilliseconds(200));
             var recovery = Stopwatch.GetElapsedTime(killedAt);
+            Assert.True(response is not null, $"No answer after {tries} tries ({recovery.TotalSeconds:0.0} s).");
             var json = await response.ReadJsonAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"After {tries} tries ({recovery.TotalSeconds:0.0} s): {(int)response.StatusCode} {json}");
             Assert.Equal(3, json.GetProperty("version").GetInt64());
@@ -168,30 +170,6 @@ public sealed class ThreeNodeClusterTests(ClusterFixture fixture)
         }
 
         return [.. versions];
-    }
-
-    /// <summary>Retries while the answer says "try again" (503, 502, a dropped connection); returns the first real answer.</summary>
-    private static async Task<(HttpResponseMessage Response, int Tries)> RetryUntilAnsweredAsync(Func<Task<HttpResponseMessage>> send)
-    {
-        var started = Stopwatch.GetTimestamp();
-        for (var tries = 1; ; tries++)
-        {
-            try
-            {
-                var response = await send();
-                if (response.StatusCode is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
-                    || Stopwatch.GetElapsedTime(started) > RecoveryLimit)
-                {
-                    return (response, tries);
-                }
-            }
-            catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && Stopwatch.GetElapsedTime(started) < RecoveryLimit)
-            {
-                // The node we asked lost its connection mid-request: ask again.
-            }
-
-            await Task.Delay(200);
-        }
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? limit = null)
