@@ -161,6 +161,36 @@ public sealed class LifecycleProperties
     }
 
     [Fact]
+    public void The_milestones_read_off_each_committed_event_are_those_the_writer_computed_from_the_states_before_and_after()
+    {
+        // Issue 16: the relay sees one committed event at a time and the dossier as it is now, not the commit's
+        // before and after states; on every reachable decision it must give what the old writer gave.
+        var seen = 0;
+        GenJourney.Sample(
+            journey => Walk(journey, onDecision: d =>
+            {
+                if (d.Events is null)
+                {
+                    return;
+                }
+
+                var before = Fold.Apply(null, d.History);
+                var after = Fold.Apply(null, [.. d.History, .. d.Events]);
+                var expected = Oracle.MilestonesOracle.For(before, d.Events, after);
+                seen += expected.Count;
+                Assert.Equal(Text(expected), Text(DossierMilestones.For(after, d.Events)));
+
+                // Any later version of the dossier gives the same answer: only facts fixed at submission are read.
+                Assert.Equal(Text(expected), Text(DossierMilestones.For(before, d.Events)));
+            }),
+            iter: Iterations);
+        Assert.True(seen > 1_000, $"only {seen} milestones met: the property saw too few to mean anything");
+    }
+
+    private static string Text(IEnumerable<EGov.Modules.Sdk.DossierMilestone> milestones) =>
+        string.Join("\n", milestones.Select(m => $"{m.DossierId} {m.Code} {m.ProcedureCode} {m.Milestone} {m.Unit} {m.StepId} {m.At:O} {string.Join(",", m.Details.Select(kv => kv.Key + "=" + kv.Value))}"));
+
+    [Fact]
     public void A_refused_command_leaves_the_state_exactly_as_it_was()
     {
         GenJourney.Sample(

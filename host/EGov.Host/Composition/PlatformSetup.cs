@@ -85,8 +85,11 @@ internal static class PlatformSetup
             .UseLightweightSessions()
             .IntegrateWithWolverine(w => w.MessageStorageSchemaName = "wolverine");
 
-        // The statistics projection runs on one node of the cluster at a time (leader election by an advisory
-        // lock); the others stand by and take over if it stops. "Disabled" leaves it to other nodes.
+        // The milestones modules hear of are read off the committed events by a subscription (issue 16).
+        marten.SubscribeToEventsWithServices<EGov.Dossiers.Relay.MilestoneRelay>(ServiceLifetime.Singleton);
+
+        // The statistics projection and the milestone relay run on one node of the cluster at a time (leader election
+        // by an advisory lock); the others stand by and take over if it stops. "Disabled" leaves them to other nodes.
         var daemonMode = configuration.GetValue("Statistics:Daemon", DaemonMode.HotCold);
         if (daemonMode != DaemonMode.Disabled)
         {

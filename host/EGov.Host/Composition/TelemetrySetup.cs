@@ -29,7 +29,7 @@ internal static class TelemetrySetup
                 .AddAspNetCoreInstrumentation(o => o.RecordException = true)
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
-                .AddSource("Wolverine", "Marten", "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"))
+                .AddSource("Wolverine", "Marten", "EGov.Milestones", "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"))
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()

@@ -24,9 +24,12 @@ internal sealed partial class DossierGrain(
     // The stream as stored: forms are rendered from the events themselves, not from the folded state.
     private List<VersionedEvent> _history = [];
 
-    private Guid Id => this.GetPrimaryKey();
+    // Whether the stream has been read (or written) by this activation. An intake activates a brand-new id: reading
+    // its empty stream first would be a round trip for nothing, since starting the stream fails on an existing id
+    // anyway. So the stream is read on the first call that needs it, and Submit reads it only after a collision.
+    private bool _loaded;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
+    private Guid Id => this.GetPrimaryKey();
 
     public async Task<DossierOutcome> Submit(SubmitDossier command, DossierPlan plan)
     {
@@ -57,6 +60,8 @@ internal sealed partial class DossierGrain(
 
     public async Task<DossierOutcome> Execute(DossierCommand command)
     {
+        await EnsureLoadedAsync();
+
         // Two passes at most: a refusal or a conflict may come from a stale copy (another activation of this dossier
         // wrote since, on another node); the second pass decides on the stored version.
         for (var attempt = 0; ; attempt++)
@@ -100,6 +105,8 @@ internal sealed partial class DossierGrain(
 
     public async Task<TimeSpan?> Alarm(DeadlineAlarm alarm)
     {
+        await EnsureLoadedAsync();
+
         // A conflict means someone else just changed the dossier: decide again on the fresh state.
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -150,7 +157,11 @@ internal sealed partial class DossierGrain(
         }
 
         // Whether the clock runs and where the deadlines stand are read from _state: it must be the stored version.
-        await CatchUpAsync();
+        if (!await EnsureLoadedAsync())
+        {
+            await CatchUpAsync();
+        }
+
         for (var attempt = 0; attempt < 3; attempt++)
         {
             if (_state is not { ClockRunning: true })
@@ -202,8 +213,11 @@ internal sealed partial class DossierGrain(
         }
     }
 
-    private async Task CommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now, string procedureCode) =>
+    private async Task CommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now, string procedureCode)
+    {
         (_state, _history) = await writer.CommitAsync(Id, _state, _history, events, now, procedureCode);
+        _loaded = true;
+    }
 
     /// <summary>
     /// Reloads if the stored stream is ahead of this activation (another one, on another node, appended since).
@@ -225,12 +239,25 @@ internal sealed partial class DossierGrain(
         return true;
     }
 
+    /// <summary>Reads the stream if this activation has not yet. True when it read it just now (so it is the stored version).</summary>
+    private async Task<bool> EnsureLoadedAsync()
+    {
+        if (_loaded)
+        {
+            return false;
+        }
+
+        await ReloadAsync(CancellationToken.None);
+        return true;
+    }
+
     private async Task ReloadAsync(CancellationToken ct)
     {
         await using var query = store.QuerySession();
         var stream = await query.Events.FetchStreamAsync(Id, token: ct);
         _history = stream.Where(e => e.Data is IDossierEvent).Select(e => new VersionedEvent(e.Version, (IDossierEvent)e.Data)).ToList();
         _state = _history.Count == 0 ? null : DossierEvolution.Fold(_history);
+        _loaded = true;
     }
 
     // The IETF idempotency-key draft: a key names one request; the same key with another request is the client's

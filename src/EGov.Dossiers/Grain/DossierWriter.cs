@@ -10,8 +10,9 @@ namespace EGov.Dossiers.Grain;
 
 /// <summary>
 /// Writes a dossier's new events as one transaction: the events with the expected version, the forms and
-/// notifications they call for, the deadline alarms they set and the milestones modules hear of — the last two
-/// through Wolverine's outbox, so none exists without the others. The grain and the importer both write this way.
+/// notifications they call for and the deadline alarms they set (through Wolverine's outbox), so none exists without
+/// the others. The grain and the importer both write this way. The milestones modules hear of are not written here:
+/// <see cref="Relay.MilestoneRelay"/> reads them off the committed events.
 /// </summary>
 public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRuntime wolverine, FormContexts forms, CalendarDeadlines deadlines, Kernel.PlatformClock clock)
 {
@@ -58,11 +59,6 @@ public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRunti
         {
             var delay = alarm.FireAt - present;
             await bus.ScheduleAsync(alarm, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
-        }
-
-        foreach (var milestone in DossierMilestones.For(before, events, after))
-        {
-            await bus.PublishAsync(milestone);
         }
 
         await session.SaveChangesAsync();

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using EGov.Dossiers.Events;
+using EGov.Dossiers.Lifecycle;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Microsoft.Extensions.Logging;
+using Wolverine;
+using Wolverine.Marten.Subscriptions;
+
+namespace EGov.Dossiers.Relay;
+
+/// <summary>
+/// Delivers the milestones modules hear of from the committed events (issue 16), instead of one outbox envelope
+/// written with every intake and one more commit to mark it handled. A Marten subscription on the async daemon (one
+/// node of the cluster at a time, like the statistics projection) reads the milestone events in order, a page at a
+/// time; each milestone is handed to the modules' handlers in process, and the page's progress is stored after them.
+/// <para>Delivery: a milestone committed while no node runs the relay (a crash between the commit and the delivery)
+/// is delivered when a node runs it again, once. Only a crash in the middle of a page hands that page's milestones
+/// once more, which the SDK's contract already allows (handlers are idempotent: DossierMilestone says so). A handler
+/// that throws does not stop the relay: that milestone goes to Wolverine's durable local queue, in the page's
+/// transaction, and is retried there with the platform's retry ladder, ending in the dead letters if it never
+/// succeeds.</para>
+/// </summary>
+public sealed partial class MilestoneRelay : BatchSubscription
+{
+    public const string Name = "dossier-milestones";
+
+    /// <summary>
+    /// Events committed before this instant had their milestones sent by the writer's outbox (the releases before
+    /// issue 16): the relay starts after it, so a database that upgrades does not hear its history again.
+    /// </summary>
+    public static readonly DateTimeOffset StartsAfter = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>One span per milestone handed to the modules (tags: dossier id, milestone, event sequence).</summary>
+    public static readonly ActivitySource Source = new("EGov.Milestones");
+
+    private readonly ILogger<MilestoneRelay> _logger;
+
+    public MilestoneRelay(ILogger<MilestoneRelay> logger) : base(Name)
+    {
+        _logger = logger;
+        foreach (var type in DossierMilestones.EventTypes)
+        {
+            IncludeType(type);
+        }
+
+        Options.SubscribeFromTime(StartsAfter);
+        Options.BatchSize = 500;
+    }
+
+    public override async Task ProcessEventsAsync(EventRange page, ISubscriptionController controller, IDocumentOperations operations, IMessageBus bus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(bus);
+        var events = page.Events.Where(e => e.Data is IDossierEvent).ToList();
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        // The facts a milestone needs were fixed at submission: one read of the page's dossiers serves all its events.
+        var dossiers = await operations.LoadManyAsync<DossierState>(cancellationToken, events.Select(e => e.StreamId).Distinct());
+        var facts = dossiers.ToDictionary(d => d.Id);
+        foreach (var e in events)
+        {
+            if (!facts.TryGetValue(e.StreamId, out var dossier))
+            {
+                LogMissing(_logger, e.StreamId, e.Sequence);
+                continue;
+            }
+
+            if (DossierMilestones.Of(dossier, (IDossierEvent)e.Data) is not { } milestone)
+            {
+                continue;
+            }
+
+            using var activity = Source.StartActivity("milestone " + milestone.Milestone);
+            activity?.SetTag("egov.dossier_id", milestone.DossierId);
+            activity?.SetTag("egov.milestone", milestone.Milestone);
+            activity?.SetTag("egov.event_sequence", e.Sequence);
+            try
+            {
+                await bus.InvokeAsync(milestone, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogHandedToQueue(_logger, ex, milestone.Milestone, milestone.DossierId, e.Sequence);
+                await bus.PublishAsync(milestone);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Milestone event {Sequence} of dossier {DossierId} has no read model row; skipped")]
+    private static partial void LogMissing(ILogger logger, Guid dossierId, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A module failed on milestone {Milestone} of dossier {DossierId} (event {Sequence}); it is retried from the durable queue")]
+    private static partial void LogHandedToQueue(ILogger logger, Exception exception, string milestone, Guid dossierId, long sequence);
+}
