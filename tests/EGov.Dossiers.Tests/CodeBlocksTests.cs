@@ -76,8 +76,9 @@ public sealed class CodeBlocksTests
     [Fact]
     public void The_next_size_never_leaves_one_to_the_maximum_and_only_grows_when_blocks_run_out_within_a_second()
     {
-        Gen.Int[0, 200].Select(Gen.Double[0, 60].Null()).Sample((last, seconds) =>
+        Gen.Select(Gen.Int[0, 200], Gen.Double[0, 60], Gen.Bool).Sample((last, elapsed, first) =>
         {
+            double? seconds = first ? null : elapsed;
             var next = CodeBlocks.NextSize(last, seconds);
             Assert.InRange(next, 1, CodeBlocks.MaxSize);
             if (next > Math.Max(last, 1))

@@ -76,7 +76,7 @@ public sealed class CodeBlocks
         null => 1,
         < 1 => Math.Clamp(lastSize * 2, 1, MaxSize),
         > QuietSeconds => 1,
-        _ => Math.Max(lastSize, 1),
+        _ => Math.Clamp(lastSize, 1, MaxSize),
     };
 
     private bool TryTake(out int value)
