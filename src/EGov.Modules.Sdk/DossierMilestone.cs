@@ -1,7 +1,7 @@
 namespace EGov.Modules.Sdk;
 
 /// <summary>
-/// A fact about a dossier the core publishes (a durable Wolverine message, in the transaction of the event) for
+/// A fact about a dossier the core publishes (read off the committed event by the milestone relay) for
 /// modules to react to: a registry the module keeps, a hand-over to another agency, a notification. A module
 /// handles it with a public Wolverine handler in its assembly, e.g.
 /// <c>public static void Handle(DossierMilestone m, IDocumentSession session)</c>; check
