@@ -7,7 +7,7 @@ namespace EGov.Dossiers.Forms;
 /// One edition of the form set: the templates in force from an instant on. Forms are rendered when read, so an
 /// issued form (a receipt is a legal record) must print the same in every later release: each form is rendered by
 /// the edition in force at the instant of the event that issued it (<see cref="FormEditions"/>), and an edition's
-/// code is never changed once released — a new wording is a new edition (docs/documents.md, "Form editions").
+/// code is never changed once released — a new wording is a new edition (docs/architecture.md, "Form editions").
 /// </summary>
 public abstract class FormEdition
 {

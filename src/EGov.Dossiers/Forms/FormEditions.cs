@@ -27,7 +27,7 @@ public sealed class FormEditions
         }
     }
 
-    /// <summary>The editions of this release; a new edition is added here (docs/documents.md, "Form editions").</summary>
+    /// <summary>The editions of this release; a new edition is added here (docs/architecture.md, "Form editions").</summary>
     public static FormEditions Current { get; } = new([new FormEditionOne()]);
 
     public IReadOnlyList<FormEdition> All => _editions;

@@ -11,7 +11,7 @@ namespace EGov.Dossiers.Grain;
 /// Writes a dossier's new events as one transaction: the events with the expected version, the notifications
 /// they call for, the deadline alarms they set and the milestones modules hear of — the last two through
 /// Wolverine's outbox, so none exists without the others. The grain and the importer both write this way.
-/// Forms are not written: they are rendered from the events when read (docs/documents.md, "Forms").
+/// Forms are not written: they are rendered from the events when read (docs/architecture.md, "Generated forms").
 /// </summary>
 public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRuntime wolverine, CalendarDeadlines deadlines, Kernel.PlatformClock clock)
 {

@@ -69,7 +69,7 @@ public static class DossierFormsEndpoints
 
     /// <summary>
     /// The forms are rendered from the stream, not read from storage: one read of the events, one fold
-    /// (docs/documents.md, "Forms"). The read model gives the procedure whose catalog names the forms print.
+    /// (docs/architecture.md, "Generated forms"). The read model gives the procedure whose catalog names the forms print.
     /// </summary>
     private static async Task<IReadOnlyList<DossierForm>> RenderAsync(IQuerySession session, DossierState dossier, FormContexts contexts, CancellationToken ct)
     {
