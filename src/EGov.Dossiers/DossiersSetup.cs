@@ -55,7 +55,8 @@ public static class DossiersSetup
             .Duplicate(x => x.DueAt)
             .Duplicate(x => x.IsOpen)
             .Index(x => x.Applicant.IdNumber);
-        options.Schema.For<DossierForm>().Duplicate(x => x.DossierId);
+        // No DossierForm documents: forms are rendered on read. The table earlier releases filled
+        // (mt_doc_dossierform) is left as it is — Marten never drops a table it is not told about.
         options.Schema.For<Notification>().Duplicate(x => x.Unit).Duplicate(x => x.CreatedAt);
         options.Schema.For<StoredCalendarYear>();
         options.AddDossierCodeCounters();

@@ -2,7 +2,7 @@ using EGov.Dossiers.Forms;
 
 namespace EGov.Dossiers.Tests;
 
-/// <summary>Forms 01–06 are generated from the events: which event calls for which form, and what the form says.</summary>
+/// <summary>Forms 01–06 are rendered from the events: which event calls for which form, and what the form says.</summary>
 public sealed class FormComposerTests
 {
     private static readonly FormContext Context = new(
@@ -13,8 +13,15 @@ public sealed class FormComposerTests
     private static IReadOnlyList<VersionedEvent> History(Story story) =>
         story.Events.Select((e, i) => new VersionedEvent(i + 1, e)).ToArray();
 
-    private static IReadOnlyList<DossierForm> NewForms(Story story) =>
-        FormComposer.Compose(History(story), story.Last.Count, Context).Forms;
+    private static IReadOnlyList<DossierForm> Render(IReadOnlyList<VersionedEvent> history) => FormComposer.Render(history, Context, FormEditions.Current);
+
+    /// <summary>The forms the last action issued or changed: those rendered now and not, byte for byte, before it.</summary>
+    private static IReadOnlyList<DossierForm> NewForms(Story story)
+    {
+        var history = History(story);
+        var before = Render(history.Take(history.Count - story.Last.Count).ToArray()).Select(f => (f.Id, f.Version, f.Sha256)).ToHashSet();
+        return [.. Render(history).Where(f => !before.Contains((f.Id, f.Version, f.Sha256)))];
+    }
 
     [Fact]
     public void Desk_intake_issues_the_receipt_and_appointment_slip_with_the_due_instant_in_local_time()
@@ -115,7 +122,7 @@ public sealed class FormComposerTests
         var command = Story.SubmitCommand(Channel.Desk) with { Applicant = applicant };
         var events = DossierDecider.Submit(command, Plans.InterAgency(), Story.Code, Story.Monday, Vn.Deadlines);
 
-        var forms = FormComposer.Compose(events.Select((e, i) => new VersionedEvent(i + 1, e)).ToArray(), events.Count, Context).Forms;
+        var forms = Render(events.Select((e, i) => new VersionedEvent(i + 1, e)).ToArray());
 
         Assert.All(forms, f => Assert.DoesNotContain("<script>", f.Html, StringComparison.Ordinal));
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;Bà&quot; &amp; &#39;Ông&#39;", forms[0].Html, StringComparison.Ordinal);

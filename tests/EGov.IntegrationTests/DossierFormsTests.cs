@@ -5,7 +5,7 @@ using EGov.Kernel;
 
 namespace EGov.IntegrationTests;
 
-/// <summary>The one-stop forms are generated with their events, stored with the dossier and downloadable by its readers only.</summary>
+/// <summary>The one-stop forms are rendered from the dossier's events when read, and downloadable by its readers only.</summary>
 public sealed class DossierFormsTests(PlatformFixture platform)
 {
     private readonly TestHost _host = platform.Host;
@@ -48,6 +48,34 @@ public sealed class DossierFormsTests(PlatformFixture platform)
         var download = await desk.GetAsync(forms[2].GetProperty("href").GetString() + "?download=true", ct);
         Assert.Equal($"{code}-mau-02.html", download.Content.Headers.ContentDisposition!.FileName);
         Assert.Contains("Thiếu bản chụp căn cước", await download.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_form_is_stored_at_commit_and_each_printed_form_is_the_bytes_its_listed_hash_names()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var desk = await _host.ClientAsync("desk-forms-h", [Roles.DeskOfficer], "STP");
+        var leader = await _host.ClientAsync("lead-forms-h", [Roles.Leader], "STP");
+        var id = (await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"))).GetProperty("id").GetGuid();
+        await leader.PostOkAsync($"/api/v1/dossiers/{id}/extend", new { reason = "Chờ kết quả xác minh", workingDays = 3 });
+
+        // Forms are rendered on read (issue 16): the table earlier releases wrote them to is not even created.
+        Assert.Equal(0, await Database.CountAsync(_host.ConnectionString,
+            "select count(*) from pg_tables where schemaname = 'egov' and tablename = 'mt_doc_dossierform'"));
+
+        var forms = await List(desk, id);
+        Assert.Equal(["01", "04", "06"], forms.Select(f => f.GetProperty("form").GetString()));
+        foreach (var form in forms)
+        {
+            var response = await desk.GetAsync(form.GetProperty("href").GetString(), ct);
+            var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            Assert.Equal(form.GetProperty("sha256").GetString(), sha);
+            Assert.Equal($"\"{sha}\"", response.Headers.ETag!.Tag);
+        }
+
+        // Read again: the same list, the same bytes.
+        Assert.Equal(forms.Select(f => f.ToString()), (await List(desk, id)).Select(f => f.ToString()));
     }
 
     [Fact]

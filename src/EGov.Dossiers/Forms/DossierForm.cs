@@ -1,9 +1,10 @@
 namespace EGov.Dossiers.Forms;
 
 /// <summary>
-/// A generated form, stored with the dossier in the same transaction as the event that called for it. Forms
-/// 01–05 are one document per occurrence (a second supplement request is a second form 02); form 06 is one
-/// document per dossier, rewritten with every hand-over.
+/// A form as the history issued it, rendered on read (<see cref="FormComposer.Render"/>). Forms 01–05 are one per
+/// occurrence (a second supplement request is a second form 02); form 06 is one per dossier and shows the history up
+/// to its last hand-over. Not stored: documents of this type written before forms were rendered on read stay in
+/// <c>mt_doc_dossierform</c>, unread (docs/architecture.md, "Generated forms").
 /// </summary>
 public sealed class DossierForm
 {

@@ -9,7 +9,7 @@ namespace EGov.Dossiers.Forms;
 /// Form 06: every hand-over of the dossier with its time and whether the giving side kept its own deadline
 /// (early, on time, late), so a late dossier shows where the time went.
 /// </summary>
-internal sealed class ProcessControlSlip(FormContext c)
+internal sealed class ProcessControlSlip(FormContext c) : IProcessControlSlip
 {
     private readonly StringBuilder _rows = new();
     private int _n;

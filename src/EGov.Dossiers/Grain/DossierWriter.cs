@@ -1,6 +1,5 @@
 using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Events;
-using EGov.Dossiers.Forms;
 using EGov.Dossiers.Lifecycle;
 using Wolverine;
 using Wolverine.Marten.Publishing;
@@ -9,12 +8,13 @@ using Wolverine.Runtime;
 namespace EGov.Dossiers.Grain;
 
 /// <summary>
-/// Writes a dossier's new events as one transaction: the events with the expected version, the forms and
-/// notifications they call for and the deadline alarms they set (through Wolverine's outbox), so none exists without
-/// the others. The grain and the importer both write this way. The milestones modules hear of are not written here:
+/// Writes a dossier's new events as one transaction: the events with the expected version, the notifications
+/// they call for and the deadline alarms they set (through Wolverine's outbox), so none exists without the others.
+/// The grain and the importer both write this way. Forms are not written: they are rendered from the events when
+/// read (docs/architecture.md, "Generated forms"). Nor are the milestones modules hear of:
 /// <see cref="Relay.MilestoneRelay"/> reads them off the committed events.
 /// </summary>
-public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRuntime wolverine, FormContexts forms, CalendarDeadlines deadlines, Kernel.PlatformClock clock)
+public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRuntime wolverine, CalendarDeadlines deadlines, Kernel.PlatformClock clock)
 {
     /// <param name="now">When the events were decided: the business clock for the grain, the last action's instant for an import.</param>
     /// <returns>The state and history after the events.</returns>
@@ -28,8 +28,7 @@ public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRunti
         next.AddRange(history);
         var version = history.Count == 0 ? 0 : history[^1].Version;
         next.AddRange(events.Select(e => new VersionedEvent(++version, e)));
-        // One pass over the history gives the state after it and the forms the new events call for.
-        var (after, composed) = FormComposer.Compose(next, events.Count, forms.For(procedureCode));
+        var after = DossierEvolution.Fold(next);
 
         var bus = new MessageContext(wolverine);
         await using var session = outbox.OpenSession(bus);
@@ -40,11 +39,6 @@ public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRunti
         else
         {
             session.Events.Append(id, before.Version + events.Count, events);
-        }
-
-        if (composed.Count > 0)
-        {
-            session.Store(composed.ToArray());
         }
 
         var notices = events.SelectMany(e => DeadlineNotifications.For(after, e, deadlines.InZone)).ToArray();

@@ -1,5 +1,7 @@
 using System.Text;
+using EGov.Dossiers.Events;
 using EGov.Dossiers.Forms;
+using EGov.Dossiers.Lifecycle;
 using EGov.Dossiers.Model;
 using EGov.Kernel;
 using Marten;
@@ -21,18 +23,14 @@ public static class DossierFormsEndpoints
     [Tags("Dossiers")]
     [ProducesResponseType<IReadOnlyList<DossierFormDto>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> List(Guid id, HttpContext http, IQuerySession session, Lifecycle.IDeadlines deadlines)
+    public static async Task<IResult> List(Guid id, HttpContext http, IQuerySession session, IDeadlines deadlines, FormContexts contexts)
     {
-        if (await ReadableDossier.LoadAsync(session, id, CallerFactory.From(http.User), http.RequestAborted) is null)
+        if (await ReadableDossier.LoadAsync(session, id, CallerFactory.From(http.User), http.RequestAborted) is not { } dossier)
         {
             return Problems.NotFound();
         }
 
-        var forms = await session.Query<DossierForm>()
-            .Where(f => f.DossierId == id)
-            .OrderBy(f => f.Version)
-            .Select(f => new { f.Id, f.Form, f.Title, f.TitleEn, f.Version, f.CreatedAt, f.Sha256 })
-            .ToListAsync(http.RequestAborted);
+        var forms = await RenderAsync(session, dossier, contexts, http.RequestAborted);
         return TypedResults.Ok(forms
             .OrderBy(f => f.Form == FormKind.ProcessControl.Number ? 1 : 0).ThenBy(f => f.Version)
             .Select(f => new DossierFormDto(f.Id, f.Form, f.Title, f.TitleEn, f.Version, deadlines.InZone(f.CreatedAt), f.Sha256, $"/api/v1/dossiers/{id}/forms/{f.Id}"))
@@ -45,15 +43,16 @@ public static class DossierFormsEndpoints
     [Produces("text/html")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
-    public static async Task<IResult> Get(Guid id, Guid formId, HttpContext http, IQuerySession session, [FromQuery] bool? download)
+    public static async Task<IResult> Get(Guid id, Guid formId, HttpContext http, IQuerySession session, FormContexts contexts, [FromQuery] bool? download)
     {
-        if (await ReadableDossier.LoadAsync(session, id, CallerFactory.From(http.User), http.RequestAborted) is null)
+        if (await ReadableDossier.LoadAsync(session, id, CallerFactory.From(http.User), http.RequestAborted) is not { } dossier)
         {
             return Problems.NotFound();
         }
 
-        var form = await session.LoadAsync<DossierForm>(formId, http.RequestAborted);
-        if (form is null || form.DossierId != id)
+        // Only this dossier's history is rendered, so a form id of another dossier is simply not found here.
+        var form = (await RenderAsync(session, dossier, contexts, http.RequestAborted)).FirstOrDefault(f => f.Id == formId);
+        if (form is null)
         {
             return Problems.NotFound();
         }
@@ -66,5 +65,16 @@ public static class DossierFormsEndpoints
         return download == true
             ? TypedResults.File(Encoding.UTF8.GetBytes(form.Html), "text/html; charset=utf-8", fileName)
             : TypedResults.Text(form.Html, "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    /// <summary>
+    /// The forms are rendered from the stream, not read from storage: one read of the events, one fold
+    /// (docs/architecture.md, "Generated forms"). The read model gives the procedure whose catalog names the forms print.
+    /// </summary>
+    private static async Task<IReadOnlyList<DossierForm>> RenderAsync(IQuerySession session, DossierState dossier, FormContexts contexts, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchStreamAsync(dossier.Id, token: ct);
+        VersionedEvent[] history = [.. stream.Where(e => e.Data is IDossierEvent).Select(e => new VersionedEvent(e.Version, (IDossierEvent)e.Data))];
+        return FormComposer.Render(history, contexts.For(dossier.ProcedureCode), FormEditions.Current);
     }
 }
