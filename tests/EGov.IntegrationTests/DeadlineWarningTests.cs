@@ -34,7 +34,9 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
         var id = d.GetProperty("id").GetGuid();
         var code = d.GetProperty("code").GetString()!;
         AssertAbout(Local(2026, 3, 16, 8), d.GetProperty("dueAt").GetDateTimeOffset()); // the test clock runs on in real time
-        Assert.Equal(4, await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id)); // soon + overdue, for the dossier and the step
+        // One alarm per deadline: the due-soon of the dossier's and of the step's; each overdue one is scheduled by the
+        // commit that records its due-soon warning.
+        Assert.Equal(2, await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id));
 
         // Tuesday 10th: the step is due soon; the dossier is not.
         await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 10, 8, 1));
@@ -58,7 +60,7 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
 
         // Monday 16th, the old appointment: its alarm fires and finds the deadline gone.
         await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 16, 8, 1));
-        await Eventually(async () => await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id) == 2); // only the new appointment's two alarms wait
+        await Eventually(async () => await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id) == 1); // only the new appointment's due-soon alarm waits
         Assert.False((await Read(desk, id)).GetProperty("overdue").GetBoolean());
         Assert.DoesNotContain(("DeadlineMissed", "dossier"), await Warnings(desk, id));
 
