@@ -5,6 +5,7 @@ using EGov.IntegrationTests.Infrastructure;
 using EGov.Dossiers.Lifecycle;
 using EGov.Kernel;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace EGov.IntegrationTests;
 
@@ -109,7 +110,7 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
 
         var rules = _host.Services.GetRequiredService<EGov.Dossiers.Deadlines.CalendarDeadlines>().ForUnit("STP");
         var runtime = _host.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>();
-        var bus = new Wolverine.MessageContext(runtime);
+        var bus = new Wolverine.Runtime.MessageContext(runtime);
         foreach (var (scope, at) in new[] { ("dossier", due), ("verify", stepDue) })
         {
             foreach (var (kind, fireAt) in new[] { (AlarmKind.DueSoon, rules.DueSoonAt(at)), (AlarmKind.Overdue, at) })
@@ -117,6 +118,8 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
                 await bus.ScheduleAsync(new EGov.Dossiers.Deadlines.DeadlineAlarm(id, kind, scope, at, fireAt), fireAt - _travel.Now);
             }
         }
+
+        await bus.FlushOutgoingMessagesAsync();
 
         await Eventually(async () => await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id) == 4);
 
