@@ -21,10 +21,11 @@ namespace EGov.Benchmarks;
 
 /// <summary>
 /// Writes synthetic open dossiers the way the grain does — events with the inline read model, and the deadline
-/// alarms <see cref="DeadlineAlarms.Plan"/> calls for, scheduled through Wolverine's outbox in the same
-/// transaction — using the host's own Marten store and Wolverine runtime booted in this process. Its durability
+/// alarms <see cref="DeadlineAlarms.Plan"/> calls for (one per deadline), scheduled through Wolverine's outbox in the
+/// same transaction — using the host's own Marten store and Wolverine runtime booted in this process. Its durability
 /// agent polls once an hour, so nothing fires while seeding; the measured host runs afterwards in its own process.
-/// Every dossier is on its last step ("sign") with the step due when the dossier is: two overdue alarms each.
+/// Every dossier is on its last step ("sign") with the step due when the dossier is, minutes ahead: its one deadline
+/// gets its overdue alarm only (the due-soon lead has run already), and recording that warning schedules nothing.
 /// </summary>
 public sealed class StormSeeder : IAsyncDisposable
 {

@@ -6,20 +6,69 @@ public sealed class DeadlineAlarmTests
     private static IReadOnlyList<DeadlineAlarm> Planned(Story story, DossierState? before) =>
         DeadlineAlarms.Plan(before, story.State, story.Now, Vn.Deadlines);
 
+    // The overdue alarm of the dossier's (or the current step's) deadline, as the commit of its due-soon warning schedules it.
+    private static DeadlineAlarm OverdueOf(Story story, string scope)
+    {
+        var due = (scope == "dossier" ? story.State.DueAt : story.State.StepDueAt)!.Value;
+        return new DeadlineAlarm(story.State.Id, AlarmKind.Overdue, scope, due, due, Chained: true);
+    }
+
     [Fact]
-    public void Receipt_schedules_due_soon_and_overdue_for_the_dossier_and_its_first_step()
+    public void Receipt_schedules_the_due_soon_alarm_of_the_dossier_and_of_its_first_step_only()
     {
         var story = Story.Submit(channel: Channel.Desk);
 
         var alarms = Planned(story, null);
 
         Assert.Equal(
-            [
-                (AlarmKind.DueSoon, "dossier", Vn.At(2026, 3, 13, 8)), (AlarmKind.Overdue, "dossier", Vn.At(2026, 3, 16, 8)),
-                (AlarmKind.DueSoon, "check", Vn.At(2026, 3, 4, 8)), (AlarmKind.Overdue, "check", Vn.At(2026, 3, 5, 8)),
-            ],
+            [(AlarmKind.DueSoon, "dossier", Vn.At(2026, 3, 13, 8)), (AlarmKind.DueSoon, "check", Vn.At(2026, 3, 4, 8))],
             alarms.Select(a => (a.Kind, a.Scope, a.FireAt)));
         Assert.All(alarms, a => Assert.Equal(a.Scope == "dossier" ? story.State.DueAt : story.State.StepDueAt, a.DueAt));
+        Assert.All(alarms, a => Assert.True(a.Chained));
+    }
+
+    [Fact]
+    public void The_commit_of_a_due_soon_warning_schedules_its_deadlines_overdue_alarm_and_the_overdue_warning_nothing()
+    {
+        var story = Story.Submit(channel: Channel.Desk);
+        var soon = Planned(story, null).Single(a => a.Scope == "check");
+
+        var before = Snapshot(story);
+        var neared = DeadlineAlarms.Decide(story.State, soon, soon.FireAt).Events;
+        Fold.Apply(story.State, neared);
+        var next = Assert.Single(DeadlineAlarms.Plan(before, story.State, soon.FireAt, Vn.Deadlines, soon));
+        Assert.Equal((AlarmKind.Overdue, "check", Vn.At(2026, 3, 5, 8), true), (next.Kind, next.Scope, next.FireAt, next.Chained));
+
+        var beforeOverdue = Fold.Apply(null, [.. story.Events, .. neared]);
+        var missed = DeadlineAlarms.Decide(beforeOverdue, next, next.FireAt).Events;
+        Assert.Single(missed);
+        var after = Fold.Apply(Fold.Apply(null, [.. story.Events, .. neared]), missed);
+        Assert.Empty(DeadlineAlarms.Plan(beforeOverdue, after, next.FireAt, Vn.Deadlines, next));
+    }
+
+    [Fact]
+    public void An_alarm_stored_by_the_old_planner_schedules_nothing_when_it_raises_its_warning()
+    {
+        // The old planner wrote the overdue alarm together with the due-soon one: it is pending already.
+        var story = Story.Submit(channel: Channel.Desk);
+        var legacy = Planned(story, null).Single(a => a.Scope == "check") with { Chained = false };
+
+        var before = Snapshot(story);
+        Fold.Apply(story.State, DeadlineAlarms.Decide(story.State, legacy, legacy.FireAt).Events);
+
+        Assert.Empty(DeadlineAlarms.Plan(before, story.State, legacy.FireAt, Vn.Deadlines, legacy));
+    }
+
+    [Fact]
+    public void A_commit_that_leaves_the_deadlines_as_they_were_schedules_nothing()
+    {
+        var story = Story.Submit(channel: Channel.Desk);
+        var before = Snapshot(story);
+
+        story.Do(DossierActions.RequestSupplement, People.Specialist(Plans.Justice));
+        var stopped = Snapshot(story);
+        Assert.Empty(Planned(story, before));
+        Assert.Empty(DeadlineAlarms.Plan(stopped, stopped, story.Now, Vn.Deadlines));
     }
 
     [Fact]
@@ -36,7 +85,7 @@ public sealed class DeadlineAlarmTests
 
         story.Do(DossierActions.CompleteStep, People.Specialist(Plans.Justice));
 
-        Assert.Equal(["appraise", "appraise"], Planned(story, before).Select(a => a.Scope));
+        Assert.Equal(["appraise"], Planned(story, before).Select(a => a.Scope));
     }
 
     [Fact]
@@ -49,7 +98,7 @@ public sealed class DeadlineAlarmTests
 
         var stopped = Snapshot(story);
         story.Do(DossierActions.Supplement, People.Citizen, story.Now.AddDays(7));
-        Assert.Equal(4, Planned(story, stopped).Count);
+        Assert.Equal(["dossier", "check"], Planned(story, stopped).Select(a => a.Scope));
     }
 
     [Fact]
@@ -77,7 +126,7 @@ public sealed class DeadlineAlarmTests
     public void A_fired_alarm_raises_its_warning_once()
     {
         var story = Story.Submit(channel: Channel.Desk);
-        var overdue = Planned(story, null).Single(a => a.Kind == AlarmKind.Overdue && a.Scope == "dossier");
+        var overdue = OverdueOf(story, "dossier");
 
         var outcome = DeadlineAlarms.Decide(story.State, overdue, overdue.FireAt);
         var missed = Assert.IsType<DeadlineMissed>(Assert.Single(outcome.Events));
@@ -109,7 +158,7 @@ public sealed class DeadlineAlarmTests
     public void An_alarm_for_a_deadline_the_dossier_no_longer_has_does_nothing(string action)
     {
         var story = Story.Submit(channel: Channel.Desk);
-        var overdue = Planned(story, null).Single(a => a.Kind == AlarmKind.Overdue && a.Scope == "dossier");
+        var overdue = OverdueOf(story, "dossier");
         var caller = action switch
         {
             DossierActions.RequestSupplement => People.Specialist(Plans.Justice),
@@ -128,7 +177,7 @@ public sealed class DeadlineAlarmTests
     public void A_step_alarm_after_the_step_is_done_does_nothing()
     {
         var story = Story.Submit(channel: Channel.Desk);
-        var stepOverdue = Planned(story, null).Single(a => a.Kind == AlarmKind.Overdue && a.Scope == "check");
+        var stepOverdue = OverdueOf(story, "check");
         story.Do(DossierActions.CompleteStep, People.Specialist(Plans.Justice));
 
         Assert.Empty(DeadlineAlarms.Decide(story.State, stepOverdue, stepOverdue.FireAt).Events);
@@ -138,7 +187,7 @@ public sealed class DeadlineAlarmTests
     public void A_new_appointment_clears_the_overdue_and_due_soon_flags()
     {
         var story = Story.Submit(channel: Channel.Desk);
-        foreach (var alarm in Planned(story, null).Where(a => a.Scope == "dossier"))
+        foreach (var alarm in new[] { Planned(story, null).Single(a => a.Scope == "dossier"), OverdueOf(story, "dossier") })
         {
             Fold.Apply(story.State, DeadlineAlarms.Decide(story.State, alarm, alarm.FireAt).Events);
         }

@@ -4,7 +4,10 @@ using Npgsql;
 
 namespace EGov.IntegrationTests;
 
-/// <summary>Alarms live in PostgreSQL, not in a process: a host that stops loses none, and a new one fires each exactly once.</summary>
+/// <summary>
+/// Alarms live in PostgreSQL, not in a process: a host that stops loses none, and a new one fires each exactly once.
+/// Only each deadline's first alarm is stored before the stop; the late due-soon warnings schedule the overdue ones.
+/// </summary>
 [Collection(nameof(TimeTravelCollection))]
 public sealed class DeadlineRestartTests(PlatformFixture platform)
 {
@@ -27,7 +30,7 @@ public sealed class DeadlineRestartTests(PlatformFixture platform)
 
         foreach (var id in ids)
         {
-            Assert.Equal(4, await TimeTravel.ScheduledCountAsync(connectionString, id));
+            Assert.Equal(2, await TimeTravel.ScheduledCountAsync(connectionString, id)); // the first warning of each deadline
         }
 
         await first.DisposeAsync();

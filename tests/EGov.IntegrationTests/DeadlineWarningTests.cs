@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using EGov.IntegrationTests.Infrastructure;
+using EGov.Dossiers.Lifecycle;
 using EGov.Kernel;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace EGov.IntegrationTests;
 
@@ -34,7 +37,9 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
         var id = d.GetProperty("id").GetGuid();
         var code = d.GetProperty("code").GetString()!;
         AssertAbout(Local(2026, 3, 16, 8), d.GetProperty("dueAt").GetDateTimeOffset()); // the test clock runs on in real time
-        Assert.Equal(4, await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id)); // soon + overdue, for the dossier and the step
+        // One alarm per deadline: the due-soon of the dossier's and of the step's; each overdue one is scheduled by the
+        // commit that records its due-soon warning.
+        Assert.Equal(2, await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id));
 
         // Tuesday 10th: the step is due soon; the dossier is not.
         await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 10, 8, 1));
@@ -58,7 +63,7 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
 
         // Monday 16th, the old appointment: its alarm fires and finds the deadline gone.
         await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 16, 8, 1));
-        await Eventually(async () => await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id) == 2); // only the new appointment's two alarms wait
+        await Eventually(async () => await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id) == 1); // only the new appointment's due-soon alarm waits
         Assert.False((await Read(desk, id)).GetProperty("overdue").GetBoolean());
         Assert.DoesNotContain(("DeadlineMissed", "dossier"), await Warnings(desk, id));
 
@@ -83,6 +88,55 @@ public sealed class DeadlineWarningTests(PlatformFixture platform) : IAsyncLifet
         var missed = history.EnumerateArray().Last(e => e.GetProperty("type").GetString() == "DeadlineMissed");
         Assert.Equal("system", missed.GetProperty("actor").GetString());
         Assert.Contains("Quá hạn", missed.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Alarms_the_old_planner_stored_raise_each_warning_once_and_schedule_nothing_more()
+    {
+        // A dossier received before issue 16: both warnings of both deadlines were stored at once, unmarked.
+        var desk = await _host.ClientAsync("desk-legacy", [Roles.DeskOfficer], "STP");
+        var d = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"));
+        var id = d.GetProperty("id").GetGuid();
+        var due = d.GetProperty("dueAt").GetDateTimeOffset();
+        var stepDue = d.GetProperty("currentStep").GetProperty("dueAt").GetDateTimeOffset();
+        await using (var connection = new Npgsql.NpgsqlConnection(_host.ConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var delete = new Npgsql.NpgsqlCommand(
+                "delete from wolverine.wolverine_incoming_envelopes where status = 'Scheduled' and position(convert_to(@id, 'UTF8') in body) > 0", connection);
+            delete.Parameters.AddWithValue("id", id.ToString());
+            Assert.Equal(2, await delete.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        var rules = _host.Services.GetRequiredService<EGov.Dossiers.Deadlines.CalendarDeadlines>().ForUnit("STP");
+        var runtime = _host.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>();
+        var bus = new Wolverine.Runtime.MessageContext(runtime);
+        foreach (var (scope, at) in new[] { ("dossier", due), ("verify", stepDue) })
+        {
+            foreach (var (kind, fireAt) in new[] { (AlarmKind.DueSoon, rules.DueSoonAt(at)), (AlarmKind.Overdue, at) })
+            {
+                await bus.ScheduleAsync(new EGov.Dossiers.Deadlines.DeadlineAlarm(id, kind, scope, at, fireAt), fireAt - _travel.Now);
+            }
+        }
+
+        await bus.FlushOutgoingMessagesAsync();
+
+        await Eventually(async () => await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id) == 4);
+
+        // Tuesday 10th: the step's due-soon alarm raises its warning; its overdue alarm is waiting already, so none is added.
+        await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 10, 8, 1));
+        await Eventually(async () => (await Warnings(desk, id)).Contains(("DeadlineNeared", "verify")));
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        Assert.Equal(3, await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id));
+
+        // Thursday 19th: every deadline has passed; each warning once, nothing left waiting.
+        await _travel.ToAsync(_host.ConnectionString, Local(2026, 3, 19, 8, 1));
+        await Eventually(async () => (await Warnings(desk, id)).Count == 4);
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        Assert.Equal(
+            new[] { ("DeadlineNeared", "verify"), ("DeadlineMissed", "verify"), ("DeadlineNeared", "dossier"), ("DeadlineMissed", "dossier") }.Order(),
+            (await Warnings(desk, id)).Order());
+        Assert.Equal(0, await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id));
     }
 
     [Fact]

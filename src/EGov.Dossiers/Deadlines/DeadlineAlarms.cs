@@ -10,22 +10,26 @@ namespace EGov.Dossiers.Deadlines;
 public sealed record AlarmOutcome(IReadOnlyList<IDossierEvent> Events, bool TooEarly, string Why);
 
 /// <summary>
-/// The pure part of deadline warnings: which alarms a change of deadlines calls for, and what a fired alarm means
-/// for the dossier as it is now. A dossier that moved on (new step, new appointment, result produced, closed)
-/// makes an old alarm a no-op; a repeated delivery finds its key already raised.
+/// The pure part of deadline warnings: which alarms a change calls for, and what a fired alarm means for the dossier
+/// as it is now. Each deadline (the dossier's, and its current step's when that has its own instant) has one pending
+/// alarm at a time, its next warning: the commit that sets the deadline schedules the first (due-soon, or overdue
+/// when the lead has already run), the commit that records the due-soon warning schedules the overdue one. A
+/// dossier that moved on (new step, new appointment, result produced, closed) makes an old alarm a no-op; a repeated
+/// delivery finds its key already raised.
 /// </summary>
 public static class DeadlineAlarms
 {
     public const string SystemActor = "system";
     public const string SystemRole = "system";
 
-    /// <summary>The alarms to schedule after a change from <paramref name="before"/> to <paramref name="after"/>.</summary>
-    /// <param name="now">When the deadlines were set (for an imported history: when its last action happened).</param>
-    public static IReadOnlyList<DeadlineAlarm> Plan(DossierState? before, DossierState after, DateTimeOffset now, IDeadlines deadlines)
+    /// <summary>The alarms to schedule after a change from <paramref name="before"/> to <paramref name="after"/>: at most one per deadline.</summary>
+    /// <param name="now">When the change was decided (for an imported history: when its last action happened).</param>
+    /// <param name="fired">The alarm whose warning this change records, if it does.</param>
+    public static IReadOnlyList<DeadlineAlarm> Plan(DossierState? before, DossierState after, DateTimeOffset now, IDeadlines deadlines, DeadlineAlarm? fired = null)
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(deadlines);
-        var alarms = new List<DeadlineAlarm>();
+        var alarms = new List<DeadlineAlarm>(2);
         if (!after.ClockRunning)
         {
             return alarms;
@@ -33,7 +37,7 @@ public static class DeadlineAlarms
 
         if (after.DueAt is { } due && due != before?.DueAt)
         {
-            AddPair(alarms, after.Id, AlarmKey.DossierScope, due, now, deadlines);
+            alarms.Add(First(after.Id, AlarmKey.DossierScope, due, now, deadlines));
         }
 
         // A step due at the dossier's own instant (typically the last step) is covered by the dossier's alarms:
@@ -41,10 +45,62 @@ public static class DeadlineAlarms
         if (after.StepDueAt is { } stepDue && after.CurrentStep is { } step && stepDue != after.DueAt
             && (stepDue != before?.StepDueAt || step.Id != before?.CurrentStep?.Id))
         {
-            AddPair(alarms, after.Id, step.Id, stepDue, now, deadlines);
+            alarms.Add(First(after.Id, step.Id, stepDue, now, deadlines));
+        }
+
+        // A due-soon warning recorded by this change: its deadline's overdue alarm comes next. An alarm stored before
+        // this scheme (unmarked) was scheduled together with its overdue alarm, which is pending already.
+        if (fired is not { Chained: false })
+        {
+            foreach (var raised in NewlyRaisedDueSoon(before, after))
+            {
+                if (!after.RaisedAlarms.Contains(AlarmKey.For(AlarmKind.Overdue, raised.Scope, raised.DueAt))
+                    && !alarms.Exists(a => a.Scope == raised.Scope && a.DueAt == raised.DueAt))
+                {
+                    alarms.Add(new DeadlineAlarm(after.Id, AlarmKind.Overdue, raised.Scope, raised.DueAt, raised.DueAt, Chained: true));
+                }
+            }
         }
 
         return alarms;
+    }
+
+    /// <summary>
+    /// The first alarm of a deadline set at <paramref name="now"/>: due-soon, unless the deadline was set with less than
+    /// the lead left (a 4-hour step was "soon" from the start: no due-soon noise), then overdue.
+    /// </summary>
+    public static DeadlineAlarm First(Guid dossierId, string scope, DateTimeOffset due, DateTimeOffset now, IDeadlines deadlines)
+    {
+        ArgumentNullException.ThrowIfNull(deadlines);
+        var soon = deadlines.DueSoonAt(due);
+        return soon > now
+            ? new DeadlineAlarm(dossierId, AlarmKind.DueSoon, scope, due, soon, Chained: true)
+            : new DeadlineAlarm(dossierId, AlarmKind.Overdue, scope, due, due, Chained: true);
+    }
+
+    // The due-soon warnings of the current deadlines that the change recorded.
+    private static IEnumerable<(string Scope, DateTimeOffset DueAt)> NewlyRaisedDueSoon(DossierState? before, DossierState after)
+    {
+        if (after.RaisedAlarms.Count == (before?.RaisedAlarms.Count ?? 0))
+        {
+            yield break; // the usual case: no warning in this change
+        }
+
+        bool New(string scope, DateTimeOffset due)
+        {
+            var key = AlarmKey.For(AlarmKind.DueSoon, scope, due);
+            return after.RaisedAlarms.Contains(key) && before?.RaisedAlarms.Contains(key) != true;
+        }
+
+        if (after.DueAt is { } d && New(AlarmKey.DossierScope, d))
+        {
+            yield return (AlarmKey.DossierScope, d);
+        }
+
+        if (after.StepDueAt is { } s && after.CurrentStep is { } step && New(step.Id, s))
+        {
+            yield return (step.Id, s);
+        }
     }
 
     /// <summary>What the alarm means now: a warning event, nothing, or "too early, try again at its time".</summary>
@@ -83,18 +139,6 @@ public static class DeadlineAlarms
             : new DeadlineMissed(alarm.Scope, alarm.DueAt, holding,
                 new EventMeta(SystemActor, SystemRole, holding, $"Quá hạn ({scopeText}) / Overdue", now));
         return new AlarmOutcome([e], TooEarly: false, "raised");
-    }
-
-    private static void AddPair(List<DeadlineAlarm> alarms, Guid id, string scope, DateTimeOffset due, DateTimeOffset now, IDeadlines deadlines)
-    {
-        // A deadline set with less than the lead left (a 4-hour step) was "soon" from the start: no due-soon noise.
-        var soon = deadlines.DueSoonAt(due);
-        if (soon > now)
-        {
-            alarms.Add(new DeadlineAlarm(id, AlarmKind.DueSoon, scope, due, soon));
-        }
-
-        alarms.Add(new DeadlineAlarm(id, AlarmKind.Overdue, scope, due, due));
     }
 
     private static AlarmOutcome None(string why) => new([], TooEarly: false, why);

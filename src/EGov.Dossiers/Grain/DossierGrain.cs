@@ -136,7 +136,8 @@ internal sealed partial class DossierGrain(
                 return null;
             }
 
-            if (await TryCommitAsync(outcome.Events, now))
+            // The commit that records the warning schedules the dossier's next alarm (DeadlineAlarms.Plan).
+            if (await TryCommitAsync(outcome.Events, now, alarm))
             {
                 LogAlarmRaised(logger, Id, alarm.Kind, alarm.Scope);
                 return null;
@@ -197,11 +198,11 @@ internal sealed partial class DossierGrain(
     private static DateTimeOffset? Relaid(DateTimeOffset? due, DateTimeOffset now, IDeadlines old, IDeadlines current) =>
         due is { } d && d > now ? current.AddOfficeTime(now, old.OfficeTimeBetween(now, d)) : due;
 
-    private async Task<bool> TryCommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now)
+    private async Task<bool> TryCommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now, DeadlineAlarm? fired = null)
     {
         try
         {
-            await CommitAsync(events, now, _state!.ProcedureCode);
+            await CommitAsync(events, now, _state!.ProcedureCode, fired);
             return true;
         }
         catch (ConcurrencyException)
@@ -213,9 +214,9 @@ internal sealed partial class DossierGrain(
         }
     }
 
-    private async Task CommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now, string procedureCode)
+    private async Task CommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now, string procedureCode, DeadlineAlarm? fired = null)
     {
-        (_state, _history) = await writer.CommitAsync(Id, _state, _history, events, now, procedureCode);
+        (_state, _history) = await writer.CommitAsync(Id, _state, _history, events, now, procedureCode, fired);
         _loaded = true;
     }
 

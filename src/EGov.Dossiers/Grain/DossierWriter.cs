@@ -17,10 +17,11 @@ namespace EGov.Dossiers.Grain;
 public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRuntime wolverine, CalendarDeadlines deadlines, Kernel.PlatformClock clock)
 {
     /// <param name="now">When the events were decided: the business clock for the grain, the last action's instant for an import.</param>
+    /// <param name="fired">The deadline alarm whose warning the events record, if they do (it decides what is scheduled next).</param>
     /// <returns>The state and history after the events.</returns>
     /// <exception cref="JasperFx.ConcurrencyException">Someone else appended to the stream first.</exception>
     public async Task<(DossierState State, List<VersionedEvent> History)> CommitAsync(
-        Guid id, DossierState? before, IReadOnlyList<VersionedEvent> history, IReadOnlyList<IDossierEvent> events, DateTimeOffset now, string procedureCode)
+        Guid id, DossierState? before, IReadOnlyList<VersionedEvent> history, IReadOnlyList<IDossierEvent> events, DateTimeOffset now, string procedureCode, DeadlineAlarm? fired = null)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(events);
@@ -47,9 +48,10 @@ public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRunti
             session.Store(notices);
         }
 
-        // Scheduled relative to the business clock's present; an alarm whose instant has passed fires at once.
+        // The dossier's next warning, when this commit moved it (one pending alarm per dossier). Scheduled relative
+        // to the business clock's present; an alarm whose instant has passed fires at once.
         var present = clock.GetUtcNow();
-        foreach (var alarm in DeadlineAlarms.Plan(before, after, now, deadlines.ForUnit(after.Unit)))
+        foreach (var alarm in DeadlineAlarms.Plan(before, after, now, deadlines.ForUnit(after.Unit), fired))
         {
             var delay = alarm.FireAt - present;
             await bus.ScheduleAsync(alarm, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
