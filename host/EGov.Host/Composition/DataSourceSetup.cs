@@ -13,7 +13,7 @@ internal static class DataSourceSetup
     /// Statements prepared per physical connection. Npgsql's default of 0 parses and plans every statement anew (the
     /// issue 16 profile: parsing 20 % and planning 9 % of PostgreSQL's time per intake). The hot path runs a few dozen
     /// distinct statements (Marten's batches, Wolverine's inbox and scheduler, the work list, statistics); 256 is
-    /// Npgsql's ceiling and leaves room for the module statements.
+    /// the most Npgsql advises (it warns above) and leaves room for the module statements.
     /// </summary>
     public const int MaxAutoPrepare = 256;
 

@@ -11,7 +11,8 @@ namespace EGov.IntegrationTests.Infrastructure;
 /// </summary>
 public static class PooledSessions
 {
-    // One row per session: each kind of state that outlives a transaction, empty when there is none.
+    // One row per session: each kind of state that outlives a transaction, empty when there is none (the unnamed portal
+    // in pg_cursors is this very query).
     private const string StateSql = """
         SELECT pg_backend_pid(),
                (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()),
@@ -19,7 +20,7 @@ public static class PooledSessions
                (SELECT count(*) FROM pg_class WHERE relnamespace = pg_my_temp_schema()),
                (SELECT coalesce(string_agg(name, ','), '') FROM pg_settings WHERE source = 'session'),
                (SELECT count(*) FROM pg_prepared_statements WHERE from_sql),
-               (SELECT count(*) FROM pg_cursors)
+               (SELECT count(*) FROM pg_cursors WHERE name <> '')
         """;
 
     /// <summary>A line for every session of the pool that holds anything; empty when all are as new.</summary>
