@@ -44,6 +44,24 @@ public sealed class PooledSessionStateTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_pool_prepares_statements_and_skips_the_reset_unless_the_connection_string_says_otherwise()
+    {
+        await using (var host = await TestHost.StartAsync(platform.Postgres))
+        {
+            var settings = new NpgsqlConnectionStringBuilder(host.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString);
+            Assert.Equal((256, 2, true), (settings.MaxAutoPrepare, settings.AutoPrepareMinUsages, settings.NoResetOnClose));
+        }
+
+        // The operator's explicit values win, even where they equal Npgsql's own defaults.
+        var own = await platform.Postgres.CreateDatabaseAsync() + ";Max Auto Prepare=0;AutoPrepareMinUsages=7;no reset on close=false";
+        await using (var host = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?> { ["ConnectionStrings:egov"] = own }))
+        {
+            var settings = new NpgsqlConnectionStringBuilder(host.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString);
+            Assert.Equal((0, 7, false), (settings.MaxAutoPrepare, settings.AutoPrepareMinUsages, settings.NoResetOnClose));
+        }
+    }
+
+    [Fact]
     public async Task A_session_lock_and_a_setting_left_on_a_pooled_connection_are_found_and_not_reset_on_checkout()
     {
         // The check above must be able to fail: leave state on a connection of the pool and return it.
