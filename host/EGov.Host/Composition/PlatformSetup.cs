@@ -66,7 +66,7 @@ internal static class PlatformSetup
         services.AddStatistics(statisticsZone);
 
         var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName)!;
-        services.AddNpgsqlDataSource(connectionString);
+        services.AddEGovDataSource(connectionString);
         var marten = services.AddMarten(options =>
             {
                 options.DatabaseSchemaName = "egov";

@@ -22,7 +22,6 @@ internal sealed partial class DemoSeeder(
     IConfiguration configuration,
     DossierImporter importer,
     IDocumentStore store,
-    NpgsqlDataSource database,
     ProcedureCatalog catalog,
     PlatformClock clock,
     ILogger<DemoSeeder> logger) : BackgroundService
@@ -47,8 +46,12 @@ internal sealed partial class DemoSeeder(
 
         await WaitForStartAsync(stoppingToken);
 
-        // A session lock on a connection of our own, released explicitly (a pooled connection is not reset at once).
-        await using var connection = await database.OpenConnectionAsync(stoppingToken);
+        // A session lock on a connection outside the pool: the pool's connections are not reset when returned (docs/
+        // operations.md, "Database sessions"), so a lock left on one by a failed unlock would outlive the seeding. This
+        // session ends when the connection is closed, and the lock with it, whatever happened to the unlock.
+        var unpooled = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(Composition.DatabaseSetup.ConnectionStringName)) { Pooling = false };
+        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
+        await connection.OpenAsync(stoppingToken);
         await RunAsync(connection, "select pg_advisory_lock(@key)", stoppingToken);
         try
         {
