@@ -20,7 +20,6 @@ using EGov.Modules.Justice;
 using EGov.Modules.Police;
 using EGov.Modules.SocialInsurance;
 using JasperFx;
-using JasperFx.CodeGeneration;
 using EGov.Statistics;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -107,8 +106,9 @@ internal static class PlatformSetup
         {
             // Under a test runner the entry assembly is the test project: name the host explicitly.
             opts.ApplicationAssembly = typeof(PlatformSetup).Assembly;
+            // Pre-generated code for the host as built, Roslyn at run time for any other module set (GeneratedCodeSetup).
             opts.UseRuntimeCompilation();
-            opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            GeneratedCodeSetup.Apply(opts.CodeGeneration, configuration, GeneratedCodeSetup.Mode(configuration, modules, BuiltInModules));
             opts.Discovery.IncludeAssembly(typeof(CatalogEndpoints).Assembly);
             opts.Discovery.IncludeAssembly(typeof(DossierState).Assembly);
             opts.Discovery.IncludeAssembly(typeof(DocumentVault).Assembly);
