@@ -5,6 +5,7 @@ using EGov.Dossiers.Grain;
 using EGov.Dossiers.Http;
 using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Lookup;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,7 @@ public static class DossiersSetup
         services.AddSingleton<DossierWriter>();
         services.AddSingleton<DossierImporter>();
         services.AddSingleton<DossierOpener>();
+        services.AddPublicLookup(configuration);
         return services;
     }
 
@@ -59,6 +61,7 @@ public static class DossiersSetup
         options.Schema.For<Notification>().Duplicate(x => x.Unit).Duplicate(x => x.CreatedAt);
         options.Schema.For<StoredCalendarYear>();
         options.AddDossierCodeCounters();
+        options.Storage.Add(new LookupFeedSchema(options.Advanced.Migrator));
 
         // "Which dossiers of unit X fall due between A and B": one range scan instead of intersecting two large
         // indexes (measured in the deadline storm: 395 ms on a million dossiers). Marten's fluent API has no
