@@ -33,7 +33,7 @@ public sealed class PublicLookupCacheTests(PlatformFixture platform)
         // The node's own commit reaches its cache through the same feed as another node's.
         var after = await specialist.PostOkAsync($"/api/v1/dossiers/{d.GetProperty("id").GetGuid()}/complete-step",
             new { expectedVersion = d.GetProperty("version").GetInt64() });
-        var status = after.GetProperty("status").GetString();
+        var status = after.GetProperty("status").GetString()!;
         Assert.NotEqual(first, status);
         Assert.Equal(status, await Polls.UntilAsync(() => anonymous.StatusAsync(code), status));
         Assert.True(cache.Loads > loads);
