@@ -22,10 +22,11 @@ public static class LookupSetup
 
         services.AddSingleton(sp => new PublicLookupCache(sp.GetRequiredService<IDocumentStore>(), capacity));
 
-        // The connection string is read when the feed starts: in Development the host may set it at start-up.
+        // The connection string is read when the feed starts: in Development the host may set it at start-up. A
+        // pooler in transaction mode does not carry LISTEN, so the feed may be pointed at PostgreSQL itself.
         services.AddHostedService(sp => new LookupChangeFeed(
             sp.GetRequiredService<PublicLookupCache>(),
-            sp.GetRequiredService<IConfiguration>().GetConnectionString("egov")
+            section["FeedConnectionString"] ?? sp.GetRequiredService<IConfiguration>().GetConnectionString("egov")
                 ?? throw new InvalidOperationException("ConnectionStrings:egov is not configured."),
             TimeSpan.FromSeconds(probe),
             TimeSpan.FromSeconds(retry),
