@@ -7,46 +7,49 @@ using Weasel.Postgresql;
 namespace EGov.Dossiers.Lookup;
 
 /// <summary>
-/// The trigger behind <see cref="LookupChangeFeed"/>: after every insert, update or delete of a row of the read model
-/// (<c>egov.mt_doc_dossierstate</c>) it notifies <see cref="Channel"/> with the dossier's code, and after a truncate
-/// with <see cref="EverythingPayload"/>. A Marten feature that depends on <see cref="DossierState"/>, so db-apply
-/// creates it after the table, and Development and tests get it at start-up.
+/// The change log behind <see cref="LookupChangeFeed"/>: after every insert, update or delete of a row of the read
+/// model (<c>egov.mt_doc_dossierstate</c>) a trigger appends the dossier's code to <see cref="Table"/> (and
+/// <see cref="EverythingPayload"/> after a truncate), in the writer's transaction, so the entry exists exactly when
+/// the change is committed. A Marten feature that depends on <see cref="DossierState"/>, so db-apply creates it after
+/// the table, and Development and tests get it at start-up.
 /// </summary>
 /// <remarks>
-/// Within one transaction PostgreSQL folds identical notifications into one, so a batch touching a dossier twice
-/// sends its code once; a projection rebuild rewriting every row queues one short notification per row (about
-/// 40 bytes each, against a queue of 8 GB), read by each node's feed as fast as it evicts.
+/// Not NOTIFY: PostgreSQL serialises the commits of notifying transactions on one lock held through the commit's WAL
+/// flush, which measured 4x fewer intake-sized commits per second with 8 clients (docs/architecture.md, "Public
+/// lookup"). The log is UNLOGGED: no WAL, one small heap and index insert per row; after a PostgreSQL crash it is
+/// empty, and every node's feed has lost its connection and empties its cache anyway. Rows older than a few minutes
+/// are deleted by the feeds.
 /// </remarks>
 public sealed class LookupFeedSchema(Migrator migrator) : FeatureSchemaBase("public-lookup-feed", migrator)
 {
-    public const string Channel = "egov_public_lookup";
+    public const string Table = "egov.public_lookup_changes";
     public const string EverythingPayload = "*";
 
     public override IEnumerable<Type> DependentTypes() => [typeof(DossierState)];
 
-    protected override IEnumerable<ISchemaObject> schemaObjects() => [new NotifyTrigger()];
+    protected override IEnumerable<ISchemaObject> schemaObjects() => [new ChangeLog()];
 
-    /// <summary>The function and its two triggers, created (or replaced) together whenever any of them differs.</summary>
-    private sealed class NotifyTrigger : ISchemaObject
+    /// <summary>The table, the function and its two triggers, created (or replaced) together whenever any of them differs.</summary>
+    private sealed class ChangeLog : ISchemaObject
     {
         private const string Schema = "egov";
-        private const string Function = "mt_public_lookup_notify";
-        private const string Table = "egov.mt_doc_dossierstate";
-        private const string RowTrigger = "trg_public_lookup_notify";
-        private const string TruncateTrigger = "trg_public_lookup_notify_truncate";
+        private const string Function = "mt_public_lookup_log";
+        private const string ReadModel = "egov.mt_doc_dossierstate";
+        private const string RowTrigger = "trg_public_lookup_log";
+        private const string TruncateTrigger = "trg_public_lookup_log_truncate";
 
         // The body as pg_proc keeps it (prosrc): compared to find out whether it must be replaced.
         private const string Body = $"""
 
             BEGIN
               IF TG_OP = 'TRUNCATE' THEN
-                PERFORM pg_notify('{Channel}', '{EverythingPayload}');
+                INSERT INTO {Table} (code) VALUES ('{EverythingPayload}');
               ELSIF TG_OP = 'DELETE' THEN
-                PERFORM pg_notify('{Channel}', coalesce(OLD.data ->> 'code', '{EverythingPayload}'));
+                INSERT INTO {Table} (code) VALUES (coalesce(OLD.data ->> 'code', '{EverythingPayload}'));
               ELSE
-                PERFORM pg_notify('{Channel}', coalesce(NEW.data ->> 'code', '{EverythingPayload}'));
+                INSERT INTO {Table} (code) VALUES (coalesce(NEW.data ->> 'code', '{EverythingPayload}'));
                 IF TG_OP = 'UPDATE' AND (OLD.data ->> 'code') IS DISTINCT FROM (NEW.data ->> 'code') THEN
-                  PERFORM pg_notify('{Channel}', coalesce(OLD.data ->> 'code', '{EverythingPayload}'));
+                  INSERT INTO {Table} (code) VALUES (coalesce(OLD.data ->> 'code', '{EverythingPayload}'));
                 END IF;
               END IF;
               RETURN NULL;
@@ -58,18 +61,20 @@ public sealed class LookupFeedSchema(Migrator migrator) : FeatureSchemaBase("pub
 
         public void WriteCreateStatement(Migrator migrator, TextWriter writer)
         {
+            writer.WriteLine($"CREATE UNLOGGED TABLE IF NOT EXISTS {Table} (id bigserial PRIMARY KEY, code text NOT NULL, at timestamptz NOT NULL DEFAULT now());");
             writer.WriteLine($"CREATE OR REPLACE FUNCTION {Schema}.{Function}() RETURNS trigger LANGUAGE plpgsql AS $lookup${Body}$lookup$;");
-            writer.WriteLine($"DROP TRIGGER IF EXISTS {RowTrigger} ON {Table};");
-            writer.WriteLine($"CREATE TRIGGER {RowTrigger} AFTER INSERT OR UPDATE OR DELETE ON {Table} FOR EACH ROW EXECUTE FUNCTION {Schema}.{Function}();");
-            writer.WriteLine($"DROP TRIGGER IF EXISTS {TruncateTrigger} ON {Table};");
-            writer.WriteLine($"CREATE TRIGGER {TruncateTrigger} AFTER TRUNCATE ON {Table} FOR EACH STATEMENT EXECUTE FUNCTION {Schema}.{Function}();");
+            writer.WriteLine($"DROP TRIGGER IF EXISTS {RowTrigger} ON {ReadModel};");
+            writer.WriteLine($"CREATE TRIGGER {RowTrigger} AFTER INSERT OR UPDATE OR DELETE ON {ReadModel} FOR EACH ROW EXECUTE FUNCTION {Schema}.{Function}();");
+            writer.WriteLine($"DROP TRIGGER IF EXISTS {TruncateTrigger} ON {ReadModel};");
+            writer.WriteLine($"CREATE TRIGGER {TruncateTrigger} AFTER TRUNCATE ON {ReadModel} FOR EACH STATEMENT EXECUTE FUNCTION {Schema}.{Function}();");
         }
 
         public void WriteDropStatement(Migrator rules, TextWriter writer)
         {
-            writer.WriteLine($"DROP TRIGGER IF EXISTS {RowTrigger} ON {Table};");
-            writer.WriteLine($"DROP TRIGGER IF EXISTS {TruncateTrigger} ON {Table};");
+            writer.WriteLine($"DROP TRIGGER IF EXISTS {RowTrigger} ON {ReadModel};");
+            writer.WriteLine($"DROP TRIGGER IF EXISTS {TruncateTrigger} ON {ReadModel};");
             writer.WriteLine($"DROP FUNCTION IF EXISTS {Schema}.{Function}();");
+            writer.WriteLine($"DROP TABLE IF EXISTS {Table};");
         }
 
         public void ConfigureQueryCommand(Weasel.Core.DbCommandBuilder builder) => builder.Append(
@@ -78,7 +83,8 @@ public sealed class LookupFeedSchema(Migrator migrator) : FeatureSchemaBase("pub
                (select p.prosrc from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                  where n.nspname = '{Schema}' and p.proname = '{Function}'),
                (select count(*) from pg_trigger t
-                 where t.tgrelid = to_regclass('{Table}') and t.tgname in ('{RowTrigger}', '{TruncateTrigger}'));
+                 where t.tgrelid = to_regclass('{ReadModel}') and t.tgname in ('{RowTrigger}', '{TruncateTrigger}')),
+               to_regclass('{Table}') is not null;
              """);
 
         public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct)
@@ -87,8 +93,7 @@ public sealed class LookupFeedSchema(Migrator migrator) : FeatureSchemaBase("pub
             if (await reader.ReadAsync(ct).ConfigureAwait(false))
             {
                 var body = await reader.IsDBNullAsync(0, ct).ConfigureAwait(false) ? null : reader.GetString(0);
-                var triggers = reader.GetInt64(1);
-                same = Normalise(body) == Normalise(Body) && triggers == 2;
+                same = Normalise(body) == Normalise(Body) && reader.GetInt64(1) == 2 && reader.GetBoolean(2);
             }
 
             // Never "Update": the create statement replaces everything in place, which Weasel treats as additive.

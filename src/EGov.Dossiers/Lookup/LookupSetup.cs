@@ -12,23 +12,22 @@ public static class LookupSetup
     {
         var section = configuration.GetSection("PublicLookup");
         var capacity = section.GetValue("CacheEntries", PublicLookupCache.DefaultCapacity);
-        var probe = section.GetValue("FeedProbeSeconds", 5.0);
+        var poll = section.GetValue("FeedPollMilliseconds", 200.0);
         var retry = section.GetValue("FeedRetrySeconds", 1.0);
-        if (capacity < 0 || probe <= 0 || retry <= 0)
+        if (capacity < 0 || poll <= 0 || retry <= 0)
         {
             throw new InvalidOperationException(
-                $"PublicLookup:CacheEntries must be zero or more, FeedProbeSeconds and FeedRetrySeconds positive, not {capacity}, {probe} and {retry}.");
+                $"PublicLookup:CacheEntries must be zero or more, FeedPollMilliseconds and FeedRetrySeconds positive, not {capacity}, {poll} and {retry}.");
         }
 
         services.AddSingleton(sp => new PublicLookupCache(sp.GetRequiredService<IDocumentStore>(), capacity));
 
-        // The connection string is read when the feed starts: in Development the host may set it at start-up. A
-        // pooler in transaction mode does not carry LISTEN, so the feed may be pointed at PostgreSQL itself.
+        // The connection string is read when the feed starts: in Development the host may set it at start-up.
         services.AddHostedService(sp => new LookupChangeFeed(
             sp.GetRequiredService<PublicLookupCache>(),
             section["FeedConnectionString"] ?? sp.GetRequiredService<IConfiguration>().GetConnectionString("egov")
                 ?? throw new InvalidOperationException("ConnectionStrings:egov is not configured."),
-            TimeSpan.FromSeconds(probe),
+            TimeSpan.FromMilliseconds(poll),
             TimeSpan.FromSeconds(retry),
             sp.GetRequiredService<ILogger<LookupChangeFeed>>()));
         return services;

@@ -6,14 +6,14 @@ namespace EGov.Dossiers.Lookup;
 
 /// <summary>
 /// The public views of recently looked-up dossiers, so that a hit costs no database round trip. Kept correct by
-/// <see cref="LookupChangeFeed"/>: every commit that touches a dossier's read model row notifies every node, which
-/// evicts the code. The cache is used only while that feed is listening; when it is not (start-up, a dropped
-/// connection) every lookup goes to the database and nothing is kept, and the cache is emptied again once the feed
-/// listens, so a notification missed meanwhile cannot leave a stale entry behind.
+/// <see cref="LookupChangeFeed"/>: every commit that touches a dossier's read model row logs its code, and every node's
+/// feed reads the log and evicts the code. The cache is used only while that feed is reading; when it is not
+/// (start-up, a dropped connection) every lookup goes to the database and nothing is kept, and the cache is emptied
+/// again once the feed reads, so a change made meanwhile cannot leave a stale entry behind.
 /// </summary>
 /// <remarks>
 /// A load races with commits: a lookup may read a row, a commit change it and its notification arrive before the
-/// lookup stores what it read. So a load first puts a placeholder under the code, and stores its result only by
+/// lookup stores what it read (the feed sees the change between). So a load first puts a placeholder under the code, and stores its result only by
 /// replacing that very placeholder; an eviction removes whatever is there, placeholder included, and the late
 /// result is then dropped. Unknown codes are not kept (an enumerator would fill the cache with them).
 /// </remarks>
@@ -30,7 +30,7 @@ public sealed class PublicLookupCache(IDocumentStore store, int capacity)
     /// <summary>Reads of the database (a test seam and a metric): a hit adds nothing.</summary>
     public long Loads => Interlocked.Read(ref _loads);
 
-    /// <summary>The change feed is listening, so entries may be kept and served.</summary>
+    /// <summary>The change feed is reading, so entries may be kept and served.</summary>
     public bool IsLive => _live;
 
     public int Capacity => capacity;
@@ -102,7 +102,7 @@ public sealed class PublicLookupCache(IDocumentStore store, int capacity)
         Clear();
     }
 
-    /// <summary>The feed listens again (LISTEN done): drop what may have missed a notification, then keep entries.</summary>
+    /// <summary>The feed reads again (from the log's current end): drop what may have missed a change, then keep entries.</summary>
     public void Resume()
     {
         Clear();

@@ -10,11 +10,11 @@ internal static class Lookups
 {
     public static PublicLookupCache Cache(this TestHost host) => host.Services.GetRequiredService<PublicLookupCache>();
 
-    /// <summary>Waits (up to 30 s) until the node's change feed listens, so that its cache keeps entries.</summary>
+    /// <summary>Waits (up to 45 s: a feed may wait up to 30 s for transactions open when it connected) until the node's change feed listens, so that its cache keeps entries.</summary>
     public static async Task WaitLiveAsync(this TestHost host, bool live = true)
     {
         var cache = host.Cache();
-        for (var i = 0; i < 300 && cache.IsLive != live; i++)
+        for (var i = 0; i < 450 && cache.IsLive != live; i++)
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
