@@ -30,7 +30,7 @@ public sealed class PublicLookupCacheTests(PlatformFixture platform)
 
         Assert.Equal(loads, cache.Loads);
 
-        // The node's own commit reaches its cache through the same feed as another node's.
+        // The node's own commit evicts the code at once (read your writes); other nodes hear of it through the feed.
         var after = await specialist.PostOkAsync($"/api/v1/dossiers/{d.GetProperty("id").GetGuid()}/complete-step",
             new { expectedVersion = d.GetProperty("version").GetInt64() });
         var status = after.GetProperty("status").GetString()!;

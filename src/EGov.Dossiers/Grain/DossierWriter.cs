@@ -13,7 +13,8 @@ namespace EGov.Dossiers.Grain;
 /// notifications they call for, the deadline alarms they set and the milestones modules hear of — the last two
 /// through Wolverine's outbox, so none exists without the others. The grain and the importer both write this way.
 /// </summary>
-public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRuntime wolverine, FormContexts forms, CalendarDeadlines deadlines, Kernel.PlatformClock clock)
+public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRuntime wolverine, FormContexts forms, CalendarDeadlines deadlines, Kernel.PlatformClock clock,
+    Lookup.PublicLookupCache lookup)
 {
     /// <param name="now">When the events were decided: the business clock for the grain, the last action's instant for an import.</param>
     /// <returns>The state and history after the events.</returns>
@@ -66,6 +67,9 @@ public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRunti
         }
 
         await session.SaveChangesAsync();
+
+        // This node's lookups see its own commit at once (read your writes); other nodes' through the change feed.
+        lookup.Evict(after.Code);
         return (after, next);
     }
 }
