@@ -131,6 +131,8 @@ start_node() {
     export Silo__Port=$((SILO_BASE + i)) Silo__GatewayPort=$((GATEWAY_BASE + i))
     export Silo__ClusterId="$CLUSTER_ID" Silo__ServiceId="$SERVICE_ID"
     export Auth__DevSigningKey="$SIGNING_KEY" Demo__Seed="${Demo__Seed:-true}"
+    # HAProxy connects from loopback and appends X-Forwarded-For (docs/operations.md, "Public lookup rate limit").
+    export PublicLookup__TrustedProxies__0="${PublicLookup__TrustedProxies__0:-127.0.0.1}"
     exec dotnet EGov.Host.dll
   ) >"$STATE/node$i.log" 2>&1 &
   PIDS+=("$!")

@@ -5,6 +5,7 @@ using EGov.Dossiers.Grain;
 using EGov.Dossiers.Http;
 using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Lookup;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,7 @@ public static class DossiersSetup
         services.AddSingleton<DossierWriter>();
         services.AddSingleton<DossierImporter>();
         services.AddSingleton<DossierOpener>();
+        services.AddPublicLookup(configuration);
         return services;
     }
 
@@ -60,6 +62,7 @@ public static class DossiersSetup
         options.Schema.For<Notification>().Duplicate(x => x.Unit).Duplicate(x => x.CreatedAt);
         options.Schema.For<StoredCalendarYear>();
         options.AddDossierCodeCounters();
+        options.Storage.Add(new LookupFeedSchema(options.Advanced.Migrator));
 
         // Known to the store ahead of use, so pre-generated code (TypeLoadMode.Static) includes its handler.
         options.RegisterCompiledQueryType(typeof(DossierByCode));

@@ -46,6 +46,111 @@ public sealed class PublicLookupLimitTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_client_that_keeps_missing_is_refused_every_lookup_before_its_overall_budget_is_spent()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?>
+        {
+            ["PublicLookup:PermitLimit"] = "100",
+            ["PublicLookup:MissLimit"] = "3",
+            ["PublicLookup:WindowSeconds"] = "600",
+        });
+        var desk = await host.ClientAsync("desk-miss", [Roles.DeskOfficer], "STP");
+        var code = (await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"))).GetProperty("code").GetString();
+        var walker = host.CreateClient();
+
+        // Hits do not spend the miss budget.
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await walker.GetAsync($"/api/v1/public/dossiers/{code}", ct)).StatusCode);
+        }
+
+        // Unknown and malformed codes do.
+        Assert.Equal(HttpStatusCode.NotFound, (await walker.GetAsync("/api/v1/public/dossiers/H10.22-991231-9997", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await walker.GetAsync("/api/v1/public/dossiers/H10.22-991231-9998", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await walker.GetAsync("/api/v1/public/dossiers/not-a-code", ct)).StatusCode);
+        await AssertRefusedAsync(await walker.GetAsync("/api/v1/public/dossiers/H10.22-991231-9999", ct));
+
+        // Once spent, a hit is refused too: otherwise it would still tell the walker which codes exist.
+        await AssertRefusedAsync(await walker.GetAsync($"/api/v1/public/dossiers/{code}", ct));
+
+        // Another client has budgets of its own.
+        Assert.Equal(HttpStatusCode.OK, (await desk.GetAsync($"/api/v1/public/dossiers/{code}", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await desk.GetAsync("/api/v1/public/dossiers/H10.22-991231-9999", ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget_and_cannot_choose_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?>
+        {
+            ["PublicLookup:PermitLimit"] = "2",
+            ["PublicLookup:WindowSeconds"] = "600",
+            ["PublicLookup:TrustedProxies:0"] = "127.0.0.0/8",
+            ["PublicLookup:TrustedProxies:1"] = "::1",
+        });
+        var desk = await host.ClientAsync("desk-proxy", [Roles.DeskOfficer], "STP");
+        var code = (await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"))).GetProperty("code").GetString();
+        var proxy = host.CreateClient();
+        Task<HttpResponseMessage> From(string forwardedFor)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/public/dossiers/{code}");
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+            return proxy.SendAsync(request, ct);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await From("203.0.113.7")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await From("203.0.113.7")).StatusCode);
+        await AssertRefusedAsync(await From("203.0.113.7"));
+
+        // Addresses the client wrote itself (left of what the proxy saw) change nothing.
+        await AssertRefusedAsync(await From("198.51.100.1, 203.0.113.7"));
+
+        // Another client behind the same proxy, also through a second trusted hop.
+        Assert.Equal(HttpStatusCode.OK, (await From("203.0.113.8")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await From("203.0.113.8, 127.0.0.2")).StatusCode);
+        await AssertRefusedAsync(await From("203.0.113.8"));
+    }
+
+    [Fact]
+    public async Task Without_trusted_proxies_forwarded_addresses_are_ignored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?>
+        {
+            ["PublicLookup:PermitLimit"] = "2",
+            ["PublicLookup:WindowSeconds"] = "600",
+        });
+        var client = host.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/public/dossiers/H10.22-991231-9999");
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            var response = await client.SendAsync(request, ct);
+            if (i < 2)
+            {
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            }
+            else
+            {
+                await AssertRefusedAsync(response);
+            }
+        }
+    }
+
+    private static async Task AssertRefusedAsync(HttpResponseMessage refused)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.True(refused.Headers.RetryAfter?.Delta is { TotalSeconds: > 0 and <= 600 }, $"Retry-After: {refused.Headers.RetryAfter}");
+        var problem = await refused.ReadJsonAsync();
+        Assert.Equal(ProblemTypes.TooManyRequests, problem.GetProperty("type").GetString());
+        Assert.Equal("too-many-requests", problem.GetProperty("code").GetString());
+        Assert.Contains(" / ", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_public_view_holds_status_and_dates_only()
     {
         var ct = TestContext.Current.CancellationToken;

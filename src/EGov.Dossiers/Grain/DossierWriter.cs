@@ -14,7 +14,8 @@ namespace EGov.Dossiers.Grain;
 /// read (docs/architecture.md, "Generated forms"). Nor are the milestones modules hear of:
 /// <see cref="Relay.MilestoneRelay"/> reads them off the committed events.
 /// </summary>
-public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRuntime wolverine, CalendarDeadlines deadlines, Kernel.PlatformClock clock)
+public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRuntime wolverine, CalendarDeadlines deadlines, Kernel.PlatformClock clock,
+    Lookup.PublicLookupCache lookup)
 {
     /// <param name="now">When the events were decided: the business clock for the grain, the last action's instant for an import.</param>
     /// <param name="fired">The deadline alarm whose warning the events record, if they do (it decides what is scheduled next).</param>
@@ -58,6 +59,9 @@ public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRunti
         }
 
         await session.SaveChangesAsync();
+
+        // This node's lookups see its own commit at once (read your writes); other nodes' through the change feed.
+        lookup.Evict(after.Code);
         return (after, next);
     }
 }

@@ -45,6 +45,7 @@ public sealed class NodeCluster : IAsyncDisposable
             ["Auth__DevSigningKey"] = TestHost.SigningKey,
             ["Demo__Seed"] = "false",
             ["PublicLookup__PermitLimit"] = "100000",
+            ["PublicLookup__MissLimit"] = "100000",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__EGov.Host"] = "Information",
         };

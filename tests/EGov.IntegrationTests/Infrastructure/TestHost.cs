@@ -47,6 +47,7 @@ public sealed class TestHost : WebApplicationFactory<Program>
 
             // Suites share one loopback client address; the limit itself is tested with a host of its own.
             ["PublicLookup:PermitLimit"] = "100000",
+            ["PublicLookup:MissLimit"] = "100000",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
