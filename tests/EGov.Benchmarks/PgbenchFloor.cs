@@ -7,7 +7,7 @@ using Npgsql;
 namespace EGov.Benchmarks;
 
 /// <summary>
-/// The same floor as <see cref="NpgsqlFloor"/> driven by PostgreSQL's own <c>pgbench</c> (prepared, pipelined:
+/// The same floor as <c>NpgsqlFloor</c> driven by PostgreSQL's own <c>pgbench</c> (prepared, pipelined:
 /// BEGIN, the three inserts and COMMIT in one round trip), as issue 16 measured it. The template rows live in a
 /// side schema <c>bench_floor</c> and each insert copies them with new keys (<c>INSERT ... SELECT</c>), because a
 /// pgbench script cannot carry 6 KB of JSON with colons in it; copying costs one tiny index-less scan per insert and

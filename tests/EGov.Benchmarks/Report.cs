@@ -97,8 +97,7 @@ public sealed record Report(
         if (Startup is { } s)
         {
             Line();
-            Line(Invariant($"Cold start: `/health/ready` answered 200 after {s.ReadyAfter.TotalSeconds:0.00} s; RSS after the first requests {s.RssBytes / 1048576.0:0} MiB (peak over the run {HostPeakRssBytes / 1048576.0:0} MiB). " +
-                 $"First request of {s.FirstRequests.Count} endpoints: {s.Slow} over {StartupProbe.SlowMs:0} ms, slowest {Ms(s.SlowestMs)} ms."));
+            Line(Invariant($"Cold start: `/health/ready` answered 200 after {s.ReadyAfter.TotalSeconds:0.00} s; RSS after the first requests {s.RssBytes / 1048576.0:0} MiB (peak over the run {HostPeakRssBytes / 1048576.0:0} MiB). First request of {s.FirstRequests.Count} endpoints: {s.Slow} over {StartupProbe.SlowMs:0} ms, slowest {Ms(s.SlowestMs)} ms."));
             Line();
             Line("| First request (slowest first) | Status | ms |");
             Line("|---|---:|---:|");
