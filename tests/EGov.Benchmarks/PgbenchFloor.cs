@@ -146,7 +146,8 @@ public static partial class PgbenchFloor
         var failed = Failed().Match(output ?? string.Empty) is { Success: true } f ? int.Parse(f.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         latencies.Sort();
         double P(double p) => latencies.Count == 0 ? 0 : latencies[Math.Clamp((int)Math.Ceiling(p / 100 * latencies.Count) - 1, 0, latencies.Count - 1)];
-        var elapsed = tps > 0 ? TimeSpan.FromSeconds(latencies.Count / tps) : TimeSpan.Zero;
+        // Ticks, not FromSeconds: the elapsed time is only a carrier of pgbench's tps and must not round it.
+        var elapsed = tps > 0 ? TimeSpan.FromTicks((long)(latencies.Count / tps * TimeSpan.TicksPerSecond)) : TimeSpan.Zero;
         var errors = failed > 0 ? new Dictionary<string, int>(StringComparer.Ordinal) { ["pgbench failed transactions"] = failed } : new Dictionary<string, int>(StringComparer.Ordinal);
         return new PhaseResult(name, clients, elapsed, latencies.Count + failed, latencies.Count, P(50), P(95), P(99), latencies.Count == 0 ? 0 : latencies[^1], errors);
     }
