@@ -21,7 +21,7 @@ public sealed record Goal(string Name, double Target, bool AtLeast, double Measu
 
     /// <summary>Whole numbers as such (1500, 30), the rest to two or three significant places (28.4, 0.25).</summary>
     private static string Format(double value) =>
-        value.ToString(Math.Abs(value) >= 100 || value == Math.Round(value) ? "0" : Math.Abs(value) >= 1 ? "0.0#" : "0.00#", CultureInfo.InvariantCulture);
+        value.ToString(Math.Abs(value) >= 100 || value == Math.Round(value) ? "0" : Math.Abs(value) >= 1 ? "0.0#" : "0.0##", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The measured figures the goals need; NaN for whatever the run did not measure.</summary>
