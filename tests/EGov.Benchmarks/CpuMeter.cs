@@ -15,6 +15,9 @@ public static class CpuMeter
     public static double Seconds(IEnumerable<int> pids, bool withReaped = false) =>
         pids.Sum(pid => Read(pid) is { } f ? (f.UTime + f.STime + (withReaped ? f.CUTime + f.CSTime : 0)) / TicksPerSecond : 0);
 
+    /// <summary>CPU seconds of the children a process waited for (cutime + cstime): pgbench's, once it has exited.</summary>
+    public static double ReapedSeconds(int pid) => Read(pid) is { } f ? (f.CUTime + f.CSTime) / TicksPerSecond : double.NaN;
+
     /// <summary>The postmaster (its pid is the first line of postmaster.pid) with the backends it reaped, and its living children.</summary>
     public static double PostgresSeconds(string? dataDirectory)
     {

@@ -28,9 +28,13 @@ public static class HostApi
             Timeout = TimeSpan.FromSeconds(30), // a stuck request becomes a counted "timeout", never a hung run.
         };
 
-    public static async Task<string> MintDeskOfficerTokenAsync(HttpClient http, CancellationToken cancellationToken)
+    public static Task<string> MintDeskOfficerTokenAsync(HttpClient http, CancellationToken cancellationToken) =>
+        MintTokenAsync(http, """{"subject":"desk1","roles":["desk-officer"],"unit":"STP"}""", cancellationToken);
+
+    /// <summary>A development token for the given body (<c>subject</c>, <c>roles</c>, <c>unit</c>, ...).</summary>
+    public static async Task<string> MintTokenAsync(HttpClient http, string tokenRequest, CancellationToken cancellationToken)
     {
-        using var content = Json("""{"subject":"desk1","roles":["desk-officer"],"unit":"STP"}""");
+        using var content = Json(tokenRequest);
         using var response = await http.PostAsync(new Uri("/api/v1/dev/tokens", UriKind.Relative), content, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)

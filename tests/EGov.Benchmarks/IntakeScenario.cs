@@ -19,6 +19,9 @@ public sealed class IntakeScenario(HttpClient http, string accessToken)
     /// <summary>Codes of every dossier created, warm-up included: the lookup phase reads them back.</summary>
     public ConcurrentBag<string> Codes { get; } = [];
 
+    /// <summary>Ids of every dossier created: the lifecycle phase acts on them, their grains still active.</summary>
+    public ConcurrentQueue<Guid> Ids { get; } = new();
+
     public ConcurrentDictionary<string, string> ErrorSamples { get; } = new(StringComparer.Ordinal);
 
     public async Task<string?> SubmitAsync(int client, CancellationToken cancellationToken)
@@ -45,6 +48,11 @@ public sealed class IntakeScenario(HttpClient http, string accessToken)
         }
 
         Codes.Add(text);
+        if (doc.RootElement.TryGetProperty("id", out var id) && id.TryGetGuid(out var guid))
+        {
+            Ids.Enqueue(guid);
+        }
+
         return null;
     }
 }

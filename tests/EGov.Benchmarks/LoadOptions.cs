@@ -13,7 +13,25 @@ public sealed record LoadOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
 
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>The shortest warm-up of a phase: it then goes on until throughput is stable or <see cref="WarmupMax"/>.</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The longest warm-up: a phase that never settles is measured anyway, and the report says so.</summary>
+    public TimeSpan WarmupMax { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Length of one warm-up window whose throughput is compared with the next ones.</summary>
+    public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many consecutive windows must agree, and within what fraction of their mean.</summary>
+    public int StableWindows { get; init; } = 3;
+
+    public double StableTolerance { get; init; } = 0.05;
+
+    /// <summary>Skips the cold-start probe (first request of every endpoint); it must run on a fresh host.</summary>
+    public bool SkipStartup { get; init; }
+
+    /// <summary>Skips pgbench even when it is installed (the Npgsql floor always runs).</summary>
+    public bool SkipPgbench { get; init; }
 
     public int Clients { get; init; } = 8;
 
@@ -32,7 +50,8 @@ public sealed record LoadOptions
     public static string Usage =>
         """
         Usage:
-          load [--duration <s>=30] [--clients <n>=8] [--warmup <s>=5] [--url http://127.0.0.1:<port>] [--out <file.md>] [--max-requests <n>]
+          load [--duration <s>=30] [--clients <n>=8] [--warmup <min s>=15] [--warmup-max <s>=120] [--window <s>=5] [--stable-pct <n>=5]
+               [--no-startup] [--no-pgbench] [--url http://127.0.0.1:<port>] [--out <file.md>] [--max-requests <n>]
                PostgreSQL: a durable local server is started unless EGOV_BENCH_POSTGRES holds a connection string.
           micro [BenchmarkDotNet arguments, e.g. --filter *]
         """;
@@ -48,6 +67,11 @@ public sealed record LoadOptions
             {
                 "--duration" => options with { Duration = Seconds(Value(), name) },
                 "--warmup" => options with { Warmup = Seconds(Value(), name, allowZero: true) },
+                "--warmup-max" => options with { WarmupMax = Seconds(Value(), name) },
+                "--window" => options with { Window = Seconds(Value(), name) },
+                "--stable-pct" => options with { StableTolerance = Positive(Value(), name, max: 50) / 100.0 },
+                "--no-startup" => options with { SkipStartup = true },
+                "--no-pgbench" => options with { SkipPgbench = true },
                 "--clients" => options with { Clients = Positive(Value(), name, max: 512) },
                 "--url" => options with { Url = Loopback(Value()) },
                 "--out" => options with { Out = Value() },

@@ -5,8 +5,14 @@ namespace EGov.Benchmarks;
 /// <summary>The machine a run was taken on: figures from different machines are not comparable without it.</summary>
 public sealed record MachineFacts(int Cores, string CpuModel, double RamGiB, string Os, string Runtime)
 {
+    /// <summary>The 1, 5 and 15 minute load averages when read (/proc/loadavg): on a shared machine, how busy it was.</summary>
+    public string LoadAverage { get; init; } = "n/a";
+
     public static MachineFacts Read() =>
-        new(Environment.ProcessorCount, ReadCpuModel(), ReadRamGiB(), RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription);
+        new(Environment.ProcessorCount, ReadCpuModel(), ReadRamGiB(), RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription)
+        {
+            LoadAverage = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a",
+        };
 
     private static string ReadCpuModel()
     {

@@ -48,6 +48,45 @@ public sealed class PostgresTarget : IAsyncDisposable
         }
     }
 
+    /// <summary>The maintenance database's connection string (monitoring queries run there).</summary>
+    public string Maintenance => _maintenance;
+
+    /// <summary>
+    /// Loads <c>pg_stat_statements</c> so that statements and <c>DISCARD ALL</c> checkouts can be counted: on a
+    /// server of this run's own it is preloaded with ALTER SYSTEM and a restart (before any database exists); on a
+    /// given server it is used only if already preloaded. False when not available: the counts are then left out.
+    /// </summary>
+    public async Task<bool> EnableStatementStatisticsAsync(CancellationToken cancellationToken)
+    {
+        if (_local is not null)
+        {
+            await using (var conn = new NpgsqlConnection(_maintenance))
+            {
+                await conn.OpenAsync(cancellationToken);
+                await using var cmd = new NpgsqlCommand("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'", conn);
+                await cmd.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            NpgsqlConnection.ClearAllPools();
+            await _local.StopAsync(cancellationToken);
+            await _local.StartAgainAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var conn = new NpgsqlConnection(_maintenance);
+            await conn.OpenAsync(cancellationToken);
+            await using var cmd = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT count(*) FROM pg_stat_statements", conn);
+            await cmd.ExecuteScalarAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException ex)
+        {
+            await Console.Error.WriteLineAsync($"pg_stat_statements is not available ({ex.MessageText}); statements and checkouts will not be counted.");
+            return false;
+        }
+    }
+
     /// <summary>Creates a fresh database and returns a connection string to it.</summary>
     public async Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken)
     {
@@ -132,13 +171,3 @@ public sealed class PostgresTarget : IAsyncDisposable
         }
     }
 }
-
-/// <summary>What the PostgreSQL server says about itself.</summary>
-public sealed record ServerFacts(
-    string Version,
-    string Fsync,
-    string SynchronousCommit,
-    string FullPageWrites,
-    string WalSyncMethod,
-    string SharedBuffers,
-    string MaxConnections);
