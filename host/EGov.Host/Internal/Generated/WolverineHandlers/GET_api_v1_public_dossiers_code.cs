@@ -2,13 +2,12 @@
 #pragma warning disable
 using EGov.Catalog;
 using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Lookup;
 using EGov.Kernel;
 using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
 using Wolverine.Http;
-using Wolverine.Marten.Publishing;
-using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -19,25 +18,22 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly EGov.Catalog.ProcedureCatalog _procedureCatalog;
         private readonly EGov.Dossiers.Lifecycle.IDeadlines _deadlines;
+        private readonly EGov.Dossiers.Lookup.LookupMissBudget _lookupMissBudget;
+        private readonly EGov.Dossiers.Lookup.PublicLookupCache _publicLookupCache;
         private readonly EGov.Kernel.PlatformClock _platformClock;
-        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
-        private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_v1_public_dossiers_code(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, EGov.Catalog.ProcedureCatalog procedureCatalog, EGov.Dossiers.Lifecycle.IDeadlines deadlines, EGov.Kernel.PlatformClock platformClock, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_v1_public_dossiers_code(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, EGov.Catalog.ProcedureCatalog procedureCatalog, EGov.Dossiers.Lifecycle.IDeadlines deadlines, EGov.Dossiers.Lookup.LookupMissBudget lookupMissBudget, EGov.Dossiers.Lookup.PublicLookupCache publicLookupCache, EGov.Kernel.PlatformClock platformClock) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _procedureCatalog = procedureCatalog;
             _deadlines = deadlines;
+            _lookupMissBudget = lookupMissBudget;
+            _publicLookupCache = publicLookupCache;
             _platformClock = platformClock;
-            _outboxedSessionFactory = outboxedSessionFactory;
-            _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
-            // Building the Marten session
-            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "EGov.Dossiers.Http.PublicLookupEndpoint").SetTag("http.route", "/api/v1/public/dossiers/{code}").SetTag("http.request.method", "GET");
             var code = (string?)httpContext.GetRouteValue("code");
             if(code == null)
@@ -48,7 +44,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await EGov.Dossiers.Http.PublicLookupEndpoint.Get(code, ((Marten.IQuerySession)documentSession), _procedureCatalog, _platformClock, httpContext, _deadlines).ConfigureAwait(false);
+            var result = await EGov.Dossiers.Http.PublicLookupEndpoint.Get(code, _publicLookupCache, _lookupMissBudget, _procedureCatalog, _platformClock, httpContext, _deadlines).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
