@@ -95,7 +95,8 @@ public static class LoadTest
                 // Warm grains: the most recent intakes, still active; a few hundred per client is plenty to cycle.
                 var officer = await HostApi.MintTokenAsync(http, """{"subject":"officer1","roles":["specialist","leader"],"unit":"STP"}""", cancellationToken);
                 var ids = intake.Ids.ToArray();
-                var lifecycle = new LifecycleScenario(http, officer, ids[Math.Max(0, ids.Length - (300 * options.Clients))..], options.Clients);
+                // The first intake is left as it was (version 2): the floor copies it as the template of one intake.
+                var lifecycle = new LifecycleScenario(http, officer, ids[Math.Min(ids.Length, Math.Max(1, ids.Length - (300 * options.Clients)))..], options.Clients);
                 phases.Add(await PhaseAsync("Host complete-step / return-step (POST /api/v1/dossiers/{id}/{action})", options, lifecycle.ActAsync, hostCpu, "host", pgDir, hostCounters, cancellationToken));
                 Collect(samples, "host intake", intake.ErrorSamples);
                 Collect(samples, "host lookup", lookup.ErrorSamples);

@@ -172,7 +172,7 @@ public sealed record Report(
     {
         ArgumentNullException.ThrowIfNull(w);
         return w.WindowRates.Count == 0 ? "none"
-            : Invariant($"{w.Elapsed.TotalSeconds:0} s, {(w.Stable ? "stable" : "cap reached")} (spread {w.Spread * 100:0.#} %)");
+            : Invariant($"{w.Elapsed.TotalSeconds:0} s, {(w.Stable ? "stable" : "cap reached")} (spread {(double.IsNaN(w.Spread) ? "n/a, too few windows" : Invariant($"{w.Spread * 100:0.#} %"))})");
     }
 
     private static string Ms(double value) => double.IsNaN(value) ? "n/a" : Invariant($"{value:0.000}");
