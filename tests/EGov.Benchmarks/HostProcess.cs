@@ -73,6 +73,7 @@ public sealed class HostProcess : IAsyncDisposable
         psi.Environment["Demo__Seed"] = "false";
         // The lookup phase measures throughput from one address: lift the per-client limit a public node keeps.
         psi.Environment["PublicLookup__PermitLimit"] = "100000000";
+        psi.Environment["PublicLookup__MissLimit"] = "100000000";
         // Per-request Information logs would measure the console, not the platform.
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())

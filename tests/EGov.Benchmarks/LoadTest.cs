@@ -18,6 +18,7 @@ public static class LoadTest
         // The lookup phase measures throughput from one address: lift the per-client limit a public node keeps.
         ["PublicLookup__PermitLimit"] = "100000000",
         ["PublicLookup__WindowSeconds"] = "1",
+        ["PublicLookup__MissLimit"] = "100000000",
     };
 
     public static async Task<int> RunAsync(LoadOptions options, string command, CancellationToken cancellationToken)
