@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the Wolverine handler and endpoint code the host loads at start-up (TypeLoadMode.Static, see
-# docs/adr/0012-pre-generated-wolverine-code.md) into host/EGov.Host/Internal/Generated, from a clean clone too.
+# docs/adr/0014-pre-generated-wolverine-code.md) into host/EGov.Host/Internal/Generated, from a clean clone too.
 # Run it after adding or changing a handler, an endpoint, a middleware or a Wolverine policy, and commit the result;
 # the test GeneratedCodeTests fails (naming the files) while the committed code is stale.
 #   1. build the host without the committed code (stale code that no longer compiles cannot block this);

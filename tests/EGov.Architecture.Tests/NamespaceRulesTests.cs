@@ -5,7 +5,7 @@ namespace EGov.Architecture.Tests;
 
 /// <summary>
 /// Inside an assembly, namespaces (folders) form no cycle; no area uses another area's <c>Http</c> namespace; and
-/// the dossier core's folders depend in one direction: entry points → grain → lifecycle, deadlines, forms, intake →
+/// the dossier core's folders depend in one direction: entry points (HTTP, handlers, the milestone relay) → grain → lifecycle, deadlines, forms, intake, lookup →
 /// events, model.
 /// </summary>
 public sealed class NamespaceRulesTests
@@ -16,11 +16,13 @@ public sealed class NamespaceRulesTests
         ["EGov.Dossiers"] = 4,
         ["EGov.Dossiers.Http"] = 4,
         ["EGov.Dossiers.Handlers"] = 4,
+        ["EGov.Dossiers.Relay"] = 4,
         ["EGov.Dossiers.Grain"] = 3,
         ["EGov.Dossiers.Lifecycle"] = 2,
         ["EGov.Dossiers.Deadlines"] = 2,
         ["EGov.Dossiers.Forms"] = 2,
         ["EGov.Dossiers.Intake"] = 2,
+        ["EGov.Dossiers.Lookup"] = 2,
         ["EGov.Dossiers.Events"] = 1,
         ["EGov.Dossiers.Model"] = 1,
     };

@@ -8,7 +8,7 @@ using Wolverine.Runtime;
 namespace EGov.IntegrationTests;
 
 /// <summary>
-/// The Wolverine code committed in host/EGov.Host/Internal/Generated (docs/adr/0012-pre-generated-wolverine-code.md)
+/// The Wolverine code committed in host/EGov.Host/Internal/Generated (docs/adr/0014-pre-generated-wolverine-code.md)
 /// is what the host would generate now, and only the host as built loads it. In Static mode an endpoint missing from
 /// the committed code answers 404 and a missing handler leaves its messages unhandled, so stale code fails here.
 /// </summary>

@@ -4,7 +4,7 @@ using JasperFx.CodeGeneration;
 namespace EGov.Host.Composition;
 
 /// <summary>
-/// How Wolverine gets its handler and endpoint code (docs/adr/0012-pre-generated-wolverine-code.md). The host as built
+/// How Wolverine gets its handler and endpoint code (docs/adr/0014-pre-generated-wolverine-code.md). The host as built
 /// (the built-in modules, all on, no plug-ins) loads the code committed in <c>Internal/Generated</c>, written by
 /// <c>scripts/codegen.sh</c>: no Roslyn at start-up, no unoptimised first requests. Any other module set compiles
 /// its own at run time, because the committed code is a function of the module set: Wolverine folds every module's

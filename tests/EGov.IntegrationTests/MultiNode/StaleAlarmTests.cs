@@ -24,15 +24,16 @@ public sealed class StaleAlarmTests(PlatformFixture platform)
         await DeadlineWarningTests.Eventually(async () => (await DeadlineWarningTests.Warnings(desk, id)).Count == 4, seconds: 30);
         await DeadlineWarningTests.Eventually(async () => await TimeTravel.ScheduledCountAsync(a.ConnectionString, id) == 0);
 
-        // Node B takes the verify step: the sign step (3 working days, due Thursday 19th) gets its two alarms. Then B
-        // goes away, so A — still holding the dossier at the verify step — is the node that handles them.
+        // Node B takes the verify step: the sign step (3 working days, due Thursday 19th) gets its alarm (one pending
+        // per deadline: the due-soon warning, which schedules the overdue one when it is raised; issue 16). Then B
+        // goes away, so A — still holding the dossier at the verify step — is the node that handles its alarms.
         await using (var b = await Nodes.JoinAsync(platform.Postgres, a, settings, travel.Clock))
         {
             var specialist = await b.ClientAsync("spec-lost", [Roles.Specialist], "STP");
             await specialist.PostOkAsync($"/api/v1/dossiers/{id}/complete-step", new { });
         }
 
-        Assert.Equal(2, await TimeTravel.ScheduledCountAsync(a.ConnectionString, id));
+        Assert.Equal(1, await TimeTravel.ScheduledCountAsync(a.ConnectionString, id));
         await travel.ToAsync(a.ConnectionString, DeadlineWarningTests.Local(2026, 3, 19, 8, 5));
         await DeadlineWarningTests.Eventually(async () => await TimeTravel.ScheduledCountAsync(a.ConnectionString, id) == 0, seconds: 30);
         await DeadlineWarningTests.Eventually(async () => (await DeadlineWarningTests.Warnings(desk, id)).Contains(("DeadlineMissed", "sign")), seconds: 10);
