@@ -25,7 +25,7 @@ public sealed class LookupFreshnessTests(PlatformFixture platform)
         var onB = b.CreateClient();
 
         // B holds the answer in memory: asking again reads nothing, so only the feed can make it change.
-        var status = await onB.StatusAsync(code);
+        var status = await b.SettledStatusAsync(onB, code);
         var loads = b.Cache().Loads;
         Assert.Equal(status, await onB.StatusAsync(code));
         Assert.Equal(loads, b.Cache().Loads);
