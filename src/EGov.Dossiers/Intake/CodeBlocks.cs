@@ -4,7 +4,7 @@ namespace EGov.Dossiers.Intake;
 /// One agency's numbers for one day on this node: what is left of the block reserved last, and how big the next
 /// reservation should be. A block that ran out within a second doubles the next one (up to <see cref="MaxSize"/>); a
 /// block that lasted more than <see cref="QuietSeconds"/> seconds starts again at one, so a quiet day's numbers are
-/// handed out one by one, in order and without gaps. Thread-safe: callers that find the block empty wait for one
+/// handed out one by one, in order (gaps only where an intake failed or a repeated intake met its first dossier). Thread-safe: callers that find the block empty wait for one
 /// reservation and share it.
 /// </summary>
 public sealed class CodeBlocks

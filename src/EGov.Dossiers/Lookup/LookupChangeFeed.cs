@@ -98,7 +98,9 @@ public sealed class LookupChangeFeed(PublicLookupCache cache, string connectionS
                 }
 
                 var settled = await SettledHolesAsync(conn, holes, now, ct).ConfigureAwait(false);
-                var (read, full) = await ReadAsync(conn, holes, last, now, ct).ConfigureAwait(false);
+                var readStarted = Environment.TickCount64;
+                var (read, full) = await ReadAsync(conn, holes, last, ct).ConfigureAwait(false);
+                cache.ReadUpTo(readStarted);
                 last = Math.Max(last, read);
                 foreach (var id in settled)
                 {
@@ -153,9 +155,12 @@ public sealed class LookupChangeFeed(PublicLookupCache cache, string connectionS
         return settled;
     }
 
-    private async Task<(long Last, bool Full)> ReadAsync(NpgsqlConnection conn, Dictionary<long, DateTime> holes, long last, DateTime now, CancellationToken ct)
+    private async Task<(long Last, bool Full)> ReadAsync(NpgsqlConnection conn, Dictionary<long, DateTime> holes, long last, CancellationToken ct)
     {
-        var cmd = new NpgsqlCommand($"select id, code from {LookupFeedSchema.Table} where id > $1 or id = any($2) order by id limit {BatchLimit}", conn);
+        // A hole is stamped with the database's clock while this read runs, after its snapshot: the transaction that
+        // holds the missing id began before the id after it was taken, so before this stamp, and it keeps the hole open
+        // (see SettledHolesAsync). A stamp taken before the read could be older than a transaction that began between.
+        var cmd = new NpgsqlCommand($"select id, code, clock_timestamp() from {LookupFeedSchema.Table} where id > $1 or id = any($2) order by id limit {BatchLimit}", conn);
         await using (cmd.ConfigureAwait(false))
         {
             cmd.Parameters.AddWithValue(last);
@@ -169,6 +174,7 @@ public sealed class LookupChangeFeed(PublicLookupCache cache, string connectionS
                     rows++;
                     var id = reader.GetInt64(0);
                     var code = reader.GetString(1);
+                    var now = reader.GetDateTime(2);
                     if (id > last)
                     {
                         // Every id skipped is a transaction still open or rolled back; a huge skip is not tracked one by one.

@@ -22,7 +22,15 @@ public sealed class PublicLookupCache(IDocumentStore store, int capacity)
     public const int DefaultCapacity = 50_000;
 
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
+    /// <summary>
+    /// How old the feed's last completed read may be for entries to be served: the promise is "fresh within a second
+    /// of a commit on any node", so a feed that is stuck (a half-open connection blocking its poll) must not leave
+    /// hits answered from memory for the length of a command timeout.
+    /// </summary>
+    public static readonly TimeSpan MaxFeedAge = TimeSpan.FromSeconds(1);
+
     private volatile bool _live;
+    private long _readUpTo = long.MinValue;
     private long _count;
     private long _loads;
     private int _trimming;
@@ -41,7 +49,7 @@ public sealed class PublicLookupCache(IDocumentStore store, int capacity)
     /// <summary>The public view of the dossier with this code, or null when there is none.</summary>
     public async ValueTask<PublicView?> GetAsync(string code, CancellationToken cancellationToken)
     {
-        if (!_live)
+        if (!_live || Environment.TickCount64 - Interlocked.Read(ref _readUpTo) > MaxFeedAge.TotalMilliseconds)
         {
             return await LoadAsync(code, cancellationToken).ConfigureAwait(false);
         }
@@ -87,6 +95,12 @@ public sealed class PublicLookupCache(IDocumentStore store, int capacity)
             Interlocked.Decrement(ref _count);
         }
     }
+
+    /// <summary>
+    /// The feed has read every change committed before <paramref name="startedAt"/> (<see cref="Environment.TickCount64"/>
+    /// taken before its read began).
+    /// </summary>
+    public void ReadUpTo(long startedAt) => Interlocked.Exchange(ref _readUpTo, startedAt);
 
     /// <summary>Forget everything (a bulk change, or the feed going up or down).</summary>
     public void Clear()
@@ -151,7 +165,8 @@ public sealed class PublicLookupCache(IDocumentStore store, int capacity)
         var session = store.QuerySession();
         await using (session.ConfigureAwait(false))
         {
-            var state = await session.Query<DossierState>().FirstOrDefaultAsync(x => x.Code == code, cancellationToken).ConfigureAwait(false);
+            // A compiled query: translated once per process, the same statement text every time (auto-prepared).
+            var state = await session.QueryAsync(new DossierByCode { Code = code }, cancellationToken).ConfigureAwait(false);
             return state is null ? null : PublicView.Of(state);
         }
     }

@@ -4,6 +4,7 @@ using EGov.Dossiers.Lifecycle;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Wolverine;
 using Wolverine.Marten.Subscriptions;
@@ -27,8 +28,8 @@ public sealed partial class MilestoneRelay : BatchSubscription
     public const string Name = "dossier-milestones";
 
     /// <summary>
-    /// Events committed before this instant had their milestones sent by the writer's outbox (the releases before
-    /// issue 16): the relay starts after it, so a database that upgrades does not hear its history again.
+    /// The default start of the relay (<c>Milestones:RelayStartsAfter</c>): events committed before it had their
+    /// milestones sent by the writer's outbox (the releases before issue 16), so they are not heard again.
     /// </summary>
     public static readonly DateTimeOffset StartsAfter = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -37,15 +38,21 @@ public sealed partial class MilestoneRelay : BatchSubscription
 
     private readonly ILogger<MilestoneRelay> _logger;
 
-    public MilestoneRelay(ILogger<MilestoneRelay> logger) : base(Name)
+    /// <summary>How long one milestone's handlers may run before the page fails and is read again.</summary>
+    public static readonly TimeSpan HandlerTimeout = TimeSpan.FromMinutes(1);
+
+    public MilestoneRelay(ILogger<MilestoneRelay> logger, IConfiguration configuration) : base(Name)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         _logger = logger;
         foreach (var type in DossierMilestones.EventTypes)
         {
             IncludeType(type);
         }
 
-        Options.SubscribeFromTime(StartsAfter);
+        // A database upgraded from a release before issue 16 sets Milestones:RelayStartsAfter to the instant its last
+        // old node stopped (docs/operations.md): the old writer had sent the milestones of everything before it.
+        Options.SubscribeFromTime(configuration.GetValue("Milestones:RelayStartsAfter", StartsAfter));
         Options.BatchSize = 500;
     }
 
@@ -82,10 +89,12 @@ public sealed partial class MilestoneRelay : BatchSubscription
             activity?.SetTag("egov.event_sequence", e.Sequence);
             try
             {
-                await bus.InvokeAsync(milestone, cancellationToken);
+                await bus.InvokeAsync(milestone, cancellationToken, HandlerTimeout);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is not TimeoutException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
             {
+                // A handler that threw is retried from the durable queue. Not a timeout: that handler may still be
+                // running, and queueing it too would run it twice at once; the page fails instead and is read again.
                 LogHandedToQueue(_logger, ex, milestone.Milestone, milestone.DossierId, e.Sequence);
                 await bus.PublishAsync(milestone);
             }
