@@ -73,6 +73,38 @@ public sealed class PublicLookupCacheTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task When_the_feed_stalls_for_more_than_a_second_hits_are_read_from_the_database_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?> { ["PublicLookup:MaxFeedAgeMilliseconds"] = "1000" });
+        await host.WaitLiveAsync();
+        var desk = await host.ClientAsync("desk-feed-stall", [Roles.DeskOfficer], "STP");
+        var code = (await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"))).GetProperty("code").GetString()!;
+        var anonymous = host.CreateClient();
+        var status = await host.SettledStatusAsync(anonymous, code);
+
+        // The feed's read waits behind a lock (as it would on a half-open connection): it is still "listening", but
+        // what it knows grows old, and after a second a hit may be stale, so lookups read the database again.
+        await using var blocker = new Npgsql.NpgsqlConnection(host.ConnectionString);
+        await blocker.OpenAsync(ct);
+        await using var transaction = await blocker.BeginTransactionAsync(ct);
+        await using (var lockTable = new Npgsql.NpgsqlCommand($"lock table {EGov.Dossiers.Lookup.LookupFeedSchema.Table} in access exclusive mode", blocker, transaction))
+        {
+            await lockTable.ExecuteNonQueryAsync(ct);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        Assert.True(host.Cache().IsLive);
+        var loads = host.Cache().Loads;
+        Assert.Equal(status, await anonymous.StatusAsync(code));
+        Assert.Equal(loads + 1, host.Cache().Loads);
+
+        // The feed reads again once the lock is gone, and hits come from memory again.
+        await transaction.RollbackAsync(ct);
+        Assert.Equal(status, await host.SettledStatusAsync(anonymous, code));
+    }
+
+    [Fact]
     public async Task The_cache_holds_no_more_than_its_capacity()
     {
         await using var host = await TestHost.StartAsync(platform.Postgres, new Dictionary<string, string?> { ["PublicLookup:CacheEntries"] = "4" });

@@ -14,13 +14,15 @@ public static class LookupSetup
         var capacity = section.GetValue("CacheEntries", PublicLookupCache.DefaultCapacity);
         var poll = section.GetValue("FeedPollMilliseconds", 200.0);
         var retry = section.GetValue("FeedRetrySeconds", 1.0);
-        if (capacity < 0 || poll <= 0 || retry <= 0)
+        var maxAge = section.GetValue("MaxFeedAgeMilliseconds", PublicLookupCache.DefaultMaxFeedAge.TotalMilliseconds);
+        if (capacity < 0 || poll <= 0 || retry <= 0 || maxAge <= poll)
         {
             throw new InvalidOperationException(
-                $"PublicLookup:CacheEntries must be zero or more, FeedPollMilliseconds and FeedRetrySeconds positive, not {capacity}, {poll} and {retry}.");
+                $"PublicLookup:CacheEntries must be zero or more, FeedPollMilliseconds and FeedRetrySeconds positive and MaxFeedAgeMilliseconds " +
+                $"above FeedPollMilliseconds, not {capacity}, {poll}, {retry} and {maxAge}.");
         }
 
-        services.AddSingleton(sp => new PublicLookupCache(sp.GetRequiredService<IDocumentStore>(), capacity));
+        services.AddSingleton(sp => new PublicLookupCache(sp.GetRequiredService<IDocumentStore>(), capacity, TimeSpan.FromMilliseconds(maxAge)));
 
         // The connection string is read when the feed starts: in Development the host may set it at start-up.
         services.AddHostedService(sp => new LookupChangeFeed(

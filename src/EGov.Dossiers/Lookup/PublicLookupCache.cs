@@ -17,17 +17,17 @@ namespace EGov.Dossiers.Lookup;
 /// replacing that very placeholder; an eviction removes whatever is there, placeholder included, and the late
 /// result is then dropped. Unknown codes are not kept (an enumerator would fill the cache with them).
 /// </remarks>
-public sealed class PublicLookupCache(IDocumentStore store, int capacity)
+public sealed class PublicLookupCache(IDocumentStore store, int capacity, TimeSpan maxFeedAge)
 {
     public const int DefaultCapacity = 50_000;
 
     private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
     /// <summary>
-    /// How old the feed's last completed read may be for entries to be served: the promise is "fresh within a second
-    /// of a commit on any node", so a feed that is stuck (a half-open connection blocking its poll) must not leave
-    /// hits answered from memory for the length of a command timeout.
+    /// How old the feed's last read may be for entries to be served (<c>PublicLookup:MaxFeedAgeMilliseconds</c>): the
+    /// promise is "fresh within a second of a commit on any node", so a feed that is stuck (a half-open connection
+    /// blocking its poll) must not leave hits answered from memory for the length of a command timeout.
     /// </summary>
-    public static readonly TimeSpan MaxFeedAge = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultMaxFeedAge = TimeSpan.FromSeconds(1);
 
     private volatile bool _live;
     private long _readUpTo = long.MinValue;
@@ -49,7 +49,7 @@ public sealed class PublicLookupCache(IDocumentStore store, int capacity)
     /// <summary>The public view of the dossier with this code, or null when there is none.</summary>
     public async ValueTask<PublicView?> GetAsync(string code, CancellationToken cancellationToken)
     {
-        if (!_live || Environment.TickCount64 - Interlocked.Read(ref _readUpTo) > MaxFeedAge.TotalMilliseconds)
+        if (!_live || Environment.TickCount64 - Interlocked.Read(ref _readUpTo) > maxFeedAge.TotalMilliseconds)
         {
             return await LoadAsync(code, cancellationToken).ConfigureAwait(false);
         }

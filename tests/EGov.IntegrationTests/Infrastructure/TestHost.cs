@@ -48,6 +48,10 @@ public sealed class TestHost : WebApplicationFactory<Program>
             // Suites share one loopback client address; the limit itself is tested with a host of its own.
             ["PublicLookup:PermitLimit"] = "100000",
             ["PublicLookup:MissLimit"] = "100000",
+
+            // A CPU-starved test machine can hold the feed's 200 ms poll back for more than the production second; the
+            // stalled-feed rule is tested with a host of its own (PublicLookupCacheTests).
+            ["PublicLookup:MaxFeedAgeMilliseconds"] = "10000",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
