@@ -42,7 +42,7 @@ internal sealed partial class DossierGrain(
         var events = await opener.OpenAsync(command, plan, now);
         try
         {
-            await CommitAsync(events, now, command.ProcedureCode);
+            await CommitAsync(events, now);
         }
         catch (Exception ex) when (ex is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException or ConcurrencyException)
         {
@@ -202,7 +202,7 @@ internal sealed partial class DossierGrain(
     {
         try
         {
-            await CommitAsync(events, now, _state!.ProcedureCode, fired);
+            await CommitAsync(events, now, fired);
             return true;
         }
         catch (ConcurrencyException)
@@ -214,9 +214,9 @@ internal sealed partial class DossierGrain(
         }
     }
 
-    private async Task CommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now, string procedureCode, DeadlineAlarm? fired = null)
+    private async Task CommitAsync(IReadOnlyList<IDossierEvent> events, DateTimeOffset now, DeadlineAlarm? fired = null)
     {
-        (_state, _history) = await writer.CommitAsync(Id, _state, _history, events, now, procedureCode, fired);
+        (_state, _history) = await writer.CommitAsync(Id, _state, _history, events, now, fired);
         _loaded = true;
     }
 

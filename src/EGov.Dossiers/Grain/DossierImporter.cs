@@ -45,7 +45,7 @@ public sealed class DossierImporter(DossierWriter writer, DossierOpener opener, 
             }
         }
 
-        var (imported, _) = await writer.CommitAsync(submit.DossierId, null, [], events, last, submit.ProcedureCode);
+        var (imported, _) = await writer.CommitAsync(submit.DossierId, null, [], events, last);
         return (imported, null);
     }
 }

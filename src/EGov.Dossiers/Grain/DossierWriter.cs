@@ -22,7 +22,7 @@ public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRunti
     /// <returns>The state and history after the events.</returns>
     /// <exception cref="JasperFx.ConcurrencyException">Someone else appended to the stream first.</exception>
     public async Task<(DossierState State, List<VersionedEvent> History)> CommitAsync(
-        Guid id, DossierState? before, IReadOnlyList<VersionedEvent> history, IReadOnlyList<IDossierEvent> events, DateTimeOffset now, string procedureCode, DeadlineAlarm? fired = null)
+        Guid id, DossierState? before, IReadOnlyList<VersionedEvent> history, IReadOnlyList<IDossierEvent> events, DateTimeOffset now, DeadlineAlarm? fired = null)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(events);
