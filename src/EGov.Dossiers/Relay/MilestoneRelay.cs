@@ -38,6 +38,16 @@ public sealed partial class MilestoneRelay : BatchSubscription
 
     private readonly ILogger<MilestoneRelay> _logger;
 
+    /// <summary>
+    /// The sequences of this page window whose handlers returned on this node. The daemon reads a page again when its
+    /// progress could not be stored (a transient database error under load, or the agent restarted by its leader
+    /// election): the handlers already ran for those, so this node does not run them twice. A milestone handed to the
+    /// durable queue is not in here: its queueing went in the failed page's transaction, so it is handled again.
+    /// </summary>
+    private readonly HashSet<long> _delivered = [];
+
+    private readonly Lock _deliveredLock = new();
+
     /// <summary>How long one milestone's handlers may run before the page fails and is read again.</summary>
     public static readonly TimeSpan HandlerTimeout = TimeSpan.FromMinutes(1);
 
@@ -61,7 +71,18 @@ public sealed partial class MilestoneRelay : BatchSubscription
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(operations);
         ArgumentNullException.ThrowIfNull(bus);
-        var events = page.Events.Where(e => e.Data is IDossierEvent).ToList();
+        lock (_deliveredLock)
+        {
+            // Progress reached the page's floor: nothing below it is read again, here or on any node.
+            _delivered.RemoveWhere(sequence => sequence <= page.SequenceFloor);
+        }
+
+        var events = page.Events.Where(e => e.Data is IDossierEvent && !AlreadyDelivered(e.Sequence)).ToList();
+        if (page.Events.Count > 0 && events.Count < page.Events.Count(e => e.Data is IDossierEvent))
+        {
+            LogReread(_logger, page.SequenceFloor, page.SequenceCeiling);
+        }
+
         if (events.Count == 0)
         {
             return;
@@ -90,6 +111,10 @@ public sealed partial class MilestoneRelay : BatchSubscription
             try
             {
                 await bus.InvokeAsync(milestone, cancellationToken, HandlerTimeout);
+                lock (_deliveredLock)
+                {
+                    _delivered.Add(e.Sequence);
+                }
             }
             catch (Exception ex) when (ex is not TimeoutException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
             {
@@ -100,6 +125,17 @@ public sealed partial class MilestoneRelay : BatchSubscription
             }
         }
     }
+
+    private bool AlreadyDelivered(long sequence)
+    {
+        lock (_deliveredLock)
+        {
+            return _delivered.Contains(sequence);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The milestone page {Floor}..{Ceiling} was read again; the milestones this node already delivered are not handed to the modules twice")]
+    private static partial void LogReread(ILogger logger, long floor, long ceiling);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Milestone event {Sequence} of dossier {DossierId} has no read model row; skipped")]
     private static partial void LogMissing(ILogger logger, Guid dossierId, long sequence);
