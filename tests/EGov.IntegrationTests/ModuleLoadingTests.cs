@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using EGov.IntegrationTests.Infrastructure;
 using EGov.Kernel;
@@ -94,15 +93,7 @@ public sealed class ModuleLoadingTests(PlatformFixture platform)
         try
         {
             var project = Path.Combine(RepositoryPaths.Root, "modules", "EGov.Modules.Sample", "EGov.Modules.Sample.csproj");
-            var psi = new ProcessStartInfo("dotnet", ["build", project, "-c", RepositoryPaths.Configuration, "--no-dependencies", "-nologo", "-v", "q"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var build = Process.Start(psi)!;
-            var output = build.StandardOutput.ReadToEndAsync();
-            await build.WaitForExitAsync();
-            Assert.True(build.ExitCode == 0, "building the sample plug-in failed: " + await output);
+            await DotnetCli.RunAsync(RepositoryPaths.Root, "build", project, "-c", RepositoryPaths.Configuration, "--no-dependencies", "-nologo", "-v", "q");
 
             var built = Path.Combine(RepositoryPaths.Root, "modules", "EGov.Modules.Sample", "bin", RepositoryPaths.Configuration, "net10.0", "EGov.Modules.Sample.dll");
             var folder = Path.Combine(Path.GetTempPath(), $"egov-plugins-{Guid.NewGuid():N}", "Sample");
