@@ -96,17 +96,7 @@ public sealed class ModuleTemplateTests(PlatformFixture platform)
         var procedures = await (await host.Http.GetAsync("/api/v1/procedures", TestContext.Current.CancellationToken)).ReadJsonAsync();
         var procedure = procedures.EnumerateArray().Single(p => p.GetProperty("code").GetString() == ProcedureCode);
         Assert.Equal(ModuleName, procedure.GetProperty("module").GetString());
-
-        var desk = await host.ClientAsync("desk-dl", [Roles.DeskOfficer], UnitCode);
-        var specialist = await host.ClientAsync("spec-dl", [Roles.Specialist], UnitCode);
-        var leader = await host.ClientAsync("lead-dl", [Roles.Leader], UnitCode);
-        var dossier = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake(ProcedureCode));
-        Assert.StartsWith($"{AgencyId}-", dossier.GetProperty("code").GetString(), StringComparison.Ordinal);
-        var id = dossier.GetProperty("id").GetGuid();
-        await specialist.PostOkAsync($"/api/v1/dossiers/{id}/complete-step", new { });
-        await leader.PostOkAsync($"/api/v1/dossiers/{id}/approve", new { });
-        await desk.PostOkAsync($"/api/v1/dossiers/{id}/issue-result", new { });
-        var delivered = await desk.PostOkAsync($"/api/v1/dossiers/{id}/deliver", new { });
+        var delivered = await PluginDossierWalk.ToDeliveryAsync(host, ProcedureCode, UnitCode, AgencyId);
         Assert.Equal("Delivered", delivered.GetProperty("status").GetString());
     }
 
