@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using EGov.IntegrationTests.Infrastructure;
 using EGov.Kernel;
@@ -25,16 +24,7 @@ public sealed class ModuleLoadingTests(PlatformFixture platform)
         Assert.Equal("Sample", sample.GetProperty("module").GetString());
 
         // The plug-in's procedure works end to end: its unit takes a dossier in, processes it and delivers the result.
-        var desk = await host.ClientAsync("desk-vh", [Roles.DeskOfficer], "SVHTTDL");
-        var specialist = await host.ClientAsync("spec-vh", [Roles.Specialist], "SVHTTDL");
-        var leader = await host.ClientAsync("lead-vh", [Roles.Leader], "SVHTTDL");
-        var dossier = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("VH-QC-01"));
-        Assert.StartsWith("H10.30-", dossier.GetProperty("code").GetString(), StringComparison.Ordinal);
-        var id = dossier.GetProperty("id").GetGuid();
-        await specialist.PostOkAsync($"/api/v1/dossiers/{id}/complete-step", new { });
-        await leader.PostOkAsync($"/api/v1/dossiers/{id}/approve", new { });
-        await desk.PostOkAsync($"/api/v1/dossiers/{id}/issue-result", new { });
-        var delivered = await desk.PostOkAsync($"/api/v1/dossiers/{id}/deliver", new { });
+        var delivered = await PluginDossierWalk.ToDeliveryAsync(host, "VH-QC-01", "SVHTTDL", "H10.30");
         Assert.Equal("Delivered", delivered.GetProperty("status").GetString());
     }
 
@@ -94,15 +84,7 @@ public sealed class ModuleLoadingTests(PlatformFixture platform)
         try
         {
             var project = Path.Combine(RepositoryPaths.Root, "modules", "EGov.Modules.Sample", "EGov.Modules.Sample.csproj");
-            var psi = new ProcessStartInfo("dotnet", ["build", project, "-c", RepositoryPaths.Configuration, "--no-dependencies", "-nologo", "-v", "q"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var build = Process.Start(psi)!;
-            var output = build.StandardOutput.ReadToEndAsync();
-            await build.WaitForExitAsync();
-            Assert.True(build.ExitCode == 0, "building the sample plug-in failed: " + await output);
+            await DotnetCli.RunAsync(RepositoryPaths.Root, "build", project, "-c", RepositoryPaths.Configuration, "--no-dependencies", "-nologo", "-v", "q");
 
             var built = Path.Combine(RepositoryPaths.Root, "modules", "EGov.Modules.Sample", "bin", RepositoryPaths.Configuration, "net10.0", "EGov.Modules.Sample.dll");
             var folder = Path.Combine(Path.GetTempPath(), $"egov-plugins-{Guid.NewGuid():N}", "Sample");

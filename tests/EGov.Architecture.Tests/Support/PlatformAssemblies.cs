@@ -24,9 +24,9 @@ internal static class PlatformAssemblies
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-    /// <summary>The names of the projects under <c>src/</c>.</summary>
+    /// <summary>The names of the projects under <c>src/</c> that build an assembly (not the template package).</summary>
     public static IReadOnlyList<string> SourceNames() =>
-        Repository.ProjectFiles("src").Select(Repository.ProjectName).ToArray();
+        Repository.ProjectFiles("src").Where(p => !Repository.IsTemplatePackage(p)).Select(Repository.ProjectName).ToArray();
 
     /// <summary>An assembly this test project references (every src/ project, the built-in modules, the host).</summary>
     public static Assembly Referenced(string name)

@@ -39,6 +39,10 @@ internal static class Repository
             .Order(StringComparer.Ordinal)
             .ToArray();
 
+    /// <summary>True for a <c>dotnet new</c> template package (<c>PackageType</c> Template): it packs files and builds no code.</summary>
+    public static bool IsTemplatePackage(string projectFile) =>
+        XDocument.Load(projectFile).Descendants("PackageType").Any(e => e.Value == "Template");
+
     /// <summary>The project's name (file name without <c>.csproj</c>), which is also its assembly name here.</summary>
     public static string ProjectName(string projectFile) => Path.GetFileNameWithoutExtension(projectFile);
 
