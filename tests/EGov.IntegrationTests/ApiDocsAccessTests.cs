@@ -81,7 +81,7 @@ public sealed class ApiDocsAccessTests(PlatformFixture platform)
         Assert.Equal(authority.Issuer + "/protocol/openid-connect/token", flow.GetProperty("tokenUrl").GetString());
 
         var html = await host.Http.GetStringAsync("/scalar/", TestContext.Current.CancellationToken);
-        Assert.Contains("\"pkce\":\"SHA-256\"", html.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("\"x-usePkce\":\"SHA-256\"", html.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("\"token\":\"ey", html.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
