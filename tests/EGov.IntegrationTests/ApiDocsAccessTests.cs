@@ -62,6 +62,12 @@ public sealed class ApiDocsAccessTests(PlatformFixture platform)
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         var response = await platform.Host.Http.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // The scheme the reference fills in is one the document declares (else Scalar shows no Authorize at all).
+        var doc = JsonDocument.Parse(await platform.Host.Http.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).RootElement;
+        var bearer = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", bearer.GetProperty("type").GetString());
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
     }
 
     [Fact]

@@ -48,7 +48,32 @@ internal static class ApiDocsSetup
 
     /// <summary>Adds the OIDC scheme to the <c>v1</c> document (registered with its content in the platform setup).</summary>
     public static void AddEGovApiDocs(this IServiceCollection services) =>
-        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer(AddOidcScheme));
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o
+            .AddDocumentTransformer(AddBearerScheme)
+            .AddDocumentTransformer(AddOidcScheme));
+
+    /// <summary>
+    /// The bearer scheme Scalar's Authorize dialog fills in, unless the document already declares an HTTP bearer
+    /// scheme (then Scalar is pointed at <see cref="BearerScheme"/> and that name must match it).
+    /// </summary>
+    private static Task AddBearerScheme(OpenApiDocument document, Microsoft.AspNetCore.OpenApi.OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        if (!document.Components.SecuritySchemes.Values.Any(s => s.Type == SecuritySchemeType.Http && string.Equals(s.Scheme, "bearer", StringComparison.OrdinalIgnoreCase)))
+        {
+            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "Mã truy cập JWT của nhà cung cấp định danh (Development: POST /api/v1/dev/tokens) / " +
+                    "A JWT access token from the identity provider (Development: POST /api/v1/dev/tokens).",
+            };
+        }
+
+        return Task.CompletedTask;
+    }
 
     public static void MapEGovApiDocs(this WebApplication app)
     {
