@@ -24,7 +24,6 @@ using EGov.Statistics;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Scalar.AspNetCore;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -178,6 +177,7 @@ internal static class PlatformSetup
                 "such as reason, purpose, address and details values), normalised to NFC; otherwise 400 invalid-text (docs/input.md).";
             return Task.CompletedTask;
         }));
+        services.AddEGovApiDocs();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
             .AddCheck<SiloHealthCheck>("silo", tags: ["ready"])
@@ -200,8 +200,7 @@ internal static class PlatformSetup
         // After authorization (strangers cost no body read), before every endpoint: the text policy (docs/input.md).
         app.UseEdgeInput();
 
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar", o => o.WithTitle("EGovPlatform API")).AllowAnonymous();
+        app.MapEGovApiDocs();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapWolverineEndpoints(o =>

@@ -3,8 +3,6 @@ using EGov.Host.Environments;
 using EGov.Kernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Wolverine.Http;
 
 namespace EGov.Host.Dev;
@@ -60,18 +58,6 @@ public static class DevTokenEndpoint
             claims.Add(new Claim(ClaimNames.CitizenId, request.CitizenId));
         }
 
-        var now = clock.GetUtcNow();
-        var expires = now.AddHours(12);
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Subject = new ClaimsIdentity(claims),
-            Issuer = DevTokenKeys.Issuer,
-            Audience = DevTokenKeys.Audience,
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime.AddMinutes(-1),
-            Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(DevTokenKeys.SigningKey(configuration), SecurityAlgorithms.HmacSha256),
-        });
-        return TypedResults.Ok(new DevTokenResponse(token, expires));
+        return TypedResults.Ok(DevTokens.Mint(configuration, clock, claims));
     }
 }
