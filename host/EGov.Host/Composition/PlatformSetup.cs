@@ -217,6 +217,7 @@ internal static class PlatformSetup
 
         app.MapEGovPages();
         app.MapEGovDashboard();
+        app.MapEGovMetrics();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
