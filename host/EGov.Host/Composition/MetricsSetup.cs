@@ -53,7 +53,8 @@ internal static class MetricsSetup
             return;
         }
 
-        var endpoint = app.MapPrometheusScrapingEndpoint(section["Path"] ?? "/metrics");
+        // Not part of the API: kept out of the OpenAPI document, like the health probes.
+        var endpoint = app.MapPrometheusScrapingEndpoint(section["Path"] ?? "/metrics").ExcludeFromDescription();
         if (section.GetValue("RequireAuthorization", true))
         {
             endpoint.RequireAuthorization(Policy);
