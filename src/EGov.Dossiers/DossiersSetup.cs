@@ -39,6 +39,7 @@ public static class DossiersSetup
             ? exactTotalUpTo
             : throw new InvalidOperationException($"Lists:ExactTotalUpTo must be positive, not {exactTotalUpTo}.")));
         services.AddSingleton<DossierWriter>();
+        services.AddSingleton<Telemetry.PlatformMetrics>();
         services.AddSingleton<DossierImporter>();
         services.AddSingleton<DossierOpener>();
         services.AddPublicLookup(configuration);

@@ -23,6 +23,7 @@ public sealed class NamespaceRulesTests
         ["EGov.Dossiers.Forms"] = 2,
         ["EGov.Dossiers.Intake"] = 2,
         ["EGov.Dossiers.Lookup"] = 2,
+        ["EGov.Dossiers.Telemetry"] = 2,
         ["EGov.Dossiers.Events"] = 1,
         ["EGov.Dossiers.Model"] = 1,
     };
@@ -54,7 +55,7 @@ public sealed class NamespaceRulesTests
         var unranked = graph.Namespaces.Where(n => n.StartsWith("EGov.Dossiers", StringComparison.Ordinal) && !DossierFolderRanks.ContainsKey(n) && IsDossierNamespace(n));
 
         Violations.AssertNone(
-            "Every folder of EGov.Dossiers has a rank in this test (entry points 4, grain 3, lifecycle/deadlines/forms/intake 2, events/model 1).",
+            "Every folder of EGov.Dossiers has a rank in this test (entry points 4, grain 3, lifecycle/deadlines/forms/intake/lookup/telemetry 2, events/model 1).",
             unranked.Select(n => $"{n} has no rank"));
         Violations.AssertNone(
             "EGov.Dossiers folders may use only folders of the same or a lower rank (entry points → grain → lifecycle/deadlines/forms/intake → events/model).",

@@ -28,6 +28,7 @@ internal static class AuthSetup
         }
 
         var devKey = string.IsNullOrWhiteSpace(authority) ? DevTokenKeys.SigningKey(builder.Configuration) : null;
+        var claimPaths = ClaimPathMapping.From(auth);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
@@ -39,7 +40,7 @@ internal static class AuthSetup
             };
             o.Events = new JwtBearerEvents
             {
-                OnTokenValidated = CriticalHeaderCheck.OnTokenValidated,
+                OnTokenValidated = claimPaths?.After(CriticalHeaderCheck.OnTokenValidated) ?? CriticalHeaderCheck.OnTokenValidated,
                 OnMessageReceived = Admin.DashboardSetup.ReadToken,
                 OnChallenge = Admin.DashboardSetup.Challenge,
             };

@@ -216,6 +216,7 @@ internal static class PlatformSetup
 
         app.MapEGovPages();
         app.MapEGovDashboard();
+        app.MapEGovMetrics();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -33,7 +33,9 @@ internal static class TelemetrySetup
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Wolverine", "Marten", "Microsoft.Orleans", "Npgsql"));
+                .AddMeter("Wolverine", "Marten", "Microsoft.Orleans", "Npgsql")
+                .AddEGovMeters(builder.Configuration));
+        builder.AddEGovMetrics();
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             otel.UseOtlpExporter();

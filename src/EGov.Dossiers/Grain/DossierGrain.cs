@@ -17,6 +17,7 @@ internal sealed partial class DossierGrain(
     CalendarProvider calendars,
     CalendarRefresher refresher,
     PlatformClock clock,
+    Telemetry.PlatformMetrics metrics,
     ILogger<DossierGrain> logger) : Orleans.Grain, IDossierGrain
 {
     private DossierState? _state;
@@ -55,6 +56,7 @@ internal sealed partial class DossierGrain(
         }
 
         LogSubmitted(logger, Id, _state!.Code, _state.Status);
+        metrics.Received(_state);
         return DossierOutcome.Ok(_state, created: true);
     }
 
@@ -140,6 +142,7 @@ internal sealed partial class DossierGrain(
             if (await TryCommitAsync(outcome.Events, now, alarm))
             {
                 LogAlarmRaised(logger, Id, alarm.Kind, alarm.Scope);
+                metrics.AlarmFired(alarm, _state!.Unit, now);
                 return null;
             }
         }
