@@ -35,8 +35,10 @@ public sealed class DashboardDatesTests(PagesFixture pages)
         // The update time is the report's, in the province: its text is the wall time of its datetime there.
         var updated = page.Locator("#last-updated");
         await Expect(updated).ToHaveAttributeAsync("datetime", new System.Text.RegularExpressions.Regex(@"\+07:00$"));
-        var instant = DateTimeOffset.Parse((await updated.GetAttributeAsync("datetime"))!, CultureInfo.InvariantCulture);
-        await Expect(updated).ToHaveTextAsync(instant.ToOffset(ProvinceOffset).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture));
+        // Both read at once: a live update between two reads would move them apart.
+        var shown = await updated.EvaluateAsync<string[]>("e => [e.dateTime, e.textContent]");
+        var instant = DateTimeOffset.Parse(shown[0], CultureInfo.InvariantCulture);
+        Assert.Equal(instant.ToOffset(ProvinceOffset).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture), shown[1]);
 
         var due = overdue.GetProperty("dueAt").GetDateTimeOffset().ToOffset(ProvinceOffset);
         await Expect(page.Locator($"#overdue-rows tr[data-code='{code}'] td").Nth(1))
