@@ -2,7 +2,8 @@
 # Runs every test of EGovPlatform: builds the solution (warnings are errors), runs all test projects against a
 # real PostgreSQL (started by the tests themselves from the machine's binaries when no Docker engine or
 # EGOV_TEST_POSTGRES is available), and ends with one line "N passed, N failed, N skipped" computed from the
-# TRX result files. Exits non-zero when anything failed or nothing ran.
+# TRX result files. Exits non-zero when anything failed or nothing ran, or when the run changed the working tree
+# (tests write screenshots under artifacts/screenshots; EGOV_REFRESH_SCREENSHOTS=1 refreshes docs/screenshots on purpose).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -16,6 +17,9 @@ source "$root/scripts/ensure-chromium.sh"
 if [ "$(id -u)" = "0" ] && command -v pg_lsclusters >/dev/null 2>&1; then
   pg_lsclusters -h 2>/dev/null | awk '$4=="online"{print $1, $2}' | while read -r v c; do pg_ctlcluster "$v" "$c" stop || true; done
 fi
+
+# What git sees before the run: a test that writes into tracked files shows up as a difference afterwards.
+tree_before=$(git status --porcelain 2>/dev/null || true)
 
 echo "== build"
 if ! dotnet build EGovPlatform.sln -c Release -nologo -clp:ErrorsOnly; then
@@ -43,6 +47,12 @@ PY
 )
 read -r passed failed skipped <<<"$summary"
 echo "$passed passed, $failed failed, $skipped skipped"
-if [ "$test_exit" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+tree_changed=0
+if [ "${EGOV_REFRESH_SCREENSHOTS:-}" != "1" ] && [ "$(git status --porcelain 2>/dev/null || true)" != "$tree_before" ]; then
+  tree_changed=1
+  echo "The test run changed the working tree (git status before and after):" >&2
+  diff <(echo "$tree_before") <(git status --porcelain 2>/dev/null) >&2
+fi
+if [ "$test_exit" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ] || [ "$tree_changed" -ne 0 ]; then
   exit 1
 fi

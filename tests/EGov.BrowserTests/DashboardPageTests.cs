@@ -22,12 +22,7 @@ public sealed class DashboardPageTests(PagesFixture pages)
             await prepare(page);
         }
 
-        await page.GotoAsync("/dashboard");
-        await page.Locator("#si-unit").SelectOptionAsync(Unit);
-        await page.Locator("#si-role").SelectOptionAsync("leader");
-        await page.Locator("#dev-sign-in button[type=submit]").ClickAsync();
-        await Expect(page.Locator("#board")).ToBeVisibleAsync();
-        return page;
+        return await page.SignInAsync(Unit, Roles.Leader);
     }
 
     private ILocator Figure(IPage page, string name) => page.Locator($"#units [data-unit='{Unit}'] [data-figure='{name}']");
@@ -203,15 +198,15 @@ public sealed class DashboardPageTests(PagesFixture pages)
     public async Task Picking_a_period_shows_that_periods_figures()
     {
         var page = await ShowingFiguresAsync();
-        await page.Locator("#from").FillAsync("2026-02-01");
-        await page.Locator("#to").FillAsync("2026-02-28");
+        await page.Locator("#from").FillAsync("01/02/2026");
+        await page.Locator("#to").FillAsync("28/02/2026");
         await page.Locator("#period button[type=submit]").ClickAsync();
 
         var leader = await pages.Host.ClientAsync("lanh-dao", [Roles.Leader], Unit);
         var report = await leader.GetOkAsync("/api/v1/statistics?from=2026-02-01&to=2026-02-28");
         await Expect(page.Locator("#trend figcaption")).ToContainTextAsync("01/02/2026");
         await AssertFiguresAsync(page, report.GetProperty("units")[0]);
-        await Expect(page.Locator("#to")).ToHaveValueAsync("2026-02-28");
+        await Expect(page.Locator("#to")).ToHaveValueAsync("28/02/2026");
         await page.Context.CloseAsync();
     }
 

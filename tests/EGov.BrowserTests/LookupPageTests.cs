@@ -46,6 +46,31 @@ public sealed class LookupPageTests(PagesFixture pages)
     }
 
     [Fact]
+    public async Task In_a_US_browser_in_New_York_the_lookup_shows_the_provinces_times_as_dd_mm_yyyy()
+    {
+        var dossier = await DeskIntakeAsync();
+        var code = dossier.GetProperty("code").GetString()!;
+        var page = await pages.NewForeignPageAsync();
+        static string InProvince(DateTimeOffset instant) =>
+            instant.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+        await page.GotoAsync($"/tra-cuu?code={code}");
+
+        await Expect(page.Locator("#r-received")).ToHaveTextAsync(InProvince(dossier.GetProperty("receivedAt").GetDateTimeOffset()));
+        await Expect(page.Locator("#r-due")).ToHaveTextAsync(InProvince(dossier.GetProperty("dueAt").GetDateTimeOffset()));
+        var anonymous = pages.Host.CreateClient();
+        var timeline = (await anonymous.GetOkAsync($"/api/v1/public/dossiers/{code}")).GetProperty("timeline").EnumerateArray()
+            .Select(e => InProvince(e.GetProperty("at").GetDateTimeOffset())).ToArray();
+        for (var i = 0; i < timeline.Length; i++)
+        {
+            await Expect(page.Locator("#r-timeline li").Nth(i)).ToContainTextAsync(timeline[i]);
+        }
+
+        page.AssertNoScriptErrors();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_lookup_works_with_the_keyboard_alone()
     {
         var code = (await DeskIntakeAsync()).GetProperty("code").GetString()!;

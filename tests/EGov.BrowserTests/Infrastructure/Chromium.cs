@@ -24,14 +24,22 @@ public static class Chromium
         return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ExecutablePath, Headless = true, Args = Args });
     }
 
-    public static async Task<IPage> NewPageAsync(IBrowser browser, Uri baseAddress, int width, int height)
+    /// <summary>The province's own browser setting, unless a test plays a visitor from elsewhere.</summary>
+    public const string ProvinceLocale = "vi-VN";
+
+    public const string ProvinceTimeZone = "Asia/Ho_Chi_Minh";
+
+    /// <param name="locale">The browser's language and formats (its date inputs and <c>toLocale…</c> follow it).</param>
+    /// <param name="timeZone">The browser's zone (what <c>new Date()</c> shows in): the pages must not depend on it.</param>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, Uri baseAddress, int width, int height,
+        string locale = ProvinceLocale, string timeZone = ProvinceTimeZone)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "vi-VN",
-            TimezoneId = "Asia/Ho_Chi_Minh",
+            Locale = locale,
+            TimezoneId = timeZone,
             AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();

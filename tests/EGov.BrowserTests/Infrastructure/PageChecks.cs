@@ -33,13 +33,24 @@ public static class PageChecks
         Assert.True(bad.Count == 0, string.Join(Environment.NewLine, bad));
     }
 
-    /// <summary>Saves a full-page PNG under docs/screenshots of the checkout the tests run from.</summary>
+    /// <summary>Set to 1 to refresh the screenshots the docs show (docs/screenshots) instead of the ignored folder.</summary>
+    public const string RefreshVariable = "EGOV_REFRESH_SCREENSHOTS";
+
+    /// <summary>
+    /// Saves a full-page PNG under <c>artifacts/screenshots</c> (ignored by git) of the checkout the tests run from, or
+    /// under <c>docs/screenshots</c> when <see cref="RefreshVariable"/> is 1: a test run leaves the tree clean, and the
+    /// committed pictures change only when someone means them to.
+    /// </summary>
     public static async Task SaveScreenshotAsync(this IPage page, string name)
     {
         var root = RepositoryLayout.FindRoot(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException($"{RepositoryLayout.SolutionFile} not found above {AppContext.BaseDirectory}");
-        var dir = Path.Combine(root, "docs", "screenshots");
+        var dir = ScreenshotFolder(root, Environment.GetEnvironmentVariable(RefreshVariable));
         Directory.CreateDirectory(dir);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
     }
+
+    /// <summary>Where screenshots go for a value of <see cref="RefreshVariable"/>.</summary>
+    private static string ScreenshotFolder(string root, string? refresh) =>
+        refresh == "1" ? Path.Combine(root, "docs", "screenshots") : Path.Combine(root, "artifacts", "screenshots");
 }

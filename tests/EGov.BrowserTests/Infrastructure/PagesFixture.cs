@@ -46,6 +46,10 @@ public sealed class PagesFixture : IAsyncLifetime
     /// <summary>A fresh browser context (own storage, own cookies) on the host, as a new visitor.</summary>
     public Task<IPage> NewPageAsync(int width = 1280, int height = 900) => Chromium.NewPageAsync(Browser, BaseAddress, width, height);
 
+    /// <summary>A fresh context whose browser speaks US English and lives in New York: nothing shown may follow it.</summary>
+    public Task<IPage> NewForeignPageAsync() =>
+        Chromium.NewPageAsync(Browser, BaseAddress, 1280, 900, locale: "en-US", timeZone: "America/New_York");
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -1,5 +1,5 @@
 // The leader dashboard: sign-in, the period, live figures, the trend, the overdue table and the downloads.
-import { el } from "/pages/shared/format.js";
+import { el, formatDay, formatInstant, parseDay } from "/pages/shared/format.js";
 import { renderTrend } from "./chart.js";
 import { downloadReport } from "./export.js";
 import { applyLanguage, currentLang, setLang, t } from "./i18n.js";
@@ -16,7 +16,7 @@ const state = {
   unitNames: new Map(),
   period: null, // null: the server's default (this month so far, in the deployment's zone and by its clock)
   mode: null,
-  updatedAt: null,
+  updatedAt: null, // the report's generatedAt, as the API writes it: in the deployment's zone, with its offset
   stop: null,
   watchListRequest: 0,
   announced: { key: null, isError: false },
@@ -65,10 +65,9 @@ function renderWho() {
 }
 
 function renderUpdated() {
-  $("last-updated").textContent = state.updatedAt
-    ? state.updatedAt.toLocaleTimeString(currentLang() === "vi" ? "vi-VN" : "en-GB", { hour12: false })
-    : t("never");
-  if (state.updatedAt) $("last-updated").setAttribute("datetime", state.updatedAt.toISOString());
+  // The server's time of the report, not the browser's clock: a browser in another zone shows the office's time.
+  $("last-updated").textContent = state.updatedAt ? formatInstant(state.updatedAt, true) : t("never");
+  if (state.updatedAt) $("last-updated").setAttribute("datetime", state.updatedAt);
   $("live-mode").textContent = state.mode ? `(${t(state.mode)})` : "";
 }
 
@@ -76,7 +75,7 @@ function renderAll() {
   renderWho();
   renderUpdated();
   if (!state.report) return;
-  renderTiles($("units"), state.report);
+  renderTiles($("units"), state.report, { province: !currentClaims()?.unit });
   renderTrend($("trend"), state.report);
   renderOverdue($("overdue-rows"), state.overdue, state.unitNames);
 }
@@ -96,10 +95,11 @@ async function refreshOverdue() {
 
 function onReport(report) {
   state.report = report;
-  state.updatedAt = new Date();
-  // The inputs show the period the server actually reported (its default, or what was asked).
-  $("from").value = report.period.from;
-  $("to").value = report.period.to;
+  state.updatedAt = report.generatedAt;
+  // The inputs show the period the server actually reported (its default, or what was asked), except one being typed in.
+  for (const id of ["from", "to"]) {
+    if (document.activeElement !== $(id)) $(id).value = formatDay(report.period[id]);
+  }
   if ($("announcer").classList.contains("error")) announce(null);
   renderAll();
   refreshOverdue();
@@ -188,10 +188,16 @@ $("sign-out").addEventListener("click", () => endSession(null));
 
 $("period").addEventListener("submit", (event) => {
   event.preventDefault();
-  const from = $("from").value;
-  const to = $("to").value;
-  if (!from || !to || from > to) {
-    announce("badPeriod", true);
+  const from = parseDay($("from").value);
+  const to = parseDay($("to").value);
+  const invalid = { from: !from, to: !to || (from !== null && from > to) };
+  for (const [id, bad] of Object.entries(invalid)) {
+    if (bad) $(id).setAttribute("aria-invalid", "true");
+    else $(id).removeAttribute("aria-invalid");
+  }
+  if (invalid.from || invalid.to) {
+    announce(!from || !to ? "badDate" : "badPeriod", true);
+    $(invalid.from ? "from" : "to").focus();
     return;
   }
   state.period = { from, to };

@@ -36,6 +36,20 @@ export function formatDay(day) {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : "";
 }
 
+/**
+ * A day typed as dd/mm/yyyy (the only form the pages show or take, whatever the browser's locale) as the API's
+ * yyyy-MM-dd, or null when it is not that form or names no real day (31/02/2026).
+ */
+export function parseDay(text) {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec((text ?? "").trim());
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Date.UTC rolls an impossible day over into the next month: a real day comes back as it went in.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${m[3]}-${m[2]}-${m[1]}`;
+}
+
 /** Mirrors EGov.Kernel.DossierCode.IsWellFormed, so junk is answered without asking the server. */
 export function isWellFormedCode(code) {
   return code.length <= 64 && /^[A-Za-z0-9.]{1,40}-[0-9]{6}-[0-9]{4,}$/.test(code);
