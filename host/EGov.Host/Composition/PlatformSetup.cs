@@ -100,6 +100,11 @@ internal static class PlatformSetup
         }
 
         // After the schema step above: hosted services start in registration order.
+        if (!isDev)
+        {
+            services.AddHostedService<SchemaCheck>();
+        }
+
         services.AddHostedService<CalendarLoader>();
 
         builder.Host.UseWolverine(opts =>
@@ -202,8 +207,8 @@ internal static class PlatformSetup
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("EGovPlatform API")).AllowAnonymous();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportJson.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportJson.WriteAsync }).AllowAnonymous();
         app.MapWolverineEndpoints(o =>
         {
             o.RequireAuthorizeOnAll();
