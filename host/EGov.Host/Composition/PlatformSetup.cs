@@ -47,6 +47,13 @@ internal static class PlatformSetup
         var isDev = builder.Environment.IsDevelopmentOrTesting();
 
         builder.AddEGovLogging();
+
+        // First of all hosted services: outside Development nothing may read a database that lacks the schema.
+        if (!isDev)
+        {
+            services.AddHostedService<SchemaCheck>();
+        }
+
         using var bootLoggerFactory = LoggerFactory.Create(l => l.AddConsole());
         var modules = ModuleLoader.Load(configuration, BuiltInModules, bootLoggerFactory.CreateLogger("EGov.Modules"));
         services.AddCatalog(modules);
@@ -100,11 +107,6 @@ internal static class PlatformSetup
         }
 
         // After the schema step above: hosted services start in registration order.
-        if (!isDev)
-        {
-            services.AddHostedService<SchemaCheck>();
-        }
-
         services.AddHostedService<CalendarLoader>();
 
         builder.Host.UseWolverine(opts =>

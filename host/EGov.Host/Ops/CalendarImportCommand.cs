@@ -15,6 +15,7 @@ public sealed class CalendarImportInput : NetCoreInput
     public string File { get; set; } = string.Empty;
 
     [Description("Who the stored year names as its author (default: ops:<operating-system user>)")]
+    [FlagAlias("actor", true)] // no one-letter alias: -a and -c are JasperFx's own (--applicationname, --contentroot)
     public string? ActorFlag { get; set; }
 }
 

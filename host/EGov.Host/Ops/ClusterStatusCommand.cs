@@ -9,6 +9,7 @@ namespace EGov.Host.Ops;
 public sealed class ClusterStatusInput : NetCoreInput
 {
     [Description("The cluster to show (default: Silo:ClusterId of this configuration)")]
+    [FlagAlias("cluster-id", true)] // no one-letter alias: -a and -c are JasperFx's own (--applicationname, --contentroot)
     public string? ClusterIdFlag { get; set; }
 }
 

@@ -8,6 +8,7 @@ namespace EGov.Host.Ops;
 public sealed class SeedDemoInput : NetCoreInput
 {
     [Description("Seed also outside Development (a training or demonstration installation, never a live one)")]
+    [FlagAlias("allow-production", true)] // no one-letter alias: -a and -c are JasperFx's own (--applicationname, --contentroot)
     public bool AllowProductionFlag { get; set; }
 }
 

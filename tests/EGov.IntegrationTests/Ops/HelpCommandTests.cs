@@ -32,7 +32,9 @@ public sealed class HelpCommandTests
     {
         var run = await HostCommand.RunAsync(NoSettings, "help", "seed-demo");
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("--allow-production", run.Stdout, StringComparison.Ordinal);
+        // JasperFx exits 1 after printing one command's usage (its convention: no command ran); what matters is that
+        // it gets that far with no configuration.
+        Assert.Contains("seed-demo - Seeds demo dossiers", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[--allow-production]", run.Stdout, StringComparison.Ordinal);
     }
 }
