@@ -13,11 +13,7 @@ public sealed class HealthJsonTests(PlatformFixture platform)
     [Fact]
     public async Task Readiness_answers_json_with_every_check_its_status_and_duration()
     {
-        using var response = await _http.GetAsync("/health/ready", TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        var report = await ReportAsync("/health/ready");
         Assert.Equal("Healthy", report.GetProperty("status").GetString());
         Assert.True(report.GetProperty("durationMs").GetDouble() >= 0);
         var checks = report.GetProperty("checks").EnumerateArray().ToList();
@@ -36,11 +32,7 @@ public sealed class HealthJsonTests(PlatformFixture platform)
     [Fact]
     public async Task Liveness_answers_json_without_checks()
     {
-        using var response = await _http.GetAsync("/health/live", TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        var report = await ReportAsync("/health/live");
         Assert.Equal("Healthy", report.GetProperty("status").GetString());
         Assert.Empty(report.GetProperty("checks").EnumerateArray());
     }
@@ -55,5 +47,14 @@ public sealed class HealthJsonTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>The JSON report of a healthy endpoint (200, application/json).</summary>
+    private async Task<JsonElement> ReportAsync(string path)
+    {
+        using var response = await _http.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
     }
 }
