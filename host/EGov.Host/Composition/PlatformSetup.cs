@@ -46,6 +46,13 @@ internal static class PlatformSetup
         var isDev = builder.Environment.IsDevelopmentOrTesting();
 
         builder.AddEGovLogging();
+
+        // First of all hosted services: outside Development nothing may read a database that lacks the schema.
+        if (!isDev)
+        {
+            services.AddHostedService<SchemaCheck>();
+        }
+
         using var bootLoggerFactory = LoggerFactory.Create(l => l.AddConsole());
         var modules = ModuleLoader.Load(configuration, BuiltInModules, bootLoggerFactory.CreateLogger("EGov.Modules"));
         services.AddCatalog(modules);
@@ -201,8 +208,8 @@ internal static class PlatformSetup
         app.UseEdgeInput();
 
         app.MapEGovApiDocs();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportJson.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportJson.WriteAsync }).AllowAnonymous();
         app.MapWolverineEndpoints(o =>
         {
             o.RequireAuthorizeOnAll();

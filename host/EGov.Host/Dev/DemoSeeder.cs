@@ -45,7 +45,15 @@ internal sealed partial class DemoSeeder(
         }
 
         await WaitForStartAsync(stoppingToken);
+        await SeedAsync(stoppingToken);
+    }
 
+    /// <summary>
+    /// Seeds an empty store once per database (also what the host's <c>seed-demo</c> command runs, on a started host).
+    /// </summary>
+    /// <returns>The dossiers imported and skipped, or null when the store already held dossiers.</returns>
+    public async Task<(int Imported, int Skipped)?> SeedAsync(CancellationToken stoppingToken)
+    {
         // A session lock on a connection outside the pool: the pool's connections are not reset when returned (docs/
         // operations.md, "Database sessions"), so a lock left on one by a failed unlock would outlive the seeding. This
         // session ends when the connection is closed, and the lock with it, whatever happened to the unlock.
@@ -55,7 +63,7 @@ internal sealed partial class DemoSeeder(
         await RunAsync(connection, "select pg_advisory_lock(@key)", stoppingToken);
         try
         {
-            await SeedOnceAsync(stoppingToken);
+            return await SeedOnceAsync(stoppingToken);
         }
         finally
         {
@@ -63,14 +71,14 @@ internal sealed partial class DemoSeeder(
         }
     }
 
-    private async Task SeedOnceAsync(CancellationToken stoppingToken)
+    private async Task<(int Imported, int Skipped)?> SeedOnceAsync(CancellationToken stoppingToken)
     {
         await using (var query = store.QuerySession())
         {
             if (await query.Query<DossierState>().AnyAsync(stoppingToken))
             {
                 LogAlreadySeeded(logger);
-                return;
+                return null;
             }
         }
 
@@ -103,6 +111,7 @@ internal sealed partial class DemoSeeder(
         }
 
         LogSeeded(logger, count, refused);
+        return (count, refused);
     }
 
     /// <summary>Dossier number <paramref name="n"/> of a procedure: who submitted it, and what happened to it since.</summary>

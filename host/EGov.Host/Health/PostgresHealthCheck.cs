@@ -1,21 +1,23 @@
+using EGov.Host.Composition;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
 namespace EGov.Host.Health;
 
-/// <summary>Ready only when PostgreSQL answers and the event store's tables exist.</summary>
+/// <summary>Ready only when PostgreSQL answers and the tables a start needs exist (<see cref="SchemaCheck"/>).</summary>
 internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var cmd = dataSource.CreateCommand("select to_regclass('egov.mt_events') is not null");
-            var ready = (bool)(await cmd.ExecuteScalarAsync(cancellationToken))!;
-            return ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The event store schema does not exist yet (run db-apply).");
+            var missing = await SchemaCheck.MissingAsync(dataSource, cancellationToken);
+            return missing.Count == 0 ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy($"The schema does not exist yet ({string.Join(", ", missing)} missing): {SchemaCheck.Advice}.");
         }
         catch (NpgsqlException ex)
         {
+            // The exception stays in the log; the answer names no host or user (health reports are anonymous).
             return HealthCheckResult.Unhealthy("PostgreSQL is not reachable.", ex);
         }
     }

@@ -61,28 +61,13 @@ public static class CalendarEndpoints
         }
 
         var errors = new List<FieldError>();
-        var holidays = ParseDates(request.Holidays, "holidays", errors);
-        var workingDays = ParseDates(request.WorkingDays, "workingDays", errors);
-        if (errors.Count == 0)
-        {
-            errors.AddRange(new CalendarYear(y, holidays, workingDays).Validate().Select(m => new FieldError("calendar", "Dữ liệu lịch không hợp lệ / " + m)));
-        }
-
-        if (errors.Count > 0)
+        if (CalendarYearInput.Parse(y, request.Holidays, request.WorkingDays, errors) is not { } parsed)
         {
             return ProblemResults.Validation(errors);
         }
 
-        var caller = CallerFactory.From(http.User);
-        // The year as stored, not as this node last polled it: the time left is measured on what the dossiers were laid on.
-        var previous = await session.LoadAsync<StoredCalendarYear>(y, http.RequestAborted);
-        var old = previous is not null ? CalendarStore.ToYear(previous)
-            : OfficialCalendar.Years.FirstOrDefault(o => o.Year == y) ?? new CalendarYear(y, [], []);
-        var stored = new StoredCalendarYear { Id = y, Holidays = [.. holidays], WorkingDays = [.. workingDays], UpdatedBy = caller.Subject, UpdatedAt = clock.GetUtcNow() };
-        session.Store(stored);
-
         // Same transaction as the stored year (Wolverine's outbox): the open dossiers' deadlines are re-laid after it commits.
-        await bus.PublishAsync(new CalendarChanged(y, old.Holidays, old.WorkingDays, caller.Subject, stored.Holidays, stored.WorkingDays));
+        var stored = await CalendarYearWriter.StageAsync(session, bus, parsed, CallerFactory.From(http.User).Subject, clock.GetUtcNow(), http.RequestAborted);
         await session.SaveChangesAsync(http.RequestAborted);
         // Committed: put it in force here whatever the request does now, under the poll's gate (see ApplyStoredAsync).
         var calendar = await refresher.ApplyStoredAsync(CalendarStore.ToYear(stored), CancellationToken.None);
@@ -156,30 +141,6 @@ public static class CalendarEndpoints
 
     private static IResult YearProblem(string text) =>
         ProblemResults.Invalid("year", $"Năm '{text}' không hợp lệ, cần từ {MinYear} đến {MaxYear} / '{text}' is not a year from {MinYear} to {MaxYear}.");
-
-    private static List<DateOnly> ParseDates(IReadOnlyList<string?>? texts, string field, List<FieldError> errors)
-    {
-        var days = new List<DateOnly>();
-        if (texts is null)
-        {
-            errors.Add(new FieldError(field, "Bắt buộc (có thể là danh sách rỗng) / Required (an empty list is allowed)."));
-            return days;
-        }
-
-        for (var i = 0; i < texts.Count; i++)
-        {
-            if (DateOnly.TryParseExact(texts[i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                days.Add(day);
-            }
-            else
-            {
-                errors.Add(new FieldError($"{field}[{i}]", $"'{texts[i]}' không phải ngày dạng yyyy-MM-dd / '{texts[i]}' is not a date in the form yyyy-MM-dd."));
-            }
-        }
-
-        return days;
-    }
 
     private static CalendarYearDto Dto(int year, WorkingCalendar calendar, StoredCalendarYear? stored)
     {

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using EGov.Hosting;
 using EGov.IntegrationTests.Infrastructure;
 using Npgsql;
 
@@ -59,41 +56,12 @@ public sealed class ClusterSettingsTests(PlatformFixture platform)
 
         // As an operator starts it (a child process: the test host cannot leave the Testing environment, which
         // applies the schema itself).
-        var dll = Path.Combine(RepositoryPaths.Root, "host", "EGov.Host", "bin", RepositoryPaths.Configuration, "net10.0", "EGov.Host.dll");
-        var psi = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Loopback.FreeTcpPort()}";
-        psi.Environment["ConnectionStrings__egov"] = cs;
-        psi.Environment["Auth__Authority"] = "https://login.example.test/realms/egov";
-        psi.Environment["Silo__Clustering"] = "AdoNet";
-        psi.Environment["Silo__AdvertisedAddress"] = "127.0.0.1";
-        psi.Environment["Silo__Port"] = Loopback.FreeTcpPort().ToString(CultureInfo.InvariantCulture);
-        psi.Environment["Silo__GatewayPort"] = Loopback.FreeTcpPort().ToString(CultureInfo.InvariantCulture);
-        using var host = Process.Start(psi)!;
-        var stdout = host.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = host.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        bound.CancelAfter(TimeSpan.FromMinutes(2));
-        try
-        {
-            await host.WaitForExitAsync(bound.Token);
-        }
-        finally
-        {
-            if (!host.HasExited)
-            {
-                host.Kill(entireProcessTree: true);
-            }
-        }
-
-        var output = await stdout + await stderr;
-        Assert.Equal(1, host.ExitCode);
+        var settings = HostCommand.Production(cs);
+        settings["Silo__Clustering"] = "AdoNet";
+        settings["Silo__AdvertisedAddress"] = "127.0.0.1";
+        var run = await HostCommand.RunAsync(settings);
+        var output = run.Output;
+        Assert.Equal(1, run.ExitCode);
         Assert.Contains("db-apply", output, StringComparison.Ordinal);
         Assert.Contains("orleans", output, StringComparison.Ordinal);
     }

@@ -17,4 +17,20 @@ internal static class Polls
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
     }
+
+    /// <summary>Asks again until <paramref name="done"/> holds for the answer or the time is up, and returns the last answer.</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> ask, Func<T, bool> done, TimeSpan within)
+    {
+        var until = DateTimeOffset.UtcNow + within;
+        while (true)
+        {
+            var answer = await ask();
+            if (done(answer) || DateTimeOffset.UtcNow >= until)
+            {
+                return answer;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
 }
