@@ -78,6 +78,6 @@ internal static partial class JsonBodyBinding
         return current;
     }
 
-    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\[(?<index>\d+)\]|\['(?<quoted>(?:[^']|'')*)'\]")]
+    [GeneratedRegex(@"\.(?<name>[^.\[]+)|\[(?<index>\d+)\]|\['(?<quoted>(?:[^']|'')*)'\]", RegexOptions.NonBacktracking)]
     private static partial Regex PathSegment();
 }
