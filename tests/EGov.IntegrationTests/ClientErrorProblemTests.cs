@@ -109,23 +109,27 @@ public sealed class ClientErrorProblemTests(PlatformFixture platform) : IAsyncLi
     public async Task Client_errors_are_logged_at_information_without_a_stack_trace()
     {
         var ct = TestContext.Current.CancellationToken;
+        var desk = await _host.ClientAsync("desk-logs", [Roles.DeskOfficer], "STP");
         var before = _host.Logs.Lines.Count;
-        await PostAsync("/api/v1/dossiers", """{"procedureCode":"TP-LLTP-01","channel":"Fax","applicant":{"idNumber":"001099012345","fullName":"A"}}""");
-        await PostAsync("/api/v1/dossiers", """{"procedureCode":{"a":1},"channel":"Desk"}""");
+
+        // Raw requests, so the check is on the logs alone: Wolverine logged these two at Error with a stack trace.
+        using var badEnum = await desk.PostAsync("/api/v1/dossiers",
+            Json("""{"procedureCode":"TP-LLTP-01","channel":"Fax","applicant":{"idNumber":"001099012345","fullName":"A"}}"""), ct);
+        using var badType = await desk.PostAsync("/api/v1/dossiers", Json("""{"procedureCode":{"a":1},"channel":"Desk"}"""), ct);
+        Assert.Equal((400, 400), ((int)badEnum.StatusCode, (int)badType.StatusCode));
 
         // A body sent in chunks past the JSON limit fails while it is read: the exception handler answers it (413).
-        var desk = await _host.ClientAsync("desk-logs", [Roles.DeskOfficer], "STP");
         using var oversize = new UndeclaredLengthContent(Encoding.UTF8.GetBytes("{\"reason\":\"" + new string('x', 2 * 1024 * 1024) + "\"}"));
         oversize.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var tooLarge = await desk.PostAsync("/api/v1/dossiers", oversize, ct);
         Assert.Equal(413, (int)tooLarge.StatusCode);
 
         var lines = _host.Logs.Lines.Skip(before).ToList();
-        Assert.DoesNotContain(lines, l => l.StartsWith("Error ", StringComparison.Ordinal) || l.StartsWith("Critical ", StringComparison.Ordinal)
-            || (l.StartsWith("Warning ", StringComparison.Ordinal) && l.Contains("/api/v1/dossiers", StringComparison.Ordinal)));
-        Assert.DoesNotContain(lines, l => l.Contains("\n   at ", StringComparison.Ordinal));
-        Assert.True(lines.Any(l => l.StartsWith("Information EGov.Host.Errors.ProblemExceptionHandler: Answered 413 payload-too-large", StringComparison.Ordinal)),
-            string.Join('\n', lines.Where(l => !l.StartsWith("None ", StringComparison.Ordinal) && !l.StartsWith("Debug ", StringComparison.Ordinal))));
+        var dump = string.Join('\n', lines.Select(l => l.Length > 300 ? l[..300] : l));
+        Assert.False(lines.Any(l => l.StartsWith("Error ", StringComparison.Ordinal) || l.StartsWith("Critical ", StringComparison.Ordinal)
+            || (l.StartsWith("Warning ", StringComparison.Ordinal) && l.Contains("/api/v1/dossiers", StringComparison.Ordinal))), dump);
+        Assert.False(lines.Any(l => l.Contains("\n   at ", StringComparison.Ordinal)), dump);
+        Assert.True(lines.Any(l => l.StartsWith("Information EGov.Host.Errors.ProblemExceptionHandler: Answered 413 payload-too-large", StringComparison.Ordinal)), dump);
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
