@@ -35,6 +35,7 @@ public static class CatalogEndpoints
             : TypedResults.Problem(
                 type: ProblemTypes.UnknownProcedure,
                 title: "Không tìm thấy thủ tục / Procedure not found",
-                detail: $"No procedure has the code '{code}'.",
-                statusCode: StatusCodes.Status404NotFound);
+                detail: $"Không có thủ tục mã '{code}' / No procedure has the code '{code}'.",
+                statusCode: StatusCodes.Status404NotFound,
+                extensions: new Dictionary<string, object?> { ["code"] = "unknown-procedure" });
 }

@@ -6,7 +6,8 @@ namespace EGov.Kernel;
 /// </summary>
 public static class ProblemTypes
 {
-    private const string Prefix = "urn:egov:problem:";
+    /// <summary>What every platform problem type starts with: a problem of another type was written by the framework.</summary>
+    public const string Prefix = "urn:egov:problem:";
 
     public const string Validation = Prefix + "validation";
     public const string MalformedRequest = Prefix + "malformed-request";

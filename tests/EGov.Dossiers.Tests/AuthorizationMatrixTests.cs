@@ -142,9 +142,10 @@ public sealed class AuthorizationMatrixTests
         {
             NotFound => "not-found",
             Forbidden => "not-your-action",
-            NotAllowed => $"not-allowed-in-{story.State.Status}",
+            NotAllowed => DossierError.NotAllowedInState,
             _ => null,
         }, error?.Code);
+        Assert.Equal(expected == NotAllowed ? story.State.Status.ToString() : null, error?.State);
         Assert.Equal(expected == Allow, DossierRules.Available(story.State, caller).Contains(action));
 
         // The oracle the property tests rely on agrees with this hand-written table.

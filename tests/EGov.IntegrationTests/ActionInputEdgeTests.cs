@@ -60,7 +60,7 @@ public sealed class ActionInputEdgeTests(PlatformFixture platform)
         // A received dossier has not been delivered: rating it is not allowed now, whatever the body holds.
         var (status, code, _) = await PostAsync(leader, $"{url}/rate", new { });
 
-        Assert.Equal((HttpStatusCode.UnprocessableEntity, "not-allowed-in-Received"), (status, code));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "not-allowed-in-state"), (status, code));
     }
 
     [Fact]

@@ -105,7 +105,9 @@ public sealed class LifecycleScenarioTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.ReadJsonAsync();
         Assert.Equal(ProblemTypes.ActionNotAllowed, problem.GetProperty("type").GetString());
-        Assert.Equal("not-allowed-in-Received", problem.GetProperty("code").GetString());
+        Assert.Equal("not-allowed-in-state", problem.GetProperty("code").GetString());
+        Assert.Equal("Received", problem.GetProperty("state").GetString());
+        Assert.Equal("deliver", problem.GetProperty("action").GetString());
         Assert.Equal(2, (await Read(desk, id)).GetProperty("version").GetInt64());
 
         var stale = await desk.PostAsJsonAsync($"/api/v1/dossiers/{id}/withdraw", new { expectedVersion = 1, reason = "x" }, TestContext.Current.CancellationToken);

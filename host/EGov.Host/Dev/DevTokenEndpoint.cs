@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using EGov.Host.Environments;
 using EGov.Kernel;
+using EGov.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -26,7 +27,7 @@ public static class DevTokenEndpoint
     {
         if (!environment.IsDevelopmentOrTesting())
         {
-            return TypedResults.Problem(statusCode: 404, type: ProblemTypes.NotFound, title: "Không tìm thấy / Not found");
+            return ProblemResults.Problem(404, ProblemTypes.NotFound, "Không tìm thấy / Not found", "not-found", "Không có tài nguyên này / No such resource.");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -42,8 +43,8 @@ public static class DevTokenEndpoint
 
         if (errors.Count > 0)
         {
-            return TypedResults.Problem(statusCode: 400, type: ProblemTypes.Validation, title: "Dữ liệu không hợp lệ / Invalid input",
-                extensions: new Dictionary<string, object?> { ["errors"] = errors });
+            return ProblemResults.Problem(400, ProblemTypes.Validation, ProblemResults.ValidationTitle, "invalid-input",
+                "Một số trường không hợp lệ / Some fields are invalid.", more: new Dictionary<string, object?> { ["errors"] = errors });
         }
 
         var claims = new List<Claim> { new(ClaimNames.Subject, request.Subject!) };

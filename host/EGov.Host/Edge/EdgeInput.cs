@@ -1,5 +1,7 @@
 using EGov.Kernel;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
 
 namespace EGov.Host.Edge;
 
@@ -8,7 +10,8 @@ namespace EGov.Host.Edge;
 /// Wolverine or minimal API) sees it (docs/input.md): every query-string name and value, every route value, the
 /// <c>Idempotency-Key</c> header, and every string of a JSON body (<see cref="JsonTextGuard"/>). A JSON body of
 /// <c>null</c> (or nothing) where the endpoint declares one is refused here too, so no endpoint ever receives a null
-/// request. Refusals are 400 problem+json with a stable <c>code</c> and <c>errors</c> keyed by field or parameter.
+/// request, and a body whose values do not convert to the endpoint's request type is refused with the field named
+/// (<see cref="JsonBodyBinding"/>). Refusals are 400 problem+json with a stable <c>code</c> and <c>errors</c> keyed by field or parameter.
 /// Runs after authorization: an unauthenticated caller learns nothing about the rule and costs no body read.
 /// Multipart uploads are read by their endpoint, which applies the same policy to their fields.
 /// </summary>
@@ -44,6 +47,13 @@ internal static class EdgeInput
             }
 
             var bytes = scan.Normalized ?? body;
+            if (scan.Shape == JsonBodyShape.Value
+                && JsonBodyBinding.FirstError(bytes, accepts.RequestType!, context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions) is { } wrong)
+            {
+                await EdgeProblems.InvalidValueAsync(context, wrong);
+                return;
+            }
+
             context.Request.Body = new MemoryStream(bytes, writable: false);
             context.Request.ContentLength = bytes.Length;
         }

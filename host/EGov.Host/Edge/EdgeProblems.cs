@@ -11,6 +11,7 @@ internal static class EdgeProblems
 {
     public const string BodyRequired = "body-required";
     public const string MalformedJson = "malformed-json";
+    public const string InvalidValue = "invalid-value";
 
     public static Task InvalidTextAsync(HttpContext context, IReadOnlyList<TextViolation> violations) =>
         ProblemResults.InvalidText(violations).ExecuteAsync(context);
@@ -24,6 +25,12 @@ internal static class EdgeProblems
         ProblemResults.Problem(StatusCodes.Status400BadRequest, ProblemTypes.MalformedRequest, "Yêu cầu không đọc được / Malformed request", MalformedJson,
             detail, more: Errors(detail)).ExecuteAsync(context);
 
-    private static Dictionary<string, object?> Errors(string message) =>
-        new() { ["errors"] = new Dictionary<string, string[]> { ["body"] = [message] } };
+    /// <summary>400 <c>invalid-value</c>: a value of the body that does not convert (an unknown enum name, a wrong JSON type, a number out of range).</summary>
+    public static Task InvalidValueAsync(HttpContext context, TextViolation wrong) =>
+        ProblemResults.Problem(StatusCodes.Status400BadRequest, ProblemTypes.Validation, ProblemResults.ValidationTitle, InvalidValue,
+            "Một giá trị không đúng kiểu hoặc không được chấp nhận / A value has the wrong type or is not accepted.",
+            more: Errors(wrong.Message, wrong.Field)).ExecuteAsync(context);
+
+    private static Dictionary<string, object?> Errors(string message, string field = "body") =>
+        new() { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } };
 }

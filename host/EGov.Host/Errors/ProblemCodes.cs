@@ -20,9 +20,15 @@ internal static class ProblemCodes
         415 => "unsupported-media-type",
         422 => "unprocessable",
         429 => "too-many-requests",
+        408 => "request-timeout",
+        411 => "length-required",
+        414 => "uri-too-long",
+        431 => "headers-too-large",
         503 => "service-unavailable",
         >= 500 => "unexpected",
-        _ => $"http-{status}",
+
+        // A stable code, not one that varies with the status: the status itself is in the problem's "status".
+        _ => "client-error",
     };
 
     /// <summary>A title in Vietnamese and English for a status whose problem the framework wrote (its titles are English only).</summary>
@@ -39,16 +45,28 @@ internal static class ProblemCodes
         415 => "Định dạng không được chấp nhận / Unsupported media type",
         422 => "Không xử lý được / Unprocessable",
         429 => "Quá nhiều yêu cầu / Too many requests",
+        408 => "Hết thời gian chờ yêu cầu / Request timeout",
+        411 => "Thiếu độ dài nội dung / Length required",
+        414 => "Địa chỉ quá dài / URI too long",
+        431 => "Tiêu đề yêu cầu quá lớn / Request headers too large",
         503 => "Tạm thời không phục vụ được / Service temporarily unavailable",
         >= 500 => "Lỗi hệ thống / Unexpected error",
-        _ => null,
+        _ => "Yêu cầu không được chấp nhận / Request refused",
     };
 
-    /// <summary>Adds the trace id, the status's code where the writer of the problem set none, and a bilingual title in place of the framework's default.</summary>
+    /// <summary>
+    /// Adds the trace id, the status's code where the writer of the problem set none, and a bilingual title in place of
+    /// the framework's default; a problem the framework wrote is first put in the platform's shape (<see cref="FrameworkProblems"/>).
+    /// </summary>
     public static void Complete(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        if (FrameworkProblems.IsFrameworks(problem))
+        {
+            FrameworkProblems.Rewrite(problem, status);
+        }
+
         problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
         if (!problem.Extensions.ContainsKey("code"))
         {

@@ -8,7 +8,8 @@ namespace EGov.Host.Errors;
 /// <summary>
 /// Turns request-shaped failures (unreadable JSON, wrong types, oversize bodies) into 4xx problem+json instead of a
 /// 500; a database or silo that cannot be reached into 503 with <c>Retry-After</c> (see <see cref="Unavailability"/>);
-/// anything else is a 500 problem with a trace id and no internals.
+/// anything else is a 500 problem with a trace id and no internals. Only a 5xx is logged as an error (with its stack
+/// trace); a 4xx is logged at Information in one line.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -26,6 +27,12 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         else if (status >= 500)
         {
             LogUnexpected(logger, exception, httpContext.Request.Path);
+        }
+        else
+        {
+            // The client's mistake, not a fault: one line at Information, no stack trace, so bad input cannot flood the
+            // error log or page an operator.
+            LogClientError(logger, status, code, httpContext.Request.Path, exception.GetType().Name);
         }
 
         httpContext.Response.StatusCode = status;
@@ -88,6 +95,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, PathString path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered {Status} {Code} on {Path}: the request could not be read ({ExceptionType})")]
+    private static partial void LogClientError(ILogger logger, int status, string code, PathString path, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Answered 503 on {Path}: a dependency is unreachable ({ExceptionType}: {Reason})")]
     private static partial void LogUnavailable(ILogger logger, PathString path, string exceptionType, string reason);

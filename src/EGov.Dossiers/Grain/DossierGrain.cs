@@ -50,7 +50,7 @@ internal sealed partial class DossierGrain(
             // Another activation (or silo) opened the stream first: answer from what is stored.
             LogCollision(logger, Id);
             await ReloadAsync(CancellationToken.None);
-            return _state is null ? DossierOutcome.Fail(new DossierError(ErrorKind.Conflict, "concurrent-write", "The dossier was written concurrently; read it again."))
+            return _state is null ? DossierOutcome.Fail(new DossierError(ErrorKind.Conflict, "concurrent-write", "Hồ sơ vừa được ghi đồng thời; hãy đọc lại / The dossier was written concurrently; read it again."))
                 : SameSubmission(_state, command) ? DossierOutcome.Ok(_state)
                 : DossierOutcome.Fail(KeyReused);
         }

@@ -25,7 +25,29 @@ public static class Problems
             ErrorKind.Invalid when error.Code == "unknown-procedure" => (422, ProblemTypes.UnknownProcedure, "Không có thủ tục này / Unknown procedure"),
             _ => (400, ProblemTypes.Validation, ProblemResults.ValidationTitle),
         };
-        return ProblemResults.Problem(status, type, title, error.Code, error.Message, error.Field);
+        return ProblemResults.Problem(status, type, title, error.Code, error.Message, error.Field, Variables(error));
+    }
+
+    // What varies in a refusal is a field of the problem, never part of its code: a client switches on the code.
+    private static Dictionary<string, object?>? Variables(DossierError error)
+    {
+        if (error.State is null && error.Action is null)
+        {
+            return null;
+        }
+
+        var more = new Dictionary<string, object?>();
+        if (error.State is not null)
+        {
+            more["state"] = error.State;
+        }
+
+        if (error.Action is not null)
+        {
+            more["action"] = error.Action;
+        }
+
+        return more;
     }
 
     public static IResult NotFound() =>

@@ -91,8 +91,9 @@ public static class DossierDecider
 
         if (!DossierRules.StatusAllows(state, action))
         {
-            return new(ErrorKind.NotAllowed, $"not-allowed-in-{state.Status}",
-                $"Không thể '{action}' khi hồ sơ ở trạng thái {state.Status} / '{action}' is not allowed while the dossier is {state.Status}.");
+            return new(ErrorKind.NotAllowed, DossierError.NotAllowedInState,
+                $"Không thể '{action}' khi hồ sơ ở trạng thái {state.Status} / '{action}' is not allowed while the dossier is {state.Status}.",
+                State: state.Status.ToString(), Action: action);
         }
 
         return DossierRules.CallerMay(state, action, caller) ? null

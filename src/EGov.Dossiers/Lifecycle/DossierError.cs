@@ -19,11 +19,21 @@ public enum ErrorKind
     Invalid,
 }
 
-/// <summary>A refused command: a kind, a stable reason code and a bilingual message.</summary>
+/// <summary>
+/// A refused command: a kind, a stable reason code and a bilingual message. The code never holds a variable part:
+/// what varies (the dossier's state, the action refused) travels in <see cref="State"/> and <see cref="Action"/>,
+/// which the API answers as extensions of the problem (<c>not-allowed-in-state</c> with <c>state</c> and <c>action</c>).
+/// </summary>
 [GenerateSerializer]
 [Alias("egov.dossier-error")]
 public sealed record DossierError(
     [property: Id(0)] ErrorKind Kind,
     [property: Id(1)] string Code,
     [property: Id(2)] string Message,
-    [property: Id(3)] string? Field = null);
+    [property: Id(3)] string? Field = null,
+    [property: Id(4)] string? State = null,
+    [property: Id(5)] string? Action = null)
+{
+    /// <summary>The code of an action the dossier's current state does not allow (the state is in <see cref="State"/>).</summary>
+    public const string NotAllowedInState = "not-allowed-in-state";
+}

@@ -1,6 +1,7 @@
 using EGov.Dossiers.Model;
 using EGov.Kernel;
 using EGov.Statistics.Projection;
+using EGov.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -22,18 +23,16 @@ public static class RebuildEndpoints
         // rebuild beside a running projection would race its writes: say where to go instead (docs/operations.md).
         if (!rebuild.RunsHere)
         {
-            return TypedResults.Problem(statusCode: 409, type: ProblemTypes.RebuildElsewhere, title: "Dựng lại ở nút khác / Rebuild on another node",
-                detail: "Nút này không chạy phép chiếu thống kê (Statistics:Daemon=Disabled); hãy gọi dựng lại trên nút chạy nó / This node does " +
-                        "not run the statistics projection (Statistics:Daemon=Disabled); start the rebuild on the node that runs it.",
-                extensions: new Dictionary<string, object?> { ["code"] = "rebuild-elsewhere" });
+            return ProblemResults.Problem(StatusCodes.Status409Conflict, ProblemTypes.RebuildElsewhere, "Dựng lại ở nút khác / Rebuild on another node", "rebuild-elsewhere",
+                "Nút này không chạy phép chiếu thống kê (Statistics:Daemon=Disabled); hãy gọi dựng lại trên nút chạy nó / This node does " +
+                "not run the statistics projection (Statistics:Daemon=Disabled); start the rebuild on the node that runs it.");
         }
 
         // Once in the cluster: the request is stored, and the node that leads the projection runs it.
         if (!await rebuild.TryRequestAsync(CallerFactory.From(http.User).Subject, http.RequestAborted))
         {
-            return TypedResults.Problem(statusCode: 409, type: ProblemTypes.RebuildRunning, title: "Đang dựng lại / A rebuild is already running",
-                detail: "Số liệu đang được dựng lại; xem tiến độ tại GET /api/v1/statistics/rebuild / A rebuild is running; follow it at GET /api/v1/statistics/rebuild.",
-                extensions: new Dictionary<string, object?> { ["code"] = "rebuild-running" });
+            return ProblemResults.Problem(StatusCodes.Status409Conflict, ProblemTypes.RebuildRunning, "Đang dựng lại / A rebuild is already running", "rebuild-running",
+                "Số liệu đang được dựng lại; xem tiến độ tại GET /api/v1/statistics/rebuild / A rebuild is running; follow it at GET /api/v1/statistics/rebuild.");
         }
 
         return TypedResults.Accepted("/api/v1/statistics/rebuild", await rebuild.ProgressAsync(http.RequestAborted));

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace EGov.IntegrationTests.Fuzz;
 
-/// <summary>What one case got back, and whether that breaks the contract: no 5xx, and every 4xx a problem+json.</summary>
+/// <summary>
+/// What one case got back, and whether that breaks the contract: no 5xx, and every 4xx a problem+json that meets
+/// <see cref="ProblemContract"/> (a kebab-case <c>code</c>, a bilingual title, no .NET type names or stack frames).
+/// </summary>
 public sealed record FuzzOutcome(FuzzCase Case, int Status, string? MediaType, string Body, string? Violation)
 {
     private const int Excerpt = 300;
@@ -49,9 +52,7 @@ public sealed record FuzzOutcome(FuzzCase Case, int Status, string? MediaType, s
                 return "the problem's status does not match the response's";
             }
 
-            var hasCode = problem.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String && code.GetString()!.Length > 0;
-            var hasType = problem.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString()!.Length > 0;
-            return hasCode || hasType ? null : "the problem has neither code nor type";
+            return ProblemContract.Violation(problem, body);
         }
         catch (JsonException)
         {
