@@ -15,9 +15,9 @@ internal sealed class LeakedSchemas : IOpenApiDocumentTransformer
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        foreach (var operation in (document.Paths ?? []).Values.SelectMany(p => p.Operations?.Values ?? []))
+        foreach (var operation in (document.Paths ?? new OpenApiPaths()).Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
         {
-            foreach (var response in (operation.Responses ?? []).Values.OfType<OpenApiResponse>())
+            foreach (var response in (operation.Responses ?? new OpenApiResponses()).Values.OfType<OpenApiResponse>())
             {
                 var leaked = (response.Content ?? new Dictionary<string, OpenApiMediaType>())
                     .Where(c => c.Value.Schema is OpenApiSchemaReference r && r.Reference.Id is { } id && IsLeaked(id))

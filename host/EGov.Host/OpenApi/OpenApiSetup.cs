@@ -17,6 +17,7 @@ internal static class OpenApiSetup
             o.AddOperationTransformer<OperationText>();
             o.AddOperationTransformer<SecurityRequirements>();
             o.AddOperationTransformer<SuccessResponses>();
+            o.AddOperationTransformer<ErrorResponses>();
             o.AddOperationTransformer<ConditionalRequests>();
             o.AddOperationTransformer<UploadBody>();
             o.AddOperationTransformer<DossierActionParameter>();

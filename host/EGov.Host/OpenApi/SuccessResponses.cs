@@ -6,8 +6,9 @@ namespace EGov.Host.OpenApi;
 /// <summary>
 /// One success code per operation: a generator makes one return type of it. An intake or upload answers 201 when it
 /// creates and 200 when an Idempotency-Key (or the same file) replays an earlier request with the same body; 201 is
-/// declared and the replay said in its description. A 500 the framework adds by default is dropped: a 5xx is never
-/// a contract (it is a problem+json all the same).
+/// declared and the replay said in its description. Wolverine's default 200 (an <c>IResult</c>) beside a declared
+/// 201/202/204 is dropped, as is the 204 it adds beside a streamed 200, and a 500 added by default: a 5xx is never a
+/// contract (it is a problem+json all the same).
 /// </summary>
 internal sealed class SuccessResponses : IOpenApiOperationTransformer
 {
@@ -21,7 +22,10 @@ internal sealed class SuccessResponses : IOpenApiOperationTransformer
         var successes = responses.Keys.Where(k => k.StartsWith('2')).Order(StringComparer.Ordinal).ToList();
         if (successes.Count > 1)
         {
-            var kept = successes.Contains("201") ? "201" : successes[0];
+            // Wolverine adds a default 200 (typed IResult) beside a declared 201/202/204, and a 204 beside a streamed 200.
+            var described = successes.Where(s => !DescribesIResult(responses[s])).ToList();
+            var kept = described.Contains("201") ? "201"
+                : described.FirstOrDefault(s => responses[s].Content is { Count: > 0 }) ?? described.FirstOrDefault() ?? successes[0];
             foreach (var other in successes.Where(s => s != kept))
             {
                 responses.Remove(other);
@@ -36,4 +40,7 @@ internal sealed class SuccessResponses : IOpenApiOperationTransformer
         responses.Remove("500");
         return Task.CompletedTask;
     }
+
+    private static bool DescribesIResult(IOpenApiResponse response) =>
+        response.Content?.Values.Any(m => m.Schema is OpenApiSchemaReference r && r.Reference.Id is { } id && LeakedSchemas.IsLeaked(id)) is true;
 }

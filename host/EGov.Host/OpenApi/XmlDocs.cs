@@ -88,7 +88,7 @@ internal static class XmlDocs
             text.Append(node switch
             {
                 XText t => t.Value,
-                XElement { Name.LocalName: "see" or "seealso" } see => see.Attribute("cref")?.Value.Split('.', ':').Last()
+                XElement { Name.LocalName: "see" or "seealso" } see => see.Attribute("cref")?.Value.Split('(')[0].Split('.', ':').Last()
                     ?? see.Attribute("langword")?.Value ?? see.Value,
                 XElement { Name.LocalName: "paramref" or "typeparamref" } r => r.Attribute("name")?.Value,
                 XElement e => Flatten(e),
