@@ -23,7 +23,7 @@ internal sealed class DossierActionParameter : IOpenApiOperationTransformer
         action.Schema = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
-            Enum = DossierActions.All.Select(a => (JsonNode)JsonValue.Create(a)).ToList(),
+            Enum = DossierActions.All.Select(a => (JsonNode)JsonValue.Create(a)!).ToList(),
         };
         action.Description = "Thao tác / The lifecycle action; `availableActions` of the dossier lists those the caller may take now.";
         action.Example = JsonValue.Create(DossierActions.Receive);

@@ -14,6 +14,7 @@ internal static class OpenApiSetup
             o.AddSchemaTransformer<IntegerSchemas>();
             o.AddSchemaTransformer<ProblemSchema>();
             o.AddSchemaTransformer<DossierActionSchema>();
+            o.AddSchemaTransformer<OptionalFields>();
             o.AddOperationTransformer<OperationText>();
             o.AddOperationTransformer<SecurityRequirements>();
             o.AddOperationTransformer<SuccessResponses>();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EGov.Modules.Sdk;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -9,10 +10,21 @@ namespace EGov.Host.OpenApi;
 /// its <c>remarks</c> and its class's <c>summary</c> the description. A minimal-API handler (a module's lambda) has
 /// no XML docs: it states its summary with <c>WithSummary</c>, and a public module endpoint's reason is added.
 /// </summary>
-internal sealed class OperationText : IOpenApiOperationTransformer
+internal sealed partial class OperationText : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
+        // Wolverine fills summary and description with the route as an identifier (POST_api_v1_dossiers_id_action): no text for people.
+        if (operation.Summary is { } summary && RouteText().IsMatch(summary))
+        {
+            operation.Summary = null;
+        }
+
+        if (operation.Description is { } text && RouteText().IsMatch(text))
+        {
+            operation.Description = null;
+        }
+
         if (EndpointFacts.Handler(context.Description) is { } method)
         {
             operation.Summary = XmlDocs.Summary(method) ?? operation.Summary;
@@ -28,4 +40,7 @@ internal sealed class OperationText : IOpenApiOperationTransformer
 
         return Task.CompletedTask;
     }
+
+    [GeneratedRegex("^[A-Z]+_[A-Za-z0-9_]+$")]
+    private static partial Regex RouteText();
 }

@@ -28,20 +28,20 @@ internal sealed class ProblemSchema : IOpenApiSchemaTransformer
             Type = JsonSchemaType.String,
             Pattern = "^[a-z0-9]+(-[a-z0-9]+)*$",
             Description = "Mã lỗi ổn định / The stable, kebab-case error code, e.g. `invalid-input`, `not-found`, `stale-version`, `unauthenticated`.",
-            Example = JsonValue.Create("invalid-input"),
+            Examples = [JsonValue.Create("invalid-input")!],
         };
         schema.Properties["errors"] = new OpenApiSchema
         {
             Type = JsonSchemaType.Object,
             Description = "Lỗi theo trường / Field errors: each field name (JSON path, query or header name) and its bilingual messages.",
             AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
-            Example = new JsonObject { ["applicant.idNumber"] = new JsonArray("Số định danh gồm 12 chữ số / The id number has 12 digits.") },
+            Examples = [new JsonObject { ["applicant.idNumber"] = new JsonArray("Số định danh gồm 12 chữ số / The id number has 12 digits.") }],
         };
         schema.Properties["traceId"] = new OpenApiSchema
         {
             Type = JsonSchemaType.String,
             Description = "Mã truy vết / The W3C trace id of the request, to quote to the operator.",
-            Example = JsonValue.Create("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+            Examples = [JsonValue.Create("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")!],
         };
         schema.Required ??= new HashSet<string>();
         schema.Required.Add("code");

@@ -27,7 +27,7 @@ public static class DossierETag
 
     /// <summary>
     /// The version the action must find: from <c>If-Match</c>, else the body's <paramref name="expectedVersion"/>.
-    /// <paramref name="FromIfMatch"/> says a mismatch is to be answered 412; <paramref name="Problem"/> is a 400 for a
+    /// <c>FromIfMatch</c> says a mismatch is to be answered 412; <c>Problem</c> is a 400 for a
     /// header that is no single entity tag, or that contradicts the body.
     /// </summary>
     public static (long? Version, bool FromIfMatch, IResult? Problem) Expected(HttpRequest request, long? expectedVersion)

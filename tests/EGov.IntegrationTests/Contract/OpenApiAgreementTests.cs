@@ -55,6 +55,11 @@ public sealed partial class OpenApiAgreementTests(PlatformFixture platform)
                 failures.Add($"{key}: summary '{summary}' is not a sentence");
             }
 
+            if (op.TryGetProperty("description", out var d) && d.GetString()!.Contains("_api_", StringComparison.Ordinal))
+            {
+                failures.Add($"{key}: the description holds route text ({d.GetString()})");
+            }
+
             var successes = op.GetProperty("responses").EnumerateObject().Select(r => r.Name).Where(r => r.StartsWith('2')).ToList();
             if (successes.Count != 1)
             {
@@ -199,6 +204,10 @@ public sealed partial class OpenApiAgreementTests(PlatformFixture platform)
         {
             Assert.Contains($"`{name}`", op.GetProperty("description").GetString(), StringComparison.Ordinal);
         }
+
+        // The intake requires what its validation requires, and no more (documentIds and details may be left out).
+        var intake = doc.Schema("SubmitDossierRequest").GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order();
+        Assert.Equal(["applicant", "channel", "procedureCode"], intake);
     }
 
     [Fact]
