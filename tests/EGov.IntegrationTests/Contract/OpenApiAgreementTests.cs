@@ -182,7 +182,7 @@ public sealed partial class OpenApiAgreementTests(PlatformFixture platform)
 
         // The version a client sends back is a JSON integer.
         var version = doc.Schema("DossierDto").GetProperty("properties").GetProperty("version");
-        Assert.Equal(["integer"], OpenApiDocument.Types(version));
+        Assert.Equal(new[] { "integer" }, OpenApiDocument.Types(version));
     }
 
     [Fact]
@@ -206,8 +206,8 @@ public sealed partial class OpenApiAgreementTests(PlatformFixture platform)
         }
 
         // The intake requires what its validation requires, and no more (documentIds and details may be left out).
-        var intake = doc.Schema("SubmitDossierRequest").GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order();
-        Assert.Equal(["applicant", "channel", "procedureCode"], intake);
+        var intake = doc.Schema("SubmitDossierRequest").GetProperty("required").EnumerateArray().Select(r => r.GetString()!).Order();
+        Assert.Equal(new[] { "applicant", "channel", "procedureCode" }, intake);
     }
 
     [Fact]
