@@ -1,4 +1,3 @@
-using EGov.Dossiers.Http;
 using EGov.Dossiers.Lifecycle;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -6,7 +5,7 @@ using Microsoft.OpenApi;
 namespace EGov.Host.OpenApi;
 
 /// <summary>
-/// <see cref="DossierActionRequest"/> is one loose body for fourteen actions: no field is required by every action
+/// <c>DossierActionRequest</c> is one loose body for fourteen actions: no field is required by every action
 /// (<c>{}</c> is a valid <c>receive</c>), so none is <c>required</c>; each field says which actions read it, as
 /// <see cref="ActionInput.Parse"/> does.
 /// </summary>
@@ -16,7 +15,7 @@ internal sealed class DossierActionSchema : IOpenApiSchemaTransformer
     {
         ["expectedVersion"] = "Phiên bản đã đọc / The version the caller read; another current version refuses the action (409 `stale-version`). Any action. `If-Match` is the HTTP form.",
         ["reason"] = $"Lý do / Why, printed on the applicant's form. Required for {List(DossierActions.NeedReason)}; optional for the others.",
-        ["documentIds"] = $"Giấy tờ / Vault document ids cited: the supplement's papers ({DossierActions.Supplement}) or the result ({DossierActions.IssueResult}). At most {SubmitDossierEndpoint.MaxDocuments}.",
+        ["documentIds"] = $"Giấy tờ / Vault document ids cited: the supplement's papers ({DossierActions.Supplement}) or the result ({DossierActions.IssueResult}).",
         ["workingDays"] = $"Số ngày làm việc gia hạn / Working days the due instant moves. Required for {DossierActions.Extend}.",
         ["rating"] = $"Đánh giá / 1 not satisfied, 2 satisfied, 3 very satisfied. Required for {DossierActions.Rate}.",
         ["toStepId"] = $"Bước quay về / The earlier step to return to ({DossierActions.ReturnStep}); the step before the current one when omitted.",
@@ -24,7 +23,7 @@ internal sealed class DossierActionSchema : IOpenApiSchemaTransformer
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.JsonTypeInfo.Type != typeof(DossierActionRequest) || context.JsonPropertyInfo is not null)
+        if (context.JsonTypeInfo.Type.Name != RequestTypes.DossierAction || context.JsonPropertyInfo is not null)
         {
             return Task.CompletedTask;
         }

@@ -1,5 +1,3 @@
-using EGov.Dossiers.Http;
-using EGov.Host.Dev;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -12,15 +10,15 @@ namespace EGov.Host.OpenApi;
 /// </summary>
 internal sealed class OptionalFields : IOpenApiSchemaTransformer
 {
-    private static readonly IReadOnlyDictionary<Type, string[]> Optional = new Dictionary<Type, string[]>
+    private static readonly IReadOnlyDictionary<string, string[]> Optional = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [typeof(SubmitDossierRequest)] = ["documentIds", "details"],
-        [typeof(DevTokenRequest)] = ["unit", "citizenId"],
+        [RequestTypes.SubmitDossier] = ["documentIds", "details"],
+        [RequestTypes.DevToken] = ["unit", "citizenId"],
     };
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.JsonPropertyInfo is null && Optional.TryGetValue(context.JsonTypeInfo.Type, out var fields) && schema.Required is { } required)
+        if (context.JsonPropertyInfo is null && Optional.TryGetValue(context.JsonTypeInfo.Type.Name, out var fields) && schema.Required is { } required)
         {
             foreach (var field in fields)
             {

@@ -208,6 +208,8 @@ public sealed partial class OpenApiAgreementTests(PlatformFixture platform)
         // The intake requires what its validation requires, and no more (documentIds and details may be left out).
         var intake = doc.Schema("SubmitDossierRequest").GetProperty("required").EnumerateArray().Select(r => r.GetString()!).Order();
         Assert.Equal(new[] { "applicant", "channel", "procedureCode" }, intake);
+        var token = doc.Schema("DevTokenRequest").GetProperty("required").EnumerateArray().Select(r => r.GetString()!).Order();
+        Assert.Equal(new[] { "roles", "subject" }, token);
     }
 
     [Fact]
