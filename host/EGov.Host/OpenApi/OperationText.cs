@@ -41,6 +41,6 @@ internal sealed partial class OperationText : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 
-    [GeneratedRegex("^[A-Z]+_[A-Za-z0-9_]+$")]
+    [GeneratedRegex(@"^[A-Z]+_[A-Za-z0-9_]+\z", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex RouteText();
 }
