@@ -27,5 +27,7 @@ internal static class EnterpriseNameEndpoints
                 return Results.Ok(new { name = name.Trim(), available = taken is null, status = taken?.Status });
             })
             .Public("Tra cứu tên doanh nghiệp như Cổng thông tin quốc gia: chỉ cho biết tên còn trống không / Name search as the national portal offers it: says only whether a name is free.")
+            .WithName("checkEnterpriseName")
+            .WithSummary("Check whether an enterprise name is free (tra cứu tên doanh nghiệp).")
             .WithTags("Finance");
 }

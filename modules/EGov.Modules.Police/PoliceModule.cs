@@ -28,6 +28,8 @@ public sealed class PoliceModule : IEGovModule
         endpoints.MapGet("/api/v1/police/residence-requests", async (IQuerySession session, CancellationToken ct) =>
                 Results.Ok(await session.Query<ResidenceRequest>().OrderByDescending(r => r.ReceivedAt).Take(200).ToListAsync(ct)))
             .ForUnitOfficers(Unit)
+            .WithName("listResidenceRequests")
+            .WithSummary("List the residence registrations handed to the commune police (đăng ký thường trú).")
             .WithTags("Police");
 }
 

@@ -9,12 +9,14 @@ namespace EGov.Catalog;
 /// <summary>The public catalog: anyone may see which units and procedures the province offers.</summary>
 public static class CatalogEndpoints
 {
+    /// <summary>List the units (đơn vị) that receive dossiers.</summary>
     [AllowAnonymous]
     [WolverineGet("/api/v1/units", OperationId = "listUnits")]
     [Tags("Catalog")]
     public static IReadOnlyList<UnitDto> GetUnits(ProcedureCatalog catalog) =>
         catalog.Units.Select(u => u.ToDto()).ToArray();
 
+    /// <summary>List the administrative procedures (thủ tục hành chính) offered, optionally of one unit.</summary>
     [AllowAnonymous]
     [WolverineGet("/api/v1/procedures", OperationId = "listProcedures")]
     [Tags("Catalog")]
@@ -24,6 +26,7 @@ public static class CatalogEndpoints
             .Select(p => p.ToDto())
             .ToArray();
 
+    /// <summary>Get a procedure (thủ tục) with its steps, documents and processing time.</summary>
     [AllowAnonymous]
     [WolverineGet("/api/v1/procedures/{code}", OperationId = "getProcedure")]
     [Tags("Catalog")]

@@ -24,6 +24,7 @@ public sealed record DossierPlacement(Guid DossierId, string? Silo);
 /// <summary>The silo cluster for operators: its members and where a dossier's grain lives.</summary>
 public static class ClusterEndpoints
 {
+    /// <summary>Get the silo cluster's members and their status (cụm máy chủ).</summary>
     [Authorize(Policy = Policies.Admin)]
     [WolverineGet("/api/v1/admin/cluster", OperationId = "getCluster")]
     [Tags("Administration")]
@@ -43,6 +44,7 @@ public static class ClusterEndpoints
         return new ClusterView(local.SiloAddress.ToParsableString(), members.Count(m => m.Status == nameof(SiloStatus.Active)), members);
     }
 
+    /// <summary>Get which node holds a dossier's grain (vị trí hồ sơ trong cụm).</summary>
     [Authorize(Policy = Policies.Admin)]
     [WolverineGet("/api/v1/admin/cluster/dossiers/{id}", OperationId = "getDossierPlacement")]
     [Tags("Administration")]

@@ -12,6 +12,7 @@ using EGov.Host.Admin;
 using EGov.Host.Edge;
 using EGov.Host.Errors;
 using EGov.Host.Health;
+using EGov.Host.OpenApi;
 using EGov.Host.Web;
 using EGov.Modules.Agriculture;
 using EGov.Modules.Construction;
@@ -175,15 +176,7 @@ internal static class PlatformSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemCodes.Complete);
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "EGovPlatform API";
-            doc.Info.Version = "v1";
-            doc.Info.Description = "Một cửa, một cửa liên thông — the province's one-stop shop for administrative procedures. " +
-                "Text in bodies, query strings, route values and Idempotency-Key: no control characters (TAB, CR, LF only in free text " +
-                "such as reason, purpose, address and details values), normalised to NFC; otherwise 400 invalid-text (docs/input.md).";
-            return Task.CompletedTask;
-        }));
+        services.AddEGovOpenApi();
         services.AddEGovApiDocs();
         services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])

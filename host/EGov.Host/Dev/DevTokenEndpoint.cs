@@ -17,6 +17,7 @@ public sealed record DevTokenResponse(string AccessToken, DateTimeOffset Expires
 /// <summary>Mints tokens for demo users. Exists only in Development (and the test environment); 404 elsewhere.</summary>
 public static class DevTokenEndpoint
 {
+    /// <summary>Mint a development token (mã thông báo thử nghiệm); Development only.</summary>
     [AllowAnonymous]
     [WolverinePost("/api/v1/dev/tokens", OperationId = "mintDevToken")]
     [Tags("Development")]

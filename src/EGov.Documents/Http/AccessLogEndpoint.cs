@@ -12,6 +12,7 @@ namespace EGov.Documents.Http;
 /// <summary>Who read a document, when, for which unit and why: the owner's and the administrators' view.</summary>
 public static class AccessLogEndpoint
 {
+    /// <summary>Get a document's access log (nhật ký truy cập): who opened it, when and why.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineGet("/api/v1/documents/{id}/access-log", OperationId = "getDocumentAccessLog")]
     [Tags("Documents")]

@@ -13,6 +13,7 @@ public static class DeleteDocumentEndpoint
     public static Task<(DocumentAccess?, IResult)> LoadAsync(Guid id, HttpContext http, DocumentVault vault) =>
         DocumentLoad.OwnedAsync(id, http, vault);
 
+    /// <summary>Delete a vault document (xóa giấy tờ): its owner, while no dossier cites it.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineDelete("/api/v1/documents/{id}", OperationId = "deleteDocument")]
     [Tags("Documents")]

@@ -41,6 +41,7 @@ public static class DeskConsentEndpoints
 {
     public const int MaxReasonLength = 500;
 
+    /// <summary>Declare a desk consent (xác nhận đồng ý tại quầy) to reuse a citizen's vault documents.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverinePost("/api/v1/procedures/{code}/desk-consents", OperationId = "declareDeskConsent")]
     [Tags("Documents")]
@@ -91,6 +92,7 @@ public static class DeskConsentEndpoints
         return TypedResults.Created($"/api/v1/documents/desk-consents/{act.Id}", DeskConsentDto.From(act, clock.GetUtcNow(), zone));
     }
 
+    /// <summary>List desk consents (xác nhận đồng ý tại quầy) declared for the caller or by the caller's unit.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineGet("/api/v1/documents/desk-consents", OperationId = "listDeskConsents")]
     [Tags("Documents")]

@@ -18,6 +18,7 @@ public static class DocumentReadEndpoints
     public static Task<(DocumentAccess?, IResult)> LoadAsync(Guid id, HttpContext http, DocumentVault vault) =>
         DocumentLoad.ReadableAsync(id, http, vault);
 
+    /// <summary>Get a vault document's metadata (giấy tờ).</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineGet("/api/v1/documents/{id}", OperationId = "getDocument")]
     [Tags("Documents")]
@@ -31,6 +32,7 @@ public static class DocumentReadEndpoints
         return TypedResults.Ok(DocumentDto.From(facts.Document, types, zone, facts));
     }
 
+    /// <summary>Download a vault document's content (tải giấy tờ); the access is logged.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineGet("/api/v1/documents/{id}/content", OperationId = "getDocumentContent")]
     [Tags("Documents")]

@@ -20,6 +20,7 @@ public static class GrantEndpoints
     public static Task<(DocumentAccess?, IResult)> LoadAsync(Guid id, HttpContext http, DocumentVault vault) =>
         DocumentLoad.OwnedAsync(id, http, vault);
 
+    /// <summary>Grant a unit access to a vault document (cấp quyền truy cập).</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverinePost("/api/v1/documents/{id}/grants", OperationId = "grantDocument")]
     [Tags("Documents")]
@@ -57,6 +58,7 @@ public static class GrantEndpoints
         return TypedResults.Created($"/api/v1/documents/{id}/grants/{grant.Id}", GrantDto.From(grant, now, zone));
     }
 
+    /// <summary>List a vault document's access grants (quyền truy cập).</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineGet("/api/v1/documents/{id}/grants", OperationId = "listDocumentGrants")]
     [Tags("Documents")]
@@ -69,6 +71,7 @@ public static class GrantEndpoints
         return TypedResults.Ok(access.Facts.Grants.OrderBy(g => g.GrantedAt).Select(g => GrantDto.From(g, now, zone)).ToArray());
     }
 
+    /// <summary>Revoke an access grant (thu hồi quyền truy cập) on a vault document.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineDelete("/api/v1/documents/{id}/grants/{grantId}", OperationId = "revokeDocumentGrant")]
     [Tags("Documents")]

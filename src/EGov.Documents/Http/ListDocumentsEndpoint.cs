@@ -15,6 +15,7 @@ namespace EGov.Documents.Http;
 /// <remarks>Its own class because it names no single document, so <see cref="DocumentReadEndpoints.LoadAsync"/> does not apply.</remarks>
 public static class ListDocumentsEndpoint
 {
+    /// <summary>List vault documents (kho giấy tờ) the caller may see.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineGet("/api/v1/documents", OperationId = "listDocuments")]
     [Tags("Documents")]

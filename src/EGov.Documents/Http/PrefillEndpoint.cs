@@ -30,6 +30,7 @@ public sealed record PrefillDto(string ProcedureCode, string OwnerIdNumber, IRea
 /// </summary>
 public static class PrefillEndpoint
 {
+    /// <summary>Prefill an intake (điền sẵn): the applicant's vault documents a procedure asks for.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineGet("/api/v1/procedures/{code}/prefill", OperationId = "prefillProcedure")]
     [Tags("Documents")]

@@ -26,6 +26,7 @@ public static class UploadDocumentEndpoint
     /// <summary>Room for the multipart boundaries, part headers and text fields around the file itself.</summary>
     public const long EnvelopeBytes = 64 * 1024;
 
+    /// <summary>Upload a document to the vault (tải giấy tờ lên) as a multipart form.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverinePost("/api/v1/documents", OperationId = "uploadDocument")]
     [Tags("Documents")]

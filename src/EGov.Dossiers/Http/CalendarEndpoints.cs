@@ -30,6 +30,7 @@ public static class CalendarEndpoints
     public const int MinYear = InputRanges.FirstYear;
     public const int MaxYear = InputRanges.LastYear;
 
+    /// <summary>Get a year's working calendar (lịch làm việc): holidays and swapped working days.</summary>
     [AllowAnonymous]
     [WolverineGet("/api/v1/calendar/{year}", OperationId = "getCalendarYear")]
     [Tags("Calendar")]
@@ -46,6 +47,7 @@ public static class CalendarEndpoints
         return TypedResults.Ok(Dto(y, calendars.Current, stored));
     }
 
+    /// <summary>Replace a year's working calendar (lịch làm việc); open dossiers' deadlines are recomputed.</summary>
     [Authorize(Policy = Policies.Admin)]
     [WolverinePut("/api/v1/calendar/{year}", OperationId = "putCalendarYear")]
     [Tags("Calendar")]
@@ -74,6 +76,7 @@ public static class CalendarEndpoints
         return TypedResults.Ok(Dto(y, calendar, stored));
     }
 
+    /// <summary>Compute a due instant (tính hạn) from a start and a number of working days.</summary>
     [AllowAnonymous]
     [WolverineGet("/api/v1/calendar/due", OperationId = "computeDue", Order = -1)]
     [Tags("Calendar")]

@@ -24,6 +24,7 @@ public sealed record DossierActionRequest(
 /// <summary><c>POST /api/v1/dossiers/{id}/{action}</c>: every lifecycle action goes through the dossier's grain.</summary>
 public static class DossierActionEndpoint
 {
+    /// <summary>Take a lifecycle action on a dossier (xử lý hồ sơ): receive, request a supplement, approve, deliver, ...</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverinePost("/api/v1/dossiers/{id}/{action}", OperationId = "actOnDossier")]
     [Tags("Dossiers")]
@@ -32,6 +33,7 @@ public static class DossierActionEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     public static async Task<IResult> Post(
         Guid id,
@@ -46,7 +48,15 @@ public static class DossierActionEndpoint
     {
         // The URL's action and the loose body become one typed command here; an unknown action is a 404 at once.
         var caller = CallerFactory.From(http.User);
-        var (command, invalid) = new ActionInput(action, request.ExpectedVersion, request.Reason, request.DocumentIds ?? [],
+
+        // If-Match is the HTTP form of expectedVersion (DossierETag): the version to act on comes from one or the other.
+        var (expectedVersion, fromIfMatch, badPrecondition) = DossierETag.Expected(http.Request, request.ExpectedVersion);
+        if (badPrecondition is not null)
+        {
+            return badPrecondition;
+        }
+
+        var (command, invalid) = new ActionInput(action, expectedVersion, request.Reason, request.DocumentIds ?? [],
             request.WorkingDays, request.Rating, request.ToStepId, caller).Parse();
         if (invalid is { Kind: ErrorKind.NotFound })
         {
@@ -67,7 +77,7 @@ public static class DossierActionEndpoint
         // A missing field is named only to a caller who may take the action now (403 before 400, as the decider orders it).
         if (command is null)
         {
-            return Problems.From(DossierDecider.Admit(state, action, caller, request.ExpectedVersion) ?? invalid!);
+            return DossierETag.Refusal(DossierDecider.Admit(state, action, caller, expectedVersion) ?? invalid!, fromIfMatch);
         }
 
         // A supplement or a result cites documents just as an intake does, and opens them just the same. Only an action
@@ -92,8 +102,12 @@ public static class DossierActionEndpoint
         }
 
         var outcome = await grains.GetGrain<IDossierGrain>(id).Execute(command);
-        return outcome.Error is null
-            ? TypedResults.Ok(DossierDto.From(outcome.State!, caller, clock.GetUtcNow(), deadlines))
-            : Problems.From(outcome.Error);
+        if (outcome.Error is not null)
+        {
+            return DossierETag.Refusal(outcome.Error, fromIfMatch);
+        }
+
+        DossierETag.Write(http.Response, outcome.State!.Version);
+        return TypedResults.Ok(DossierDto.From(outcome.State!, caller, clock.GetUtcNow(), deadlines));
     }
 }

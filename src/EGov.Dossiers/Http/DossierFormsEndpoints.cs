@@ -18,6 +18,7 @@ public sealed record DossierFormDto(Guid Id, string Form, string Title, string T
 /// <summary>The one-stop forms (01–06) generated for a dossier: readable by whoever may read the dossier.</summary>
 public static class DossierFormsEndpoints
 {
+    /// <summary>List the dossier's one-stop forms (biểu mẫu): receipt, process-control slip and the others due so far.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineGet("/api/v1/dossiers/{id}/forms", OperationId = "listDossierForms")]
     [Tags("Dossiers")]
@@ -37,6 +38,7 @@ public static class DossierFormsEndpoints
             .ToArray());
     }
 
+    /// <summary>Get one of the dossier's forms (biểu mẫu), filled from its events.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineGet("/api/v1/dossiers/{id}/forms/{formId}", OperationId = "getDossierForm")]
     [Tags("Dossiers")]

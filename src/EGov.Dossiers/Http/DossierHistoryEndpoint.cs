@@ -15,6 +15,7 @@ public sealed record HistoryEntryDto(long Version, string Type, DateTimeOffset A
 /// <summary>Every event of a dossier, oldest first: who did what, when and why.</summary>
 public static class DossierHistoryEndpoint
 {
+    /// <summary>Get the dossier's history (lịch sử xử lý): every event in order.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineGet("/api/v1/dossiers/{id}/history", OperationId = "getDossierHistory")]
     [Tags("Dossiers")]

@@ -12,6 +12,7 @@ namespace EGov.Dossiers.Http;
 /// <summary>One dossier, from the read model (no grain is activated to read).</summary>
 public static class GetDossierEndpoint
 {
+    /// <summary>Get a dossier (hồ sơ) by id; the ETag header is its version.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineGet("/api/v1/dossiers/{id}", OperationId = "getDossier")]
     [Tags("Dossiers")]
@@ -21,8 +22,12 @@ public static class GetDossierEndpoint
     {
         var caller = CallerFactory.From(http.User);
         var state = await ReadableDossier.LoadAsync(session, id, caller, http.RequestAborted);
-        return state is not null
-            ? TypedResults.Ok(DossierDto.From(state, caller, clock.GetUtcNow(), deadlines))
-            : Problems.NotFound();
+        if (state is null)
+        {
+            return Problems.NotFound();
+        }
+
+        DossierETag.Write(http.Response, state.Version);
+        return TypedResults.Ok(DossierDto.From(state, caller, clock.GetUtcNow(), deadlines));
     }
 }

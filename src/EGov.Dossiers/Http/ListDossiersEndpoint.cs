@@ -25,6 +25,7 @@ public static class ListDossiersEndpoint
     /// </summary>
     public const int ExactTotalUpTo = 1000;
 
+    /// <summary>List dossiers (danh sách hồ sơ): the caller's unit's work list, or a citizen's own dossiers.</summary>
     [Authorize(Policy = Policies.Authenticated)]
     [WolverineGet("/api/v1/dossiers", OperationId = "listDossiers")]
     [Tags("Dossiers")]

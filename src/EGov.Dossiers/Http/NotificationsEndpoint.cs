@@ -21,6 +21,7 @@ public static class NotificationsEndpoint
     /// <summary>The most notifications one answer holds (<c>limit</c> is 1..500, default 100).</summary>
     public const int MaxLimit = 500;
 
+    /// <summary>List the unit's deadline notifications (cảnh báo hạn): due soon and overdue.</summary>
     [Authorize(Policy = Policies.Officer)]
     [WolverineGet("/api/v1/notifications", OperationId = "listNotifications")]
     [Tags("Deadlines")]

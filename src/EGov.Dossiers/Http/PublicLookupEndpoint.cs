@@ -33,6 +33,7 @@ public sealed record PublicDossierDto(
 /// </summary>
 public static class PublicLookupEndpoint
 {
+    /// <summary>Look a dossier up by its code (tra cứu hồ sơ): status and dates, no personal data.</summary>
     [AllowAnonymous]
     [EnableRateLimiting(RateLimitPolicies.PublicLookup)]
     [WolverineGet("/api/v1/public/dossiers/{code}", OperationId = "lookupDossier")]

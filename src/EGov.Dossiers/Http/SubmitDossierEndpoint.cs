@@ -22,6 +22,7 @@ public static class SubmitDossierEndpoint
     public const int MaxDocuments = 100;
     public const int MaxIdempotencyKeyLength = 128;
 
+    /// <summary>Submit a dossier (nộp hồ sơ): online by a citizen, at the desk or by post by a desk officer.</summary>
     [Authorize(Policy = Policies.Intake)]
     [WolverinePost("/api/v1/dossiers", OperationId = "submitDossier")]
     [Tags("Dossiers")]

@@ -13,6 +13,7 @@ namespace EGov.Statistics.Http;
 /// <summary>Report II.06a as a file to send on: CSV or Excel, in the form's layout.</summary>
 public static class ExportEndpoint
 {
+    /// <summary>Export report II.06a (báo cáo thống kê) as CSV or Excel, in the form's layout.</summary>
     [Authorize(Policy = Policies.Leader)]
     [WolverineGet("/api/v1/statistics/export", OperationId = "exportStatistics")]
     [Tags("Statistics")]

@@ -12,6 +12,7 @@ namespace EGov.Statistics.Http;
 /// <summary>Rebuild the statistics from the event store, and watch it go, from any node (the record is in the database).</summary>
 public static class RebuildEndpoints
 {
+    /// <summary>Start rebuilding the statistics (xây dựng lại thống kê) from the event store.</summary>
     [Authorize(Policy = Policies.Admin)]
     [WolverinePost("/api/v1/statistics/rebuild", OperationId = "rebuildStatistics")]
     [Tags("Statistics")]
@@ -38,6 +39,7 @@ public static class RebuildEndpoints
         return TypedResults.Accepted("/api/v1/statistics/rebuild", await rebuild.ProgressAsync(http.RequestAborted));
     }
 
+    /// <summary>Get the progress of the statistics rebuild.</summary>
     [Authorize(Policy = Policies.Admin)]
     [WolverineGet("/api/v1/statistics/rebuild", OperationId = "getStatisticsRebuild")]
     [Tags("Statistics")]

@@ -12,6 +12,7 @@ namespace EGov.Statistics.Http;
 /// <summary>Report II.06a for a period, per unit, with the per-procedure breakdown and the previous period.</summary>
 public static class StatisticsEndpoint
 {
+    /// <summary>Get report II.06a (thống kê) for a period: per unit, per procedure, and the previous period.</summary>
     [Authorize(Policy = Policies.Leader)]
     [WolverineGet("/api/v1/statistics", OperationId = "getStatistics")]
     [Tags("Statistics")]

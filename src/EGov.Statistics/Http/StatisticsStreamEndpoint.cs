@@ -20,6 +20,7 @@ public static class StatisticsStreamEndpoint
     public static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(250);
     public static readonly TimeSpan KeepAliveEvery = TimeSpan.FromSeconds(15);
 
+    /// <summary>Stream statistics updates (server-sent events) as dossiers change.</summary>
     [Authorize(Policy = Policies.Leader)]
     [WolverineGet("/api/v1/statistics/stream", OperationId = "streamStatistics")]
     [Tags("Statistics")]

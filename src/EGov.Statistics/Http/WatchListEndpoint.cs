@@ -13,6 +13,7 @@ namespace EGov.Statistics.Http;
 /// <summary>The overdue and due-soon lists of a unit (or of one of its officers), showing who holds each dossier.</summary>
 public static class WatchListEndpoint
 {
+    /// <summary>Get the watch list (hồ sơ cần chú ý): dossiers overdue or due soon.</summary>
     [Authorize(Policy = Policies.Leader)]
     [WolverineGet("/api/v1/statistics/watch-list", OperationId = "getWatchList")]
     [Tags("Statistics")]

@@ -1,0 +1,45 @@
+using EGov.Dossiers.Lifecycle;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace EGov.Host.OpenApi;
+
+/// <summary>
+/// <c>DossierActionRequest</c> is one loose body for fourteen actions: no field is required by every action
+/// (<c>{}</c> is a valid <c>receive</c>), so none is <c>required</c>; each field says which actions read it, as
+/// <see cref="ActionInput.Parse"/> does.
+/// </summary>
+internal sealed class DossierActionSchema : IOpenApiSchemaTransformer
+{
+    private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["expectedVersion"] = "Phiên bản đã đọc / The version the caller read; another current version refuses the action (409 `stale-version`). Any action. `If-Match` is the HTTP form.",
+        ["reason"] = $"Lý do / Why, printed on the applicant's form. Required for {List(DossierActions.NeedReason)}; optional for the others.",
+        ["documentIds"] = $"Giấy tờ / Vault document ids cited: the supplement's papers ({DossierActions.Supplement}) or the result ({DossierActions.IssueResult}).",
+        ["workingDays"] = $"Số ngày làm việc gia hạn / Working days the due instant moves. Required for {DossierActions.Extend}.",
+        ["rating"] = $"Đánh giá / 1 not satisfied, 2 satisfied, 3 very satisfied. Required for {DossierActions.Rate}.",
+        ["toStepId"] = $"Bước quay về / The earlier step to return to ({DossierActions.ReturnStep}); the step before the current one when omitted.",
+    };
+
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Type.Name != RequestTypes.DossierAction || context.JsonPropertyInfo is not null)
+        {
+            return Task.CompletedTask;
+        }
+
+        schema.Required?.Clear();
+        schema.Description = "Thân của thao tác / The body of a lifecycle action: which fields an action reads is said on each field; `{}` is a valid body.";
+        foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (property is OpenApiSchema concrete && Fields.TryGetValue(name, out var description))
+            {
+                concrete.Description = description;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string List(IEnumerable<string> actions) => string.Join(", ", DossierActions.All.Where(actions.Contains));
+}
