@@ -106,5 +106,8 @@ public sealed class DossierWalkTests(PlatformFixture platform)
         Assert.Equal(422, problem.ResponseStatusCode);
         Assert.Equal(422, problem.Status);
         Assert.False(string.IsNullOrEmpty(problem.Title));
+        Assert.Equal("not-allowed-in-state", problem.Code);
+        Assert.False(string.IsNullOrEmpty(problem.TraceId));
+        Assert.Equal("Received", problem.AdditionalData["state"]?.ToString());
     }
 }

@@ -21,6 +21,7 @@ public sealed class IdentityProviderClaimsTests(PlatformFixture platform) : IAsy
         ["Auth:RolesClaimPath"] = "realm_access.roles",
         ["Auth:UnitClaimPath"] = "egov.unit",
         ["Auth:RoleMap:egov-administrators"] = Roles.Admin,
+        ["Auth:RoleMap:egov-desk"] = Roles.DeskOfficer,
     });
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
@@ -30,7 +31,7 @@ public sealed class IdentityProviderClaimsTests(PlatformFixture platform) : IAsy
     {
         var desk = Client(new Dictionary<string, object>
         {
-            ["realm_access"] = new Dictionary<string, object> { ["roles"] = new[] { "offline_access", Roles.DeskOfficer, "uma_authorization" } },
+            ["realm_access"] = new Dictionary<string, object> { ["roles"] = new[] { "offline_access", "egov-desk", "uma_authorization" } },
             ["egov"] = new Dictionary<string, object> { ["unit"] = "STP" },
         });
         var d = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"));
@@ -58,6 +59,13 @@ public sealed class IdentityProviderClaimsTests(PlatformFixture platform) : IAsy
             ["realm_access"] = new Dictionary<string, object> { ["roles"] = new[] { "egov-administrators" } },
         });
         Assert.Equal(HttpStatusCode.OK, (await mapped.GetAsync("/api/v1/admin/cluster", TestContext.Current.CancellationToken)).StatusCode);
+
+        // With a role map, a provider value that is not in it grants nothing, even one spelled like a platform role.
+        var unmapped = Client(new Dictionary<string, object>
+        {
+            ["realm_access"] = new Dictionary<string, object> { ["roles"] = new[] { Roles.Admin } },
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, (await unmapped.GetAsync("/api/v1/admin/cluster", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     private HttpClient Client(Dictionary<string, object> claims)

@@ -59,7 +59,11 @@ internal sealed class ClaimPathMapping
     {
         ArgumentNullException.ThrowIfNull(identity);
         var roles = _roles is null ? identity.FindAll(ClaimNames.Role).Select(c => c.Value).ToList() : Find(identity, _roles).ToList();
-        Replace(identity, ClaimNames.Role, roles.Select(r => _roleMap.GetValueOrDefault(r, r)).Distinct(StringComparer.Ordinal));
+        // With a role map, only mapped values are roles: a provider group that happens to be named "admin" (another
+        // application's group) must not make its members the platform's administrators. Without one, the values at
+        // the path are the platform's role names themselves (Keycloak realm roles named as ours).
+        var granted = _roleMap.Count == 0 ? roles : roles.Where(_roleMap.ContainsKey).Select(r => _roleMap[r]);
+        Replace(identity, ClaimNames.Role, granted.Distinct(StringComparer.Ordinal));
         if (_unit is not null)
         {
             Replace(identity, ClaimNames.Unit, Find(identity, _unit).Take(1));

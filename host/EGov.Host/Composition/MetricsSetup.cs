@@ -42,8 +42,15 @@ internal static class MetricsSetup
         var networks = AllowedNetworks(section);
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.RequireAssertion(c =>
             c.User.IsInRole(Roles.Admin)
-            || (c.Resource is HttpContext http && http.Connection.RemoteIpAddress is { } ip && networks.Any(n => n.Contains(Normal(ip))))));
+            || (c.Resource is HttpContext http && !Forwarded(http.Request) && http.Connection.RemoteIpAddress is { } ip && networks.Any(n => n.Contains(Normal(ip))))));
     }
+
+    /// <summary>
+    /// A request a proxy passed on (HAProxy, nginx in front of the node) arrives from the proxy's address, often
+    /// loopback: the network allowance would let every outside client scrape. Such a request needs an admin token.
+    /// </summary>
+    private static bool Forwarded(HttpRequest request) =>
+        request.Headers.ContainsKey("X-Forwarded-For") || request.Headers.ContainsKey("Forwarded") || request.Headers.ContainsKey("X-Real-IP");
 
     public static void MapEGovMetrics(this WebApplication app)
     {

@@ -60,9 +60,13 @@ internal static class ExpectedValue
         "decimal" => typeof(decimal),
         "double" => typeof(double),
         "float" => typeof(float),
-        _ => Type.GetType(name.TrimEnd('?'), throwOnError: false)
-            ?? AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(name.TrimEnd('?'), throwOnError: false)).FirstOrDefault(t => t is not null),
+        _ => Found.GetOrAdd(name.TrimEnd('?'), static n => Type.GetType(n, throwOnError: false)
+            ?? AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(n, throwOnError: false)).FirstOrDefault(t => t is not null)),
     };
+
+    // The names come from the framework's message about an endpoint's own parameter types (a small, fixed set), so
+    // caching them bounds the assembly scan to once per type instead of once per bad query value.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Type?> Found = new(StringComparer.Ordinal);
 
     private static string Whole<T>(T min, T max)
         where T : IFormattable =>

@@ -46,7 +46,9 @@ internal static class HealthReportJson
                 json.WriteString("name", name);
                 json.WriteString("status", entry.Status.ToString());
                 json.WriteNumber("durationMs", Math.Round(entry.Duration.TotalMilliseconds, 1));
-                json.WriteString("description", entry.Description);
+                // A check that threw something it did not catch gets the exception's message as its description from the
+                // framework; these endpoints are anonymous, so that message (a host, a user) is replaced by a fixed text.
+                json.WriteString("description", entry.Exception is null ? entry.Description : "Kiểm tra gặp lỗi / The check failed (see the node's log)");
                 json.WriteEndObject();
             }
 

@@ -1,4 +1,3 @@
-using EGov.Host.Composition;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 

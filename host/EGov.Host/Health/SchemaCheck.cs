@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace EGov.Host.Composition;
+namespace EGov.Host.Health;
 
 /// <summary>
 /// Outside Development the host never creates its schema (<c>AutoCreate.None</c>). Started on a database nobody ran
@@ -19,7 +19,9 @@ internal sealed class SchemaCheck(NpgsqlDataSource dataSource) : IHostedService
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var missing = await MissingAsync(dataSource, cancellationToken).ConfigureAwait(false);
+        // WaitAsync: an Npgsql connection attempt to a server that accepts and never answers does not end when the
+        // token is cancelled, only at its connect timeout; SIGTERM during start-up must not wait for it (ShutdownTests).
+        var missing = await MissingAsync(dataSource, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (missing.Count > 0)
         {
             throw new InvalidOperationException(
