@@ -86,6 +86,11 @@ public sealed class ApiDocsAccessTests(PlatformFixture platform)
         Assert.Equal(authority.Issuer + "/protocol/openid-connect/auth", flow.GetProperty("authorizationUrl").GetString());
         Assert.Equal(authority.Issuer + "/protocol/openid-connect/token", flow.GetProperty("tokenUrl").GetString());
 
+        // A secured operation accepts the sign-in flow's token as an alternative to a pasted bearer token.
+        var security = doc.GetProperty("paths").GetProperty("/api/v1/dossiers").GetProperty("post").GetProperty("security");
+        Assert.Contains(security.EnumerateArray(), r => r.TryGetProperty("oidc", out var scopes) && scopes.EnumerateArray().Any(x => x.GetString() == "openid"));
+        Assert.Contains(security.EnumerateArray(), r => r.TryGetProperty("Bearer", out _));
+
         var html = await host.Http.GetStringAsync("/scalar/", TestContext.Current.CancellationToken);
         Assert.Contains("\"x-usePkce\":\"SHA-256\"", html.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("\"token\":\"ey", html.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);

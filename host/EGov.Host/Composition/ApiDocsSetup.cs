@@ -175,5 +175,15 @@ internal static class ApiDocsSetup
                 },
             },
         };
+
+        // Operation transformers ran before this one: every operation that takes the bearer token also takes the
+        // sign-in flow's, as an alternative requirement; otherwise the reference sends the (empty) bearer scheme.
+        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
+        {
+            if (operation.Security is { Count: > 0 } security)
+            {
+                security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OidcScheme, document)] = ["openid"] });
+            }
+        }
     }
 }
