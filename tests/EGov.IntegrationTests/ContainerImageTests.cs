@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text.Json;
@@ -32,8 +31,7 @@ public sealed class ContainerImageTests
                 $"-p:ContainerBaseImage={registry.BaseImage}",
                 $"-p:ContainerArchiveOutputPath={archive}",
             ];
-            var (exit, output) = await RunAsync("dotnet", args, new Dictionary<string, string> { ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = $"localhost:{registry.Port}" });
-            Assert.True(exit == 0, $"dotnet publish /t:PublishContainer exited {exit}:\n{output}");
+            var output = await DotnetCli.RunAsync(RepositoryPaths.Root, new Dictionary<string, string> { ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = $"localhost:{registry.Port}" }, args);
             Assert.True(File.Exists(archive), $"no image tarball at {archive}:\n{output}");
 
             var image = ImageArchive.Read(archive);
@@ -56,37 +54,6 @@ public sealed class ContainerImageTests
         {
             work.Delete(recursive: true);
         }
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        foreach (var (k, v) in environment)
-        {
-            start.Environment[k] = v;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(15));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     /// <summary>An image tarball in either layout the SDK may write: Docker's (<c>manifest.json</c>) or OCI's (<c>index.json</c>).</summary>
