@@ -91,11 +91,7 @@ internal sealed partial class DemoSeeder(
             {
                 // Received at 08:00–16:00 local on one of the last 25 days: the older untouched ones are overdue now.
                 var day = now.ToOffset(TimeSpan.FromHours(7)).Date.AddDays(-random.Next(0, 25));
-                var received = new DateTimeOffset(day.AddHours(8 + random.Next(0, 8)), TimeSpan.FromHours(7));
-                if (received >= now)
-                {
-                    received = now.AddHours(-1);
-                }
+                var received = DemoTimeline.Received(new DateTimeOffset(day.AddHours(8 + random.Next(0, 8)), TimeSpan.FromHours(7)), now);
 
                 var (submit, actions) = Story(procedure, i, received, now, random);
                 var (state, error) = await importer.ImportAsync(submit, received, actions);
@@ -137,12 +133,7 @@ internal sealed partial class DemoSeeder(
         var at = received;
         void Do(string action, Caller who, string? reason = null, int? workingDays = null, int? rating = null)
         {
-            // Each next action a few office hours later, never in the future.
-            at = at.AddHours(2 + random.Next(0, 20));
-            if (at >= now)
-            {
-                at = now.AddMinutes(-(10 - actions.Count));
-            }
+            at = DemoTimeline.Next(at, now, 2 + random.Next(0, 20));
 
             actions.Add((new ActionInput(action, null, reason, [], workingDays, rating, null, who), at));
         }

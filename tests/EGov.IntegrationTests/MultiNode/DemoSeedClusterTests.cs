@@ -1,5 +1,4 @@
 using EGov.IntegrationTests.Infrastructure;
-using Npgsql;
 
 namespace EGov.IntegrationTests.MultiNode;
 
@@ -14,25 +13,13 @@ public sealed class DemoSeedClusterTests(PlatformFixture platform)
         var hosts = await Task.WhenAll(starting);
         try
         {
-            // Each node ends its seeding with one line: what it imported, or that the store already held dossiers.
-            await DeadlineWarningTests.Eventually(() => Task.FromResult(hosts.All(h => h.Logs.Lines.Any(l => l.Contains("Demo data: ", StringComparison.Ordinal)
-                && !l.Contains("skipped:", StringComparison.Ordinal)))), seconds: 180);
-
-            await using var connection = new NpgsqlConnection(settings["ConnectionStrings:egov"]);
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var count = new NpgsqlCommand(
-                "select data->>'procedureCode', count(*) from egov.mt_doc_dossierstate group by 1", connection);
-            await using var reader = await count.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-            var perProcedure = new Dictionary<string, long>();
-            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-            {
-                perProcedure[reader.GetString(0)] = reader.GetInt64(1);
-            }
-
+            await DemoCounts.SeedingEndedAsync(hosts);
+            var perProcedure = await DemoCounts.DossiersPerProcedureAsync(settings["ConnectionStrings:egov"]!);
             Assert.NotEmpty(perProcedure);
+
             // A count below 20 is a story the seeder refused (its warning names the reason), above 20 a second seeding.
-            var skips = string.Join('\n', hosts.SelectMany(h => h.Logs.Lines).Where(l => l.Contains(" skipped: ", StringComparison.Ordinal)));
-            Assert.All(perProcedure, p => Assert.True(p.Value == 20, $"{p.Key}: {p.Value} dossiers, not 20 (seeded twice, or a story refused):\n{skips}"));
+            var skips = DemoCounts.Skips(hosts);
+            Assert.All(perProcedure, p => Assert.True(p.Value == DemoCounts.PerProcedure, $"{p.Key}: {p.Value} dossiers, not {DemoCounts.PerProcedure} (seeded twice, or a story refused):\n{skips}"));
             Assert.Single(hosts, h => h.Logs.Lines.Any(l => l.Contains("nothing imported", StringComparison.Ordinal)));
         }
         finally
