@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Running;
 using EGov.Benchmarks;
 
-// Seven modes: `load` (the end-to-end load test), `deadlines` (issue 4's deadline storm), `deadlines-query` (its
+// Eight modes: `load` (the end-to-end load test), `workspace` (issue 18: the officer queue's first paint), `deadlines` (issue 4's deadline storm), `deadlines-query` (its
 // work-list query alone), `vault` (issue 5's document vault), `statistics` (issue 7's ten million events), `chaos`
 // (issue 15's node kills under load) and `micro` (BenchmarkDotNet).
-if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines" or "deadlines-query" or "vault" or "statistics" or "chaos"))
+if (args.Length == 0 || args[0] is not ("load" or "workspace" or "micro" or "deadlines" or "deadlines-query" or "vault" or "statistics" or "chaos"))
 {
     Console.Error.WriteLine(LoadOptions.Usage);
     Console.Error.WriteLine(ChaosOptions.Usage);
@@ -12,7 +12,13 @@ if (args.Length == 0 || args[0] is not ("load" or "micro" or "deadlines" or "dea
     Console.Error.WriteLine(DueWindowQuery.Usage);
     Console.Error.WriteLine(VaultBenchmark.Usage);
     Console.Error.WriteLine(StatisticsBenchmark.Usage);
+    Console.Error.WriteLine(WorkspacePaintBenchmark.Usage);
     return 2;
+}
+
+if (args[0] == "workspace")
+{
+    return await WorkspacePaintBenchmark.RunAsync(args[1..], CancellationToken.None);
 }
 
 if (args[0] == "statistics")
