@@ -45,7 +45,7 @@ public sealed class SignInTests(PlatformFixture platform)
         Assert.Equal(provider.Issuer + "/protocol/openid-connect/logout", config.GetProperty("endSessionEndpoint").GetString());
         Assert.Equal(provider.ClientId, config.GetProperty("clientId").GetString());
         Assert.Equal("openid profile", config.GetProperty("scope").GetString());
-        Assert.Equal(["/dashboard", "/lam-viec", "/dich-vu-cong"], config.GetProperty("redirectPaths").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(new[] { "/dashboard", "/lam-viec", "/dich-vu-cong" }, config.GetProperty("redirectPaths").EnumerateArray().Select(p => p.GetString()));
         Assert.DoesNotContain(Secret, config.GetRawText(), StringComparison.Ordinal);
 
         var verifier = Verifier();

@@ -109,6 +109,9 @@ public sealed class LocalOidcProvider : IAsyncDisposable
         app.MapPost(RealmPath + "/protocol/openid-connect/token", Token);
     }
 
+    /// <summary>Ends every session at the provider: each refresh token held so far is refused from now on.</summary>
+    public void RevokeRefreshTokens() => _refreshTokens.Clear();
+
     /// <summary>
     /// What a browser does between the page and the page's return: open the authorize URL the page built, follow
     /// nothing, and read the code and state from the redirect the provider answers with.
