@@ -43,6 +43,9 @@ public sealed class ModuleEndpointAuthorizationTests(PlatformFixture platform)
         "/api/v1/calendar/due",
         "/api/v1/public/dossiers/{code}",
         "/api/v1/dev/tokens",
+        "/api/v1/auth/config", // the pages' sign-in settings: public, as the provider's own discovery document is
+        "/api/v1/auth/token", // a code is worth tokens only with the verifier the browser kept
+        "/api/v1/auth/refresh", // a refresh token is the credential itself
         "/tra-cuu",
         "/dashboard",
         "/admin/sign-in", // the Orleans Dashboard's sign-in page: a form, no data

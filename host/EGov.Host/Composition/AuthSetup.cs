@@ -1,5 +1,6 @@
 using EGov.Host.Dev;
 using EGov.Host.Environments;
+using EGov.Host.SignIn;
 using EGov.Kernel;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
@@ -29,6 +30,9 @@ internal static class AuthSetup
 
         var devKey = string.IsNullOrWhiteSpace(authority) ? DevTokenKeys.SigningKey(builder.Configuration) : null;
         var claimPaths = ClaimPathMapping.From(auth);
+
+        // The pages' OIDC sign-in (host/EGov.Host/SignIn); a test's self-signed provider is trusted by pin, for both.
+        var backchannelPin = builder.AddEGovSignIn();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
@@ -49,6 +53,10 @@ internal static class AuthSetup
                 o.Authority = authority;
                 o.Audience = auth["Audience"];
                 o.RequireHttpsMetadata = requireHttps;
+                if (backchannelPin is not null)
+                {
+                    o.BackchannelHttpHandler = BackchannelPin.Handler(backchannelPin);
+                }
             }
             else
             {

@@ -28,6 +28,14 @@ internal sealed class RequestExamples : IOpenApiOperationTransformer
             ["details"] = new JsonObject { ["purpose"] = "Bổ sung hồ sơ xin việc" },
         },
         ["actOnDossier"] = () => new JsonObject { ["expectedVersion"] = 3, ["reason"] = "Thiếu bản sao giấy khai sinh / The birth certificate copy is missing." },
+        ["exchangeSignInCode"] = () => new JsonObject
+        {
+            ["code"] = "2f1c7a9e-5b1d-4c39-9a51-0e3b7d1c4a22.8b0f",
+            ["codeVerifier"] = "M25iVXpKU3puUjFaYWg3T1NDTDQtcW1ROUY5YXlwalNoc0hhakxifmZHag",
+            ["redirectUri"] = "https://motcua.example.gov.vn/dashboard",
+            ["state"] = "Yl1r3x8nJcQmT4yH0vB2kP6sW9aZ5eD7gF1hL3oN8uE",
+        },
+        ["refreshSignIn"] = () => new JsonObject { ["refreshToken"] = "eyJhbGciOiJIUzUxMiJ9.refresh-token-from-the-provider" },
         ["mintDevToken"] = () => new JsonObject { ["subject"] = "desk1", ["roles"] = new JsonArray("desk-officer"), ["unit"] = "STP" },
         ["putCalendarYear"] = () => new JsonObject
         {

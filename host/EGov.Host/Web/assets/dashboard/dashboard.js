@@ -1,5 +1,6 @@
 // The leader dashboard: sign-in, the period, live figures, the trend, the overdue table and the downloads.
 import { el, formatDay, formatInstant, parseDay } from "/pages/shared/format.js";
+import { beginSignIn, canRefresh, completeSignIn, forgetSignIn, oidcAvailable, refreshSession } from "/pages/shared/oidc.js";
 import { renderTrend } from "./chart.js";
 import { downloadReport } from "./export.js";
 import { applyLanguage, currentLang, setLang, t } from "./i18n.js";
@@ -18,6 +19,7 @@ const state = {
   mode: null,
   updatedAt: null, // the report's generatedAt, as the API writes it: in the deployment's zone, with its offset
   stop: null,
+  refreshTimer: null,
   watchListRequest: 0,
   announced: { key: null, isError: false },
 };
@@ -105,9 +107,12 @@ function onReport(report) {
   refreshOverdue();
 }
 
-function onRefused(response) {
+async function onRefused(response) {
   if (response.status === 401) {
-    endSession("signedOut");
+    // A provider token that ran out while the tab slept: one refresh, then "sign in again" if that fails too.
+    const provider = canRefresh();
+    if (provider && (await renewToken())) followFigures();
+    else endSession(provider ? "sessionEnded" : "signedOut");
   } else {
     announce(response.status === 403 ? "forbidden" : "badPeriod", true);
   }
@@ -126,31 +131,62 @@ function followFigures() {
   });
 }
 
+/** A new provider token into the session, or false when the provider session has ended. */
+async function renewToken() {
+  const token = await refreshSession();
+  if (!token) return false;
+  keepToken(token);
+  scheduleRefresh();
+  return true;
+}
+
+/** With a provider session, the token is renewed a minute before it expires; without one it simply runs out. */
+function scheduleRefresh() {
+  clearTimeout(state.refreshTimer);
+  state.refreshTimer = null;
+  const expiresAt = currentClaims()?.expiresAt;
+  if (!canRefresh() || !expiresAt) return;
+  state.refreshTimer = setTimeout(async () => {
+    if (!(await renewToken())) endSession("sessionEnded");
+  }, Math.max(expiresAt - 60_000 - Date.now(), 5_000));
+}
+
 function showBoard() {
   $("sign-in").hidden = true;
   $("board").hidden = false;
   renderAll();
   followFigures();
+  scheduleRefresh();
 }
 
-function showSignIn() {
+async function showSignIn() {
   $("board").hidden = true;
   $("sign-in").hidden = false;
   const dev = document.querySelector('meta[name="egov-sign-in"]')?.content === "dev";
   $("dev-sign-in").hidden = !dev;
   $("token-sign-in").hidden = dev;
+  // With a provider, tokens minted here are not valid (the host checks the provider's keys): its button replaces the
+  // development form, and pasting a token stays possible.
+  if (await oidcAvailable()) {
+    $("oidc-sign-in").hidden = false;
+    $("dev-sign-in").hidden = true;
+    $("token-sign-in").hidden = false;
+  }
 }
 
 function endSession(messageKey) {
   state.stop?.();
   state.stop = null;
+  clearTimeout(state.refreshTimer);
+  state.refreshTimer = null;
+  forgetSignIn();
   state.report = null;
   state.overdue = [];
   state.updatedAt = null;
   state.mode = null;
   signOut();
   showSignIn();
-  announce(messageKey, messageKey === "signedOut");
+  announce(messageKey, messageKey === "signedOut" || messageKey === "sessionEnded");
 }
 
 $("dev-sign-in").addEventListener("submit", async (event) => {
@@ -182,6 +218,14 @@ $("token-sign-in").addEventListener("submit", (event) => {
   $("si-token").value = "";
   announce(null);
   showBoard();
+});
+
+$("oidc-button").addEventListener("click", async () => {
+  try {
+    await beginSignIn("/dashboard");
+  } catch {
+    announce("providerUnavailable", true);
+  }
 });
 
 $("sign-out").addEventListener("click", () => endSession(null));
@@ -225,8 +269,30 @@ $("lang-toggle").addEventListener("click", () => {
   renderAll();
 });
 
+const SIGN_IN_MESSAGES = {
+  "sign-in-denied": "signInDenied",
+  "sign-in-provider-error": "signInDenied",
+  "identity-provider-unavailable": "providerUnavailable",
+};
+
+/** Back from the provider: the code becomes the session's token; otherwise a token that ran out is renewed if it can be. */
+async function start() {
+  try {
+    const token = await completeSignIn();
+    if (token) keepToken(token);
+  } catch (error) {
+    signOut();
+    forgetSignIn();
+    await showSignIn();
+    announce(SIGN_IN_MESSAGES[error?.code] ?? "signInRefused", true);
+    return;
+  }
+  if (!currentClaims() && canRefresh() && !(await renewToken())) forgetSignIn();
+  if (currentClaims()) showBoard();
+  else showSignIn();
+}
+
 applyLanguage();
-if (currentClaims()) showBoard();
-else showSignIn();
+start();
 // Unit names only label things: the page does not wait for them.
 loadUnits().then(renderAll);
