@@ -19,9 +19,11 @@ public sealed class FormValidationProperties
     private static readonly (string Pattern, Gen<string> Matching, string NotMatching)[] Patterns =
     [
         ("[0-9]{12}", Digits(12), "00109000000"),
-        ("[0-9]{10}(-?[0-9]{3})?", Gen.Select(Digits(10), Gen.OneOfConst("", "-001", "123"), (a, b) => a + b), "010123456"),
-        ("[A-Z]{2} ?[0-9]{6,8}", Gen.Select(Gen.String[Gen.Char['A', 'Z'], 2, 2], Gen.OneOfConst("", " "), Gen.Int[6, 8].SelectMany(Digits), (a, b, c) => a + b + c), "ab 123456"),
+        ("[0-9]{10}(-?[0-9]{3})?", Gen.Select(Digits(10), OneOf("", "-001", "123"), (a, b) => a + b), "010123456"),
+        ("[A-Z]{2} ?[0-9]{6,8}", Gen.Select(Gen.String[Gen.Char['A', 'Z'], 2, 2], OneOf("", " "), Gen.Int[6, 8].SelectMany(Digits), (a, b, c) => a + b + c), "ab 123456"),
     ];
+
+    private static Gen<string> OneOf(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 
     private static Gen<string> Digits(int n) => Gen.String[Gen.Char['0', '9'], n, n];
 
@@ -100,7 +102,7 @@ public sealed class FormValidationProperties
 
     private static readonly Gen<Case> Phone =
         from required in Gen.Bool
-        from prefix in Gen.OneOfConst("03", "05", "07", "08", "09", "+843", "+849")
+        from prefix in OneOf("03", "05", "07", "08", "09", "+843", "+849")
         from rest in Digits(8)
         select new Case(Field(FormFieldType.Phone, required), prefix + rest, [.. Base(required), "01" + rest, prefix + rest + "1", "12345"]);
 
