@@ -1,6 +1,7 @@
 using Marten;
 using JasperFx;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace EGov.Catalog.Versions;
 
@@ -14,7 +15,20 @@ public sealed class ProcedureVersionLedger(ProcedureCatalog catalog, IDocumentSt
 {
     // WaitAsync: an Npgsql connection attempt to a server that never answers ends only at its connect timeout, and
     // SIGTERM during start-up must not wait for it (as the other start-up readers do).
-    public Task StartAsync(CancellationToken cancellationToken) => RecordAsync(cancellationToken).WaitAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RecordAsync(cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Is(e, PostgresErrorCodes.UndefinedTable))
+        {
+            // A release that adds this table started on a schema an older db-apply made (outside Development).
+            throw new InvalidOperationException(
+                "Cơ sở dữ liệu chưa có bảng phiên bản thủ tục / The database has no procedure-version table (mt_doc_procedureversionrecord): "
+                + "run `dotnet EGov.Host.dll db-apply` with this configuration first (docs/operations.md, \"Database schema\").", e);
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -58,11 +72,24 @@ public sealed class ProcedureVersionLedger(ProcedureCatalog catalog, IDocumentSt
                 await session.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (DocumentAlreadyExistsException) when (attempt == 0)
+            catch (Exception e) when (attempt == 0 && Is(e, PostgresErrorCodes.UniqueViolation))
             {
                 // Another node starting at the same instant recorded some first: compare with what it wrote.
             }
         }
+    }
+
+    private static bool Is(Exception e, string sqlState)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is PostgresException p && p.SqlState == sqlState || (sqlState == PostgresErrorCodes.UniqueViolation && x is DocumentAlreadyExistsException))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<Dictionary<string, ProcedureVersionRecord>> LoadAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
