@@ -104,6 +104,23 @@ public sealed class CatalogFormTests(PlatformFixture platform)
         Assert.Equal(10_000m, JsonDocument.Parse(v2!.Snapshot).RootElement.GetProperty("fee").GetDecimal());
     }
 
+    [Fact]
+    public async Task A_recorded_version_is_answered_as_it_was_published_and_an_unknown_one_is_404()
+    {
+        var current = await (await _host.Http.GetAsync("/api/v1/procedures/TP-LLTP-01", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        var version = current.GetProperty("version").GetInt32();
+
+        var recorded = await GetAsync($"/api/v1/procedures/TP-LLTP-01/versions/{version}");
+
+        Assert.Equal(current.GetProperty("form").ToString(), recorded.GetProperty("form").ToString());
+        Assert.Equal(current.GetProperty("fee").GetDecimal(), recorded.GetProperty("fee").GetDecimal());
+        foreach (var unknown in new[] { "TP-LLTP-01/versions/999", "TP-LLTP-01/versions/abc", "TP-LLTP-01/versions/0", "NO-SUCH/versions/1" })
+        {
+            var problem = await (await _host.Http.GetAsync($"/api/v1/procedures/{unknown}", TestContext.Current.CancellationToken)).AssertProblemAsync(System.Net.HttpStatusCode.NotFound);
+            Assert.Equal("unknown-procedure-version", problem.GetProperty("code").GetString());
+        }
+    }
+
     private static ProcedureVersionLedger Ledger(IDocumentStore store, LoadedModule module) =>
         new(new ProcedureCatalog([module]), store, TimeProvider.System);
 
