@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace EGov.Catalog.Versions;
 
@@ -15,6 +17,9 @@ public static class ProcedureSnapshot
     {
         Converters = { new JsonStringEnumConverter() },
         WriteIndented = false,
+        // Vietnamese as letters, not \uXXXX escapes: the snapshot is read by people (auditors); HTML-sensitive
+        // characters are still escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
     /// <summary>The entry's canonical JSON.</summary>
