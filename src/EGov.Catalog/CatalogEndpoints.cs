@@ -1,5 +1,4 @@
 using System.Globalization;
-using EGov.Catalog.Versions;
 using EGov.Kernel;
 using Marten;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,3 @@
-using EGov.Catalog.Versions;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using EGov.Catalog;
-using EGov.Catalog.Versions;
 using EGov.IntegrationTests.Infrastructure;
 using EGov.Kernel;
 using EGov.Modules.Sdk;

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 
-namespace EGov.Catalog.Versions;
+namespace EGov.Catalog;
 
 /// <summary>
 /// A procedure's catalog entry frozen as text: the JSON the catalog publishes for it (<see cref="ProcedureDetailDto"/>),

@@ -3,7 +3,7 @@ using JasperFx;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
-namespace EGov.Catalog.Versions;
+namespace EGov.Catalog;
 
 /// <summary>
 /// At start-up, before the host serves a request: records each procedure's (code, version) with the hash of its entry

@@ -1,4 +1,4 @@
-namespace EGov.Catalog.Versions;
+namespace EGov.Catalog;
 
 /// <summary>
 /// One (procedure, version) as the catalog first served it: written once by the first node that starts with it,
