@@ -47,6 +47,7 @@ internal static class AgricultureProcedures
             new("sign", "Chủ tịch UBND xã ký Giấy chứng nhận", AgricultureUnits.Commune, Roles.Leader, ProcessingTime.WorkingDays(3)),
         ])
     {
+        Form = AgricultureForms.FirstRegistration,
         Unverified = FirstRegistrationNote,
     };
 
@@ -70,6 +71,7 @@ internal static class AgricultureProcedures
             new("sign", "Lãnh đạo Sở Nông nghiệp và Môi trường ký Giấy chứng nhận", AgricultureUnits.Department, Roles.Leader, ProcessingTime.WorkingDays(3)),
         ])
     {
+        Form = AgricultureForms.FirstRegistration,
         Unverified = FirstRegistrationNote + " Sở có thể ủy quyền cho Văn phòng Đăng ký đất đai ký Giấy chứng nhận.",
     };
 
@@ -96,6 +98,7 @@ internal static class AgricultureProcedures
             new("sign", "Lãnh đạo Văn phòng Đăng ký đất đai ký Giấy chứng nhận", AgricultureUnits.LandRegistrationOffice, Roles.Leader, ProcessingTime.WorkingDays(2)),
         ])
     {
+        Form = AgricultureForms.Transfer,
         // Under the pre-2024 rules the same registration took 10 working days; the 2024 figure is from memory.
         Unverified = "Thời hạn 8 ngày làm việc theo Điều 22 Nghị định 101/2024/NĐ-CP chưa đối chiếu (quy định cũ: 10 ngày), không tính thời gian thực hiện nghĩa vụ tài chính; lệ phí 50.000 đồng là mức minh họa (lệ phí trước bạ, thuế thu nhập cá nhân nộp riêng).",
     };

@@ -39,6 +39,7 @@ internal static class ConstructionProcedures
             new("sign", "Chủ tịch UBND xã ký giấy phép xây dựng", ConstructionUnits.Commune, Roles.Leader, ProcessingTime.WorkingDays(3)),
         ])
     {
+        Form = ConstructionForms.HousePermit,
         Unverified = "Điều 102 ghi \"15 ngày\" (chưa rõ ngày làm việc hay ngày lịch); số hiệu nghị định phân cấp thẩm quyền cho cấp xã (2025) chưa đối chiếu; lệ phí 75.000 đồng là mức minh họa, do HĐND tỉnh quy định.",
     };
 
@@ -68,6 +69,7 @@ internal static class ConstructionProcedures
             new("sign", "Lãnh đạo Sở Xây dựng ký giấy phép xây dựng", ConstructionUnits.Department, Roles.Leader, ProcessingTime.WorkingDays(3)),
         ])
     {
+        Form = ConstructionForms.WorksPermit,
         Unverified = "Điều 102 ghi \"20 ngày\" (chưa rõ ngày làm việc hay ngày lịch); lệ phí 150.000 đồng là mức minh họa, do HĐND tỉnh quy định; thẩm quyền theo cấp công trình cần đối chiếu quyết định phân cấp của UBND tỉnh.",
     };
 
@@ -95,6 +97,7 @@ internal static class ConstructionProcedures
             new("sign", "Lãnh đạo Sở Xây dựng ký chứng chỉ hành nghề", ConstructionUnits.Department, Roles.Leader, ProcessingTime.WorkingDays(3)),
         ])
     {
+        Form = ConstructionForms.PractisingCertificate,
         Unverified = "Thời hạn 20 ngày lấy theo Nghị định 15/2021/NĐ-CP, chưa đối chiếu Nghị định 175/2024/NĐ-CP; lệ phí cấp chứng chỉ 150.000 đồng (chưa gồm phí sát hạch) cần đối chiếu Thông tư 38/2022/TT-BTC.",
     };
 

@@ -53,6 +53,7 @@ internal static class FinanceProcedures
         Fee: 50_000m,
         Steps: EnterpriseSteps)
     {
+        Form = FinanceForms.CompanyRegistration,
         Unverified = EnterpriseFeeNote,
     };
 
@@ -76,6 +77,7 @@ internal static class FinanceProcedures
         Fee: 50_000m,
         Steps: EnterpriseSteps)
     {
+        Form = FinanceForms.CompanyRegistration,
         Unverified = EnterpriseFeeNote,
     };
 
@@ -97,6 +99,7 @@ internal static class FinanceProcedures
         Fee: 50_000m,
         Steps: EnterpriseSteps)
     {
+        Form = FinanceForms.EnterpriseChange,
         // The catalog splits this into one entry per kind of change (address, capital, legal representative...);
         // the platform keeps one generic entry until the province picks the ones it publishes.
         Unverified = "Danh mục quốc gia tách thành nhiều thủ tục theo từng nội dung thay đổi (trụ sở, vốn, người đại diện...); hồ sơ ở đây là phần chung. " + EnterpriseFeeNote,
@@ -119,6 +122,7 @@ internal static class FinanceProcedures
         Fee: 100_000m,
         Steps: HouseholdSteps)
     {
+        Form = FinanceForms.HouseholdBusinessRegistration,
         Unverified = "Mức lệ phí do HĐND tỉnh quy định (100.000 đồng là mức minh họa); thời hạn 3 ngày làm việc cần đối chiếu Nghị định 168/2025/NĐ-CP.",
     };
 
@@ -139,6 +143,7 @@ internal static class FinanceProcedures
         Fee: 100_000m,
         Steps: HouseholdSteps)
     {
+        Form = FinanceForms.HouseholdBusinessChange,
         Unverified = "Mức lệ phí do HĐND tỉnh quy định (100.000 đồng là mức minh họa); thời hạn và thành phần hồ sơ cần đối chiếu Nghị định 168/2025/NĐ-CP.",
     };
 

@@ -31,6 +31,7 @@ internal static class JusticeProcedures
             new("sign", "Lãnh đạo Sở ký Phiếu lý lịch tư pháp", JusticeUnits.Department, Roles.Leader, ProcessingTime.WorkingDays(3)),
         ])
     {
+        Form = JusticeForms.CriminalRecordCertificate,
         // Art. 48 says "không quá 10 ngày" (calendar days) and the issuing authority moved to the police in 2025;
         // both are to be confirmed against the current catalog entry before production.
         Unverified = "Thời hạn theo Điều 48 tính theo ngày (không phải ngày làm việc); thẩm quyền cấp có thể đã chuyển sang Công an tỉnh từ 2025.",
@@ -57,6 +58,7 @@ internal static class JusticeProcedures
             new("sign", "Chủ tịch UBND xã ký Giấy khai sinh", JusticeUnits.Commune, Roles.Leader, ProcessingTime.WorkingHours(4)),
         ])
     {
+        Form = JusticeForms.BirthRegistration,
         // Art. 16: registered on receipt; a dossier received after 15:00 that cannot be finished is done the next working day.
         SameDay = true,
     };
@@ -81,6 +83,7 @@ internal static class JusticeProcedures
             new("sign", "Chủ tịch UBND xã ký Giấy chứng nhận kết hôn", JusticeUnits.Commune, Roles.Leader, ProcessingTime.WorkingDays(1)),
         ])
     {
+        Form = JusticeForms.MarriageRegistration,
         // Art. 18 registers on receipt when nothing needs checking; 5 working days is the ceiling when verification is needed.
         Unverified = "Thời hạn 5 ngày làm việc áp dụng khi cần xác minh; trường hợp thông thường giải quyết ngay trong ngày.",
     };
@@ -119,6 +122,7 @@ internal static class JusticeProcedures
             new("issue-card", "Lãnh đạo BHXH duyệt cấp thẻ BHYT", SocialInsurance, Roles.Leader, ProcessingTime.WorkingDays(1)),
         ])
     {
+        Form = JusticeForms.BirthResidenceInsurance,
         Unverified = "Thời hạn từng bước theo Nghị định 63/2024/NĐ-CP cần đối chiếu (khai sinh trong ngày, thường trú, thẻ BHYT); đơn vị Công an xã và BHXH là đơn vị mẫu.",
     };
 

@@ -36,6 +36,13 @@ public sealed class SampleModule : IEGovModule
                     new StepDefinition("sign", "Lãnh đạo phòng ký văn bản trả lời", UnitCode, Roles.Leader, ProcessingTime.WorkingDays(1)),
                 ])
             {
+                Form = new ProcedureForm(
+                [
+                    new FormField("productName", "Tên sản phẩm quảng cáo", "Advertised product", FormFieldType.Text) { MaxLength = 300 },
+                    new FormField("placement", "Địa điểm đặt bảng quảng cáo, băng-rôn", "Where the sign or banner is placed", FormFieldType.Text) { MaxLength = 500 },
+                    new FormField("quantity", "Số lượng", "Quantity", FormFieldType.Integer) { Min = 1, Max = 10_000 },
+                    new FormField("displayFrom", "Thời gian bắt đầu treo, đặt", "Displayed from", FormFieldType.Date),
+                ]),
                 Unverified = "Mẫu minh họa cho nhà phát triển; thời hạn và hồ sơ cần đối chiếu Cơ sở dữ liệu quốc gia về TTHC trước khi dùng thật.",
             },
         ]);

@@ -42,7 +42,9 @@ public sealed record ProcedureDetailDto(
     decimal Fee,
     string? Unverified,
     IReadOnlyList<StepDto> Steps,
-    SupplementPolicy SupplementPolicy)
+    SupplementPolicy SupplementPolicy,
+    int Version,
+    FormDto Form)
     : ProcedureDto(Code, Name, Unit, Module, LegalBasis, ProcessingTime, SameDay, OnlineLevel, RequiredDocuments, Fee, Unverified);
 
 internal static class CatalogMapping
@@ -65,7 +67,7 @@ internal static class CatalogMapping
         return new ProcedureDetailDto(d.Code, d.Name, d.UnitCode, p.Module, d.LegalBasis, d.ProcessingTime.ToDto(), d.SameDay,
             d.OnlineLevel, Documents(d), d.Fee, d.Unverified,
             d.Steps.Select(s => new StepDto(s.Id, s.Name, s.UnitCode, s.Role, s.TimeAllowance.ToDto())).ToArray(),
-            d.SupplementPolicy);
+            d.SupplementPolicy, d.Version, d.Form.ToDto());
     }
 
     private static RequiredDocumentDto[] Documents(ProcedureDefinition d) =>

@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EGov.Catalog;
@@ -5,7 +6,8 @@ namespace EGov.Catalog;
 /// <summary>
 /// Wires the catalog into the host. It takes the loaded modules rather than the configuration: finding them (built-in
 /// types, the plug-in folder, <c>Modules:*:Enabled</c>) is the host's job; the catalog builds and validates itself from them.
-/// The catalog has no part in the Marten store, so there is no <c>ConfigureCatalog</c>.
+/// Its one document, the record of each procedure version served (<see cref="ProcedureVersionLedger"/>), joins the
+/// Marten store through <c>ConfigureMarten</c>, so the host's store set-up needs no catalog line.
 /// </summary>
 public static class CatalogSetup
 {
@@ -13,6 +15,8 @@ public static class CatalogSetup
     {
         services.AddSingleton(new ProcedureCatalog(modules));
         services.AddSingleton(modules);
+        services.ConfigureMarten(options => options.Schema.For<ProcedureVersionRecord>());
+        services.AddHostedService<ProcedureVersionLedger>();
         return services;
     }
 }

@@ -44,6 +44,16 @@ internal static class CatalogValidation
             Fail("step ids must be unique.");
         }
 
+        if (p.Version < 1)
+        {
+            Fail($"version is {p.Version}; versions count from 1.");
+        }
+
+        if (FormDeclarationCheck.Problem(p.Form) is { } formProblem)
+        {
+            Fail(formProblem);
+        }
+
         foreach (var step in p.Steps)
         {
             if (step.Role is not (Roles.Specialist or Roles.Leader or Roles.DeskOfficer))

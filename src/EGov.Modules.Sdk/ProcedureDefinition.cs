@@ -29,4 +29,14 @@ public sealed record ProcedureDefinition(
 
     /// <summary>Set where a fact in the definition (time, fee, basis) could not yet be verified against the law.</summary>
     public string? Unverified { get; init; }
+
+    /// <summary>The procedure's own form fields (the intake's <c>details</c>); none by default.</summary>
+    public ProcedureForm Form { get; init; } = ProcedureForm.None;
+
+    /// <summary>
+    /// The catalog version of this definition, from 1. Bump it with every change of the definition (form, steps,
+    /// times, fee, documents): a dossier records the version it was submitted under, and the catalog refuses to
+    /// start when a version it has seen arrives with different content (docs/adr/0016-procedure-versions.md).
+    /// </summary>
+    public int Version { get; init; } = 1;
 }

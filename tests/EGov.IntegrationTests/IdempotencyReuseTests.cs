@@ -33,7 +33,7 @@ public sealed class IdempotencyReuseTests(PlatformFixture platform)
             "applicant" => Body(Api.NewCitizenId(), "Desk", "0912345678", null),
             "channel" => Body(idNumber, "Post", "0912345678", null),
             "phone" => Body(idNumber, "Desk", "0987654321", null),
-            _ => Body(idNumber, "Desk", "0912345678", """{"note":"khác"}"""),
+            _ => Body(idNumber, "Desk", "0912345678", """{"purpose":"khác"}"""),
         };
         var second = await SendAsync(desk, key, other);
 
@@ -49,13 +49,13 @@ public sealed class IdempotencyReuseTests(PlatformFixture platform)
         var desk = await _host.ClientAsync("desk-idem", [Roles.DeskOfficer], "STP");
         var key = Guid.NewGuid().ToString();
         var idNumber = Api.NewCitizenId();
-        var first = await SendAsync(desk, key, Body(idNumber, "Desk", "0912345678", """{"a":"1","b":"2"}"""));
+        var first = await SendAsync(desk, key, Body(idNumber, "Desk", "0912345678", """{"copies":"1","purpose":"2"}"""));
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var id = (await first.ReadJsonAsync()).GetProperty("id").GetGuid();
 
         // Same content: other property order, other whitespace, surrounding blanks the endpoint trims anyway.
         var reordered = $$"""
-            { "details": {"b":"2","a":"1"}, "applicant": {"phone":"0912345678","fullName":"  Trần Thị Bình ","idNumber":"{{idNumber}}"},
+            { "details": {"purpose":"2","copies":"1"}, "applicant": {"phone":"0912345678","fullName":"  Trần Thị Bình ","idNumber":"{{idNumber}}"},
               "channel": "Desk", "procedureCode": "{{Procedure}}" }
             """;
         var again = await SendAsync(desk, key, reordered);

@@ -30,6 +30,9 @@ public sealed record DossierSubmitted(
     /// key can be told apart (absent in events stored before it existed, and without a key).
     /// </summary>
     public string? IntakeFingerprint { get; init; }
+
+    /// <summary>The version of the procedure's catalog entry (form, steps, times) it was submitted under; absent in events stored before versions existed, which count as 1.</summary>
+    public int? CatalogVersion { get; init; }
 }
 
 /// <summary>A desk officer accepted the dossier as valid: the clock starts.</summary>

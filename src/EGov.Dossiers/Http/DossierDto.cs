@@ -27,7 +27,8 @@ public sealed record DossierDto(
     IReadOnlyList<Guid> ResultDocumentIds,
     int? Rating,
     bool DueSoon,
-    IReadOnlyDictionary<string, string> Details)
+    IReadOnlyDictionary<string, string> Details,
+    int CatalogVersion)
 {
     public static DossierDto From(DossierState s, Caller caller, DateTimeOffset now, IDeadlines zone)
     {
@@ -36,7 +37,8 @@ public sealed record DossierDto(
             s.Id, s.Code, s.ProcedureCode, s.ProcedureName, s.Unit, s.Status, s.Channel, s.Applicant, zone.InZone(s.SubmittedAt),
             Z(s.ReceivedAt, zone), Z(s.DueAt, zone), s.IsOverdue(now),
             s.CurrentStep is { } step ? new CurrentStepDto(step.Id, step.Name, step.Unit, step.Role, Z(s.StepDueAt, zone)) : null,
-            s.Version, DossierRules.Available(s, caller), s.DocumentIds, s.ResultDocumentIds, s.Rating, s.ClockRunning && s.DueSoon, s.Details);
+            s.Version, DossierRules.Available(s, caller), s.DocumentIds, s.ResultDocumentIds, s.Rating, s.ClockRunning && s.DueSoon, s.Details,
+            s.CatalogVersion);
     }
 
     internal static DateTimeOffset? Z(DateTimeOffset? instant, IDeadlines zone) => instant is { } i ? zone.InZone(i) : null;

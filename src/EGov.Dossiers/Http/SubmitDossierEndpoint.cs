@@ -12,7 +12,8 @@ using Wolverine.Http;
 namespace EGov.Dossiers.Http;
 
 /// <summary>The body of <c>POST /api/v1/dossiers</c>.</summary>
-/// <param name="Details">The procedure's own form fields (e.g. <c>enterpriseName</c>), checked by the module's validators.</param>
+/// <param name="Details">The procedure's own form fields (e.g. <c>enterpriseName</c>): checked against the form the catalog
+/// publishes for the procedure (<c>GET /api/v1/procedures/{code}</c>, <c>form</c>), then by the module's validators.</param>
 public sealed record SubmitDossierRequest(string? ProcedureCode, Channel? Channel, Applicant? Applicant, IReadOnlyList<Guid>? DocumentIds,
     IReadOnlyDictionary<string, string>? Details = null);
 
@@ -90,6 +91,12 @@ public static class SubmitDossierEndpoint
         }
 
         var unit = plan.Unit;
+
+        // The procedure's published form before any module: a value the schema can refuse costs no module call.
+        if (checks.ValidateForm(plan.ProcedureCode, details) is { Count: > 0 } formErrors)
+        {
+            return ProblemResults.Validation(formErrors);
+        }
 
         var check = await checks.RunAsync(command.ProcedureCode, unit, applicant.IdNumber, details, command.DocumentIds, http.RequestAborted);
         if (!check.Accepted)

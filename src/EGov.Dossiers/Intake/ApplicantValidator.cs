@@ -75,8 +75,8 @@ public static partial class ApplicantValidator
 
     // Mobile: 10 digits 0[35789]xxxxxxxx; landline: 11 digits 02xxxxxxxxx; either may use +84 instead of the 0.
     [GeneratedRegex(@"^(?:0|\+84)(?:[35789][0-9]{8}|2[0-9]{9})\z", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex Phone();
+    internal static partial Regex Phone();
 
     [GeneratedRegex(@"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}\z", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex Email();
+    internal static partial Regex Email();
 }

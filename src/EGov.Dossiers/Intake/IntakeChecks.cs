@@ -1,3 +1,4 @@
+using EGov.Catalog;
 using EGov.Modules.Sdk;
 using EGov.Web;
 
@@ -9,8 +10,9 @@ public interface IAttachedDocumentTypes
     Task<IReadOnlyList<AttachedDocument>> ResolveAsync(IReadOnlyList<Guid> documentIds, CancellationToken cancellationToken);
 }
 
-/// <summary>Runs the modules' <see cref="IIntakeValidator"/>s for an intake: the first refusal wins.</summary>
-public sealed class IntakeChecks(IEnumerable<IIntakeValidator> validators, IAttachedDocumentTypes documents)
+/// <summary>Checks an intake's content: the procedure's form (<see cref="ValidateForm"/>), then the modules'
+/// <see cref="IIntakeValidator"/>s, of which the first refusal wins.</summary>
+public sealed class IntakeChecks(IEnumerable<IIntakeValidator> validators, IAttachedDocumentTypes documents, ProcedureCatalog catalog)
 {
     public const int MaxDetails = 50;
     public const int MaxDetailKey = 64;
@@ -43,6 +45,10 @@ public sealed class IntakeChecks(IEnumerable<IIntakeValidator> validators, IAtta
             }
         }
     }
+
+    /// <summary>The violations of the procedure's form (none for a procedure the catalog does not serve: admission refuses it first).</summary>
+    public IReadOnlyList<FieldError> ValidateForm(string procedureCode, IReadOnlyDictionary<string, string>? details) =>
+        catalog.FindProcedure(procedureCode) is { } procedure ? FormValidation.Validate(procedure.Definition.Form, details) : [];
 
     public async Task<IntakeCheck> RunAsync(string procedureCode, string unitCode, string applicantId, IReadOnlyDictionary<string, string> details,
         IReadOnlyList<Guid> documentIds, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ public static class DossierDecider
         {
             Details = cmd.Details.Count == 0 ? null : cmd.Details,
             IntakeFingerprint = cmd.IdempotencyKey is null ? null : IntakeFingerprint.Of(cmd),
+            CatalogVersion = plan.CatalogVersion,
         };
         if (cmd.Channel == Channel.Online)
         {

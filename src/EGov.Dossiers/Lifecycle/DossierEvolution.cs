@@ -26,6 +26,7 @@ public static class DossierEvolution
                 s.Sla = e.Sla;
                 s.IdempotencyKey = e.IdempotencyKey;
                 s.IntakeFingerprint = e.IntakeFingerprint;
+                s.CatalogVersion = e.CatalogVersion ?? 1;
                 s.Details = e.Details is null ? [] : new Dictionary<string, string>(e.Details);
                 s.SubmittedBy = e.Meta.Actor;
                 s.SubmittedAt = e.Meta.At;

@@ -15,6 +15,9 @@ public sealed record DossierPlan(
     [property: Id(4)] decimal Fee,
     [property: Id(5)] SlaPlan Sla)
 {
+    /// <summary>The version of the procedure's catalog entry the dossier is opened under.</summary>
+    [Id(40)] public int CatalogVersion { get; init; } = 1;
+
     public static DossierPlan From(CatalogProcedure procedure)
     {
         ArgumentNullException.ThrowIfNull(procedure);
@@ -25,7 +28,10 @@ public sealed record DossierPlan(
             p.UnitCode,
             p.Steps.Select(s => new PlannedStep(s.Id, s.Name, s.UnitCode, s.Role, s.TimeAllowance.Value, Units(s.TimeAllowance.Unit))).ToArray(),
             p.Fee,
-            new SlaPlan(p.ProcessingTime.Value, Units(p.ProcessingTime.Unit), p.SameDay, p.SupplementPolicy == Modules.Sdk.SupplementPolicy.Restart));
+            new SlaPlan(p.ProcessingTime.Value, Units(p.ProcessingTime.Unit), p.SameDay, p.SupplementPolicy == Modules.Sdk.SupplementPolicy.Restart))
+        {
+            CatalogVersion = p.Version,
+        };
     }
 
     /// <summary>The SDK's unit as the calendar's: modules compile against the SDK only, the lifecycle counts with the calendar.</summary>

@@ -72,6 +72,9 @@ public sealed class DossierState
     /// </summary>
     [Id(34)] public string? IntakeFingerprint { get; set; }
 
+    /// <summary>The version of the procedure's catalog entry the dossier was submitted under (1 for dossiers older than versions).</summary>
+    [Id(45)] public int CatalogVersion { get; set; } = 1;
+
     /// <summary>The clock is running on a result not yet produced: deadline alarms matter only then.</summary>
     public bool ClockRunning => IsClockRunning(IsOpen, ResolvedAt is not null, DueAt);
 

@@ -42,6 +42,17 @@ public sealed class MyDepartmentModule : IEGovModule
                     new StepDefinition("sign", "Lãnh đạo ký kết quả", UnitCode, Roles.Leader, ProcessingTime.WorkingDays(1)),
                 ])
             {
+                // The fields of the intake's "details": the catalog publishes them, pages render them, and the intake
+                // refuses a value that breaks them (400 naming details.<name>) before any IIntakeValidator runs.
+                Form = new ProcedureForm(
+                [
+                    // Required = true where the law requires the value: an intake without it is then refused.
+                    new FormField("purpose", "Mục đích đề nghị", "Purpose of the request", FormFieldType.Text) { MaxLength = 500 },
+                    new FormField("copies", "Số bản đề nghị cấp", "Number of copies", FormFieldType.Integer) { Min = 1, Max = 10 },
+                ]),
+                // Bump with every change of this definition (form, steps, times, fee, documents): dossiers record the
+                // version they were submitted under, and the host refuses to start when a known version changed.
+                Version = 1,
                 // Or SupplementPolicy.Restart where the law restarts the clock when a supplement arrives.
                 SupplementPolicy = SupplementPolicy.ResumeRemaining,
                 // Say what is not yet checked against the law; remove once it is.
