@@ -72,6 +72,9 @@ public sealed class DossierState
     /// </summary>
     [Id(34)] public string? IntakeFingerprint { get; set; }
 
+    /// <summary>The rating's level per survey criterion, or null (no rating yet, or the overall rating only).</summary>
+    [Id(60)] public Dictionary<string, int>? RatingAnswers { get; set; }
+
     /// <summary>The clock is running on a result not yet produced: deadline alarms matter only then.</summary>
     public bool ClockRunning => IsClockRunning(IsOpen, ResolvedAt is not null, DueAt);
 
