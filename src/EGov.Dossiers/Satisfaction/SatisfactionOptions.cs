@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 
 namespace EGov.Dossiers.Satisfaction;
@@ -8,7 +7,7 @@ namespace EGov.Dossiers.Satisfaction;
 /// (each <c>Id</c>, <c>LabelVi</c>, <c>LabelEn</c>). Without criteria the nine defaults apply; a province that asks
 /// other questions lists its own and raises the version.
 /// </summary>
-public sealed partial class SatisfactionOptions
+public sealed class SatisfactionOptions
 {
     public const string Section = "Satisfaction";
     public const int MaxCriteria = 30;
@@ -61,11 +60,11 @@ public sealed partial class SatisfactionOptions
         for (var i = 0; i < Criteria.Count; i++)
         {
             var c = Criteria[i];
-            if (c.Id is null || !IdPattern().IsMatch(c.Id))
+            if (!IsId(c.Id))
             {
                 problems.Add($"{Section}:Criteria:{i}:Id '{c.Id}' must be 1-40 characters of a-z, 0-9 and '-'");
             }
-            else if (!seen.Add(c.Id))
+            else if (!seen.Add(c.Id!))
             {
                 problems.Add($"{Section}:Criteria:{i}:Id '{c.Id}' is listed twice");
             }
@@ -91,8 +90,9 @@ public sealed partial class SatisfactionOptions
             SatisfactionSurvey.ThreeLevels, Criteria.Select(c => new SurveyCriterion(c.Id!, c.LabelVi!.Trim(), c.LabelEn!.Trim())).ToArray());
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
-    private static partial Regex IdPattern();
+    // An id is stored in events and CSV headers: 1-40 of a-z, 0-9 and '-', starting with a letter or digit.
+    private static bool IsId(string? id) =>
+        id is { Length: >= 1 and <= 40 } && id[0] != '-' && id.All(ch => ch is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 }
 
 /// <summary>One configured criterion.</summary>

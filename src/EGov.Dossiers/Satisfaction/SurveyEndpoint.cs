@@ -13,5 +13,5 @@ public static class SurveyEndpoint
     [WolverineGet("/api/v1/satisfaction/survey", OperationId = "getSatisfactionSurvey")]
     [Tags("Satisfaction")]
     [ProducesResponseType<SatisfactionSurvey>(StatusCodes.Status200OK)]
-    public static SatisfactionSurvey Get(SatisfactionSurvey survey) => survey;
+    public static IResult Get(SatisfactionSurvey survey) => TypedResults.Ok(survey);
 }
