@@ -41,6 +41,9 @@ public static class DossiersSetup
         services.AddSingleton<DossierWriter>();
         services.AddSingleton<Telemetry.PlatformMetrics>();
         services.AddSingleton<DossierImporter>();
+
+        // Built now, not on first use: a mistake in the Satisfaction section stops the host at start-up with its reason.
+        services.AddSingleton(Satisfaction.SatisfactionOptions.Build(configuration));
         services.AddSingleton<DossierOpener>();
         services.AddPublicLookup(configuration);
         return services;

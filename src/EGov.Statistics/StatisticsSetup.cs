@@ -33,6 +33,7 @@ public static class StatisticsSetup
             async.DeleteDataInTableOnTeardown(TallyTable.QualifiedName);
             async.DeleteDataInTableOnTeardown(DailyTable.QualifiedName);
             async.DeleteDataInTableOnTeardown(MonthlyTable.QualifiedName);
+            async.DeleteDataInTableOnTeardown(AnswerTable.QualifiedName);
         });
 
         // A counting error must stop the projection where it is, never skip the event: the figures are a report to
@@ -52,5 +53,6 @@ public static class StatisticsSetup
         options.Storage.ExtendedSchemaObjects.Add(DailyTable.SchemaObject());
         options.Storage.ExtendedSchemaObjects.Add(MonthlyTable.SchemaObject());
         options.Storage.ExtendedSchemaObjects.Add(TallyTable.SchemaObject());
+        options.Storage.ExtendedSchemaObjects.Add(AnswerTable.SchemaObject());
     }
 }

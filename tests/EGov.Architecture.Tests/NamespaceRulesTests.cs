@@ -26,6 +26,7 @@ public sealed class NamespaceRulesTests
         ["EGov.Dossiers.Telemetry"] = 2,
         ["EGov.Dossiers.Events"] = 1,
         ["EGov.Dossiers.Model"] = 1,
+        ["EGov.Dossiers.Satisfaction"] = 1,
     };
 
     public static TheoryData<string> Assemblies => new([.. SourceNames(), .. ModuleNames().Where(m => m != "EGov.Modules.Sample"), HostName]);

@@ -18,6 +18,7 @@ internal sealed class DossierActionSchema : IOpenApiSchemaTransformer
         ["documentIds"] = $"Giấy tờ / Vault document ids cited: the supplement's papers ({DossierActions.Supplement}) or the result ({DossierActions.IssueResult}).",
         ["workingDays"] = $"Số ngày làm việc gia hạn / Working days the due instant moves. Required for {DossierActions.Extend}.",
         ["rating"] = $"Đánh giá / 1 not satisfied, 2 satisfied, 3 very satisfied. Required for {DossierActions.Rate}.",
+        ["answers"] = $"Đánh giá theo tiêu chí / The level (1..3) per criterion of GET /api/v1/satisfaction/survey, e.g. {{\"total-time\": 3, \"staff-attitude\": 2, ...}}. Optional for {DossierActions.Rate}; when given, exactly one level for every criterion (400 `invalid-input`, errors keyed `answers.<criterionId>`).",
         ["toStepId"] = $"Bước quay về / The earlier step to return to ({DossierActions.ReturnStep}); the step before the current one when omitted.",
     };
 

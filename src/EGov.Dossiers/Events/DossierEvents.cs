@@ -75,7 +75,14 @@ public sealed record DossierStopped(EventMeta Meta) : IDossierEvent;
 public sealed record DeadlineExtended(int WorkingDays, DateTimeOffset DueAt, DateTimeOffset? StepDueAt, EventMeta Meta) : IDossierEvent;
 
 /// <summary>The applicant rated the service after delivery (1 not satisfied, 2 satisfied, 3 very satisfied).</summary>
-public sealed record DossierRated(int Rating, EventMeta Meta) : IDossierEvent;
+public sealed record DossierRated(int Rating, EventMeta Meta) : IDossierEvent
+{
+    /// <summary>The level (1..3) given to every criterion of the survey; absent when only the overall rating was given, and in older events.</summary>
+    public IReadOnlyDictionary<string, int>? Answers { get; init; }
+
+    /// <summary>The version of the survey (docs/satisfaction.md) the answers were given under; absent with <see cref="Answers"/>.</summary>
+    public int? SurveyVersion { get; init; }
+}
 
 /// <summary>
 /// A deadline is near (default: one working day left). <paramref name="Scope"/> is <c>dossier</c> or the id of the

@@ -2,6 +2,7 @@ using EGov.Dossiers.Grain;
 using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
 using EGov.Dossiers.Model;
+using EGov.Dossiers.Satisfaction;
 using EGov.Kernel;
 using EGov.Web;
 using Marten;
@@ -19,7 +20,11 @@ public sealed record DossierActionRequest(
     IReadOnlyList<Guid>? DocumentIds,
     int? WorkingDays,
     int? Rating,
-    string? ToStepId);
+    string? ToStepId)
+{
+    /// <summary>The rate action's level (1..3) per survey criterion (GET /api/v1/satisfaction/survey); optional, but complete when given.</summary>
+    public IReadOnlyDictionary<string, int>? Answers { get; init; }
+}
 
 /// <summary><c>POST /api/v1/dossiers/{id}/{action}</c>: every lifecycle action goes through the dossier's grain.</summary>
 public static class DossierActionEndpoint
@@ -44,7 +49,8 @@ public static class DossierActionEndpoint
         IGrainFactory grains,
         PlatformClock clock,
         IDeadlines deadlines,
-        IDocumentReuseConsent consent)
+        IDocumentReuseConsent consent,
+        SatisfactionSurvey survey)
     {
         // The URL's action and the loose body become one typed command here; an unknown action is a 404 at once.
         var caller = CallerFactory.From(http.User);
@@ -57,7 +63,7 @@ public static class DossierActionEndpoint
         }
 
         var (command, invalid) = new ActionInput(action, expectedVersion, request.Reason, request.DocumentIds ?? [],
-            request.WorkingDays, request.Rating, request.ToStepId, caller).Parse();
+            request.WorkingDays, request.Rating, request.ToStepId, caller) { Answers = request.Answers, Survey = survey.Key }.Parse();
         if (invalid is { Kind: ErrorKind.NotFound })
         {
             return Problems.From(invalid);

@@ -30,6 +30,9 @@ public sealed record DossierDto(
     IReadOnlyDictionary<string, string> Details,
     int CatalogVersion)
 {
+    /// <summary>The rating's level (1..3) per criterion of the satisfaction survey, or null (not rated, or the overall rating only).</summary>
+    public IReadOnlyDictionary<string, int>? RatingAnswers { get; init; }
+
     public static DossierDto From(DossierState s, Caller caller, DateTimeOffset now, IDeadlines zone)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -38,7 +41,10 @@ public sealed record DossierDto(
             Z(s.ReceivedAt, zone), Z(s.DueAt, zone), s.IsOverdue(now),
             s.CurrentStep is { } step ? new CurrentStepDto(step.Id, step.Name, step.Unit, step.Role, Z(s.StepDueAt, zone)) : null,
             s.Version, DossierRules.Available(s, caller), s.DocumentIds, s.ResultDocumentIds, s.Rating, s.ClockRunning && s.DueSoon, s.Details,
-            s.CatalogVersion);
+            s.CatalogVersion)
+        {
+            RatingAnswers = s.RatingAnswers,
+        };
     }
 
     internal static DateTimeOffset? Z(DateTimeOffset? instant, IDeadlines zone) => instant is { } i ? zone.InZone(i) : null;

@@ -1,4 +1,5 @@
 using EGov.Dossiers.Model;
+using EGov.Dossiers.Satisfaction;
 
 namespace EGov.Dossiers.Lifecycle;
 
@@ -18,6 +19,12 @@ public sealed record ActionInput(
     string? ToStepId,
     Caller Caller)
 {
+    /// <summary>The rate action's answers per criterion (optional: older clients send the overall rating only).</summary>
+    public IReadOnlyDictionary<string, int>? Answers { get; init; }
+
+    /// <summary>The survey the answers are checked against; the default survey when the caller names none (imports, demo data).</summary>
+    public SurveyKey? Survey { get; init; }
+
     /// <summary>The typed command, or why the input does not make one: an unknown action (404) or a missing field (400).</summary>
     /// <remarks>
     /// Only presence is checked here; ranges and lengths depend on nothing but the value too, yet stay with the decider
@@ -50,7 +57,7 @@ public sealed record ActionInput(
             DossierActions.Deliver => Ok(new DossierCommand.Deliver(c, v, reason)),
             DossierActions.Withdraw => Ok(new DossierCommand.Withdraw(c, v, reason!)),
             DossierActions.Stop => Ok(new DossierCommand.Stop(c, v, reason!)),
-            DossierActions.Rate => Rating is { } rating ? Ok(new DossierCommand.Rate(c, v, rating, reason)) : Missing("rating", DossierDecider.RatingMessage),
+            DossierActions.Rate => Rating is { } rating ? Ok(new DossierCommand.Rate(c, v, rating, reason, Answers, Survey ?? SatisfactionSurvey.Default.Key)) : Missing("rating", DossierDecider.RatingMessage),
             _ => (null, UnknownAction(Action)),
         };
     }

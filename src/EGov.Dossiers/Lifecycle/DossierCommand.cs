@@ -155,9 +155,12 @@ public abstract record DossierCommand
     }
 
     /// <param name="Rating">1 not satisfied, 2 satisfied, 3 very satisfied; the range is the decider's rule.</param>
+    /// <param name="Answers">One level per criterion of <paramref name="Survey"/>, or null (the overall rating only).</param>
+    /// <param name="Survey">The survey in force where the command was made: the answers are checked against it and its version recorded.</param>
     [GenerateSerializer]
     [Alias("egov.cmd.rate")]
-    public sealed record Rate(Caller Caller, long? ExpectedVersion, [property: Id(0)] int Rating, [property: Id(1)] string? Reason = null)
+    public sealed record Rate(Caller Caller, long? ExpectedVersion, [property: Id(0)] int Rating, [property: Id(1)] string? Reason = null,
+        [property: Id(2)] IReadOnlyDictionary<string, int>? Answers = null, [property: Id(3)] Satisfaction.SurveyKey? Survey = null)
         : DossierCommand(Caller, ExpectedVersion)
     {
         public override string Action => DossierActions.Rate;

@@ -133,7 +133,7 @@ public static class DossierDecider
             DossierCommand.Deliver => Ok(new ResultDelivered(meta)),
             DossierCommand.Withdraw => Ok(new DossierWithdrawn(meta)),
             DossierCommand.Stop => Ok(new DossierStopped(meta)),
-            DossierCommand.Rate r => Rate(r.Rating, meta),
+            DossierCommand.Rate r => Rate(r, meta),
 
             // The base record's constructor is private: every command is one of the records above.
             _ => throw new UnreachableException(cmd.GetType().Name),
@@ -214,8 +214,28 @@ public static class DossierDecider
         return Ok(new DeadlineExtended(workingDays, due, null, meta));
     }
 
-    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Rate(int rating, EventMeta meta) =>
-        rating is >= 1 and <= 3 ? Ok(new DossierRated(rating, meta)) : Invalid("rating", RatingMessage);
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Rate(DossierCommand.Rate r, EventMeta meta)
+    {
+        if (r.Rating is not (>= 1 and <= 3))
+        {
+            return Invalid("rating", RatingMessage);
+        }
+
+        if (r.Answers is null)
+        {
+            return Ok(new DossierRated(r.Rating, meta));
+        }
+
+        // Answers are all or nothing: a partial set would make the per-criterion counts incomparable with each other.
+        var survey = r.Survey ?? Satisfaction.SatisfactionSurvey.Default.Key;
+        if (survey.Check(r.Answers) is { } wrong)
+        {
+            return Invalid(wrong.Field, wrong.Message);
+        }
+
+        var answers = survey.CriterionIds.ToDictionary(id => id, id => r.Answers[id], StringComparer.Ordinal);
+        return Ok(new DossierRated(r.Rating, meta) { Answers = answers, SurveyVersion = survey.Version });
+    }
 
     private static string RoleFor(DossierState s, DossierCommand cmd)
     {

@@ -111,6 +111,7 @@ public static class DossierEvolution
                 break;
             case DossierRated e:
                 s.Rating = e.Rating;
+                s.RatingAnswers = e.Answers is null ? null : new Dictionary<string, int>(e.Answers, StringComparer.Ordinal);
                 s.LastChangedAt = e.Meta.At;
                 break;
             case DeadlineNeared e:

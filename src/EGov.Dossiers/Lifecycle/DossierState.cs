@@ -75,6 +75,9 @@ public sealed class DossierState
     /// <summary>The version of the procedure's catalog entry the dossier was submitted under (1 for dossiers older than versions).</summary>
     [Id(45)] public int CatalogVersion { get; set; } = 1;
 
+    /// <summary>The rating's level per survey criterion, or null (no rating yet, or the overall rating only).</summary>
+    [Id(60)] public Dictionary<string, int>? RatingAnswers { get; set; }
+
     /// <summary>The clock is running on a result not yet produced: deadline alarms matter only then.</summary>
     public bool ClockRunning => IsClockRunning(IsOpen, ResolvedAt is not null, DueAt);
 

@@ -14,8 +14,9 @@ public static class CsvReport
     {
         ArgumentNullException.ThrowIfNull(report);
         var csv = new StringBuilder();
+        var columns = ReportLayout.ColumnsFor(report);
         var header = new List<string> { "STT / No.", "Mã / Code", "Tên / Name", "Cấp / Level", "Từ ngày / From", "Đến ngày / To" };
-        header.AddRange(ReportLayout.Columns.Select(c => $"{c.GroupVi} - {c.Vi} / {c.GroupEn} - {c.En}"));
+        header.AddRange(columns.Select(c => $"{c.GroupVi} - {c.Vi} / {c.GroupEn} - {c.En}"));
         Row(csv, header);
         foreach (var line in ReportLayout.Lines(report))
         {
@@ -24,7 +25,7 @@ public static class CsvReport
                 line.Number, line.Code, line.Name, line.Kind.ToString().ToLowerInvariant(),
                 report.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), report.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             };
-            cells.AddRange(ReportLayout.Columns.Select(c => c.Value(line.Figures)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty));
+            cells.AddRange(columns.Select(c => c.Value(line.Figures)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty));
             Row(csv, cells);
         }
 

@@ -43,6 +43,26 @@ public static class ReportLayout
         new("Khác", "Other", "Mức độ hài lòng (1–3)", "Satisfaction (1–3)", f => f.Satisfaction.Average, IsRate: true),
     ];
 
+    /// <summary>
+    /// <see cref="Columns"/>, then three per survey criterion the report counts (its answers at each level): the
+    /// criteria are configuration, so the sheet has as many as the report's <see cref="StatisticsReport.Criteria"/>.
+    /// </summary>
+    public static IReadOnlyList<ReportColumn> ColumnsFor(StatisticsReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var columns = new List<ReportColumn>(Columns);
+        foreach (var c in report.Criteria)
+        {
+            var id = c.Id;
+            var (groupVi, groupEn) = ($"Tiêu chí: {c.LabelVi}", $"Criterion: {c.LabelEn}");
+            columns.Add(new(groupVi, groupEn, "Không hài lòng", "Not satisfied", f => f.Satisfaction.For(id).NotSatisfied));
+            columns.Add(new(groupVi, groupEn, "Hài lòng", "Satisfied", f => f.Satisfaction.For(id).Satisfied));
+            columns.Add(new(groupVi, groupEn, "Rất hài lòng", "Very satisfied", f => f.Satisfaction.For(id).VerySatisfied));
+        }
+
+        return columns;
+    }
+
     /// <summary>Unit lines numbered 1, 2, …; their procedures 1.1, 1.2, …; the total last.</summary>
     public static IReadOnlyList<ReportLine> Lines(StatisticsReport report)
     {

@@ -29,12 +29,13 @@ public static class XlsxReport
             workbook.Workbook = new Workbook();
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var (data, merges) = Sheet(report);
+            var columns = ReportLayout.ColumnsFor(report);
+            var (data, merges) = Sheet(report, columns);
             var widths = new Columns(
                 new Column { Min = 1, Max = 1, Width = 7, CustomWidth = true },
                 new Column { Min = 2, Max = 2, Width = 16, CustomWidth = true },
                 new Column { Min = 3, Max = 3, Width = 48, CustomWidth = true },
-                new Column { Min = FixedColumns + 1, Max = (uint)(FixedColumns + ReportLayout.Columns.Count), Width = 14, CustomWidth = true });
+                new Column { Min = FixedColumns + 1, Max = (uint)(FixedColumns + columns.Count), Width = 14, CustomWidth = true });
             sheetPart.Worksheet = new Worksheet(widths, data, merges);
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "II.06a" }));
         }
@@ -42,11 +43,11 @@ public static class XlsxReport
         return stream.ToArray();
     }
 
-    private static (SheetData Data, MergeCells Merges) Sheet(StatisticsReport report)
+    private static (SheetData Data, MergeCells Merges) Sheet(StatisticsReport report, IReadOnlyList<ReportColumn> columns)
     {
         var data = new SheetData();
         var merges = new MergeCells();
-        var last = ColumnName(FixedColumns + ReportLayout.Columns.Count);
+        var last = ColumnName(FixedColumns + columns.Count);
         var period = $"Kỳ báo cáo / Period: {Day(report.Period.From)} – {Day(report.Period.To)}; lập lúc / generated {report.GeneratedAt:yyyy-MM-dd HH:mm zzz}";
         data.Append(new Row(TextCell("A1", "Biểu mẫu II.06a/VPCP/KSTT — Tình hình, kết quả giải quyết thủ tục hành chính / Results of administrative procedure processing", Title)) { RowIndex = 1 });
         data.Append(new Row(TextCell("A2", period, Text)) { RowIndex = 2 });
@@ -66,18 +67,18 @@ public static class XlsxReport
             merges.Append(new MergeCell { Reference = $"{col}4:{col}5" });
         }
 
-        for (var i = 0; i < ReportLayout.Columns.Count; i++)
+        for (var i = 0; i < columns.Count; i++)
         {
-            var column = ReportLayout.Columns[i];
+            var column = columns[i];
             var col = ColumnName(FixedColumns + i + 1);
-            var startsGroup = i == 0 || ReportLayout.Columns[i - 1].GroupVi != column.GroupVi;
+            var startsGroup = i == 0 || columns[i - 1].GroupVi != column.GroupVi;
             groups.Append(TextCell($"{col}4", startsGroup ? $"{column.GroupVi} / {column.GroupEn}" : string.Empty, HeaderStyle));
             vi.Append(TextCell($"{col}5", column.Vi, HeaderStyle));
             en.Append(TextCell($"{col}6", column.En, HeaderStyle));
             if (startsGroup)
             {
                 var end = i;
-                while (end + 1 < ReportLayout.Columns.Count && ReportLayout.Columns[end + 1].GroupVi == column.GroupVi)
+                while (end + 1 < columns.Count && columns[end + 1].GroupVi == column.GroupVi)
                 {
                     end++;
                 }
@@ -99,9 +100,9 @@ public static class XlsxReport
                 TextCell($"A{r}", line.Number, bold ? TextBold : Text),
                 TextCell($"B{r}", line.Code, bold ? TextBold : Text),
                 TextCell($"C{r}", line.Kind == ReportLineKind.Procedure ? "    " + line.Name : line.Name, bold ? TextBold : Text));
-            for (var i = 0; i < ReportLayout.Columns.Count; i++)
+            for (var i = 0; i < columns.Count; i++)
             {
-                var column = ReportLayout.Columns[i];
+                var column = columns[i];
                 var style = column.IsRate ? (bold ? DecimalBold : Decimal) : (bold ? NumberBold : Number);
                 row.Append(NumberCell($"{ColumnName(FixedColumns + i + 1)}{r}", column.Value(line.Figures), style));
             }

@@ -23,7 +23,24 @@ public sealed record InProgressFigures(int WithinDeadline, int Overdue)
 }
 
 /// <summary>Ratings given in the period: 1 not satisfied, 2 satisfied, 3 very satisfied.</summary>
-public sealed record SatisfactionFigures(int Count, int NotSatisfied, int Satisfied, int VerySatisfied, double? Average);
+public sealed record SatisfactionFigures(int Count, int NotSatisfied, int Satisfied, int VerySatisfied, double? Average)
+{
+    /// <summary>The answers per survey criterion in the period (docs/satisfaction.md), in the survey's order; empty when none.</summary>
+    public IReadOnlyList<CriterionFigures> Criteria { get; init; } = [];
+
+    /// <summary>One criterion's counts; zero when it had no answers.</summary>
+    public CriterionFigures For(string criterion) =>
+        Criteria.FirstOrDefault(c => c.Criterion == criterion) ?? new CriterionFigures(criterion, 0, 0, 0);
+}
+
+/// <summary>How many answers one criterion got at each level in the period.</summary>
+public sealed record CriterionFigures(string Criterion, int NotSatisfied, int Satisfied, int VerySatisfied)
+{
+    public int Count => NotSatisfied + Satisfied + VerySatisfied;
+}
+
+/// <summary>A criterion the report counts: the configured ones, then any retired one still answered in the period.</summary>
+public sealed record ReportCriterion(string Id, string LabelVi, string LabelEn);
 
 /// <summary>The categories of report II.06a for one unit, one procedure or the whole province.</summary>
 public sealed record Figures(
@@ -79,7 +96,11 @@ public sealed record StatisticsReport(
     long ProjectedThroughSequence,
     IReadOnlyList<UnitStatistics> Units,
     Figures Total,
-    Figures PreviousTotal);
+    Figures PreviousTotal)
+{
+    /// <summary>The survey criteria whose answers <see cref="SatisfactionFigures.Criteria"/> count, in column order.</summary>
+    public IReadOnlyList<ReportCriterion> Criteria { get; init; } = [];
+}
 
 /// <summary>One line of the overdue or due-soon watch list: which dossier, since when, and who holds it.</summary>
 public sealed record WatchListEntry(

@@ -36,6 +36,25 @@ public sealed class DailyCounters
     /// <summary>Signed like <see cref="OverdueDelta"/>: in progress, warned due soon, not (yet) overdue.</summary>
     public int DueSoonDelta { get; set; }
 
+    /// <summary>
+    /// Survey answers per criterion: how many at level 1, 2 and 3 (index 0..2). Not one of <see cref="Columns"/>: the
+    /// criteria are configuration, so they go in <see cref="AnswerTable"/>'s rows, one per criterion. Null until one lands.
+    /// </summary>
+    public Dictionary<string, int[]>? Answers { get; private set; }
+
+    public void AddAnswer(string criterion, int level)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 3);
+        Answers ??= new Dictionary<string, int[]>(StringComparer.Ordinal);
+        if (!Answers.TryGetValue(criterion, out var levels))
+        {
+            Answers[criterion] = levels = new int[3];
+        }
+
+        levels[level - 1]++;
+    }
+
     /// <summary>In the order of <see cref="Columns"/>.</summary>
     public int[] Values() =>
     [

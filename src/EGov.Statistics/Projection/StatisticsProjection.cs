@@ -44,6 +44,11 @@ public sealed class StatisticsProjection(TimeZoneInfo zone) : IProjection
         {
             operations.QueueSqlCommand(DailyTable.UpsertSql, DailyTable.UpsertParameters(fold.Changes));
         }
+
+        if (fold.Changes.Values.Any(c => c.Answers is not null))
+        {
+            operations.QueueSqlCommand(AnswerTable.UpsertSql, AnswerTable.UpsertParameters(fold.Changes));
+        }
     }
 
     private static async Task<Dictionary<Guid, DossierTally>> LoadAsync(IDocumentOperations operations, List<IEvent> events, CancellationToken cancellation)

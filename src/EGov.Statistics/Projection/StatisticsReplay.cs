@@ -136,12 +136,14 @@ public sealed partial class StatisticsReplay(IDocumentStore store, NpgsqlDataSou
             DELETE FROM {TallyTable.QualifiedName};
             DELETE FROM {DailyTable.QualifiedName};
             DELETE FROM {MonthlyTable.QualifiedName};
+            DELETE FROM {AnswerTable.QualifiedName};
             """, cancellation).ConfigureAwait(false);
         var locked = clock.Elapsed;
         await TallyTable.CopyAsync(connection, fold.Tallies.Values, cancellation).ConfigureAwait(false);
         var tallies = clock.Elapsed;
         await DailyTable.CopyAsync(connection, fold.Changes, cancellation).ConfigureAwait(false);
         await ExecuteAsync(connection, MonthlyTable.RollUpSql, cancellation).ConfigureAwait(false);
+        await AnswerTable.CopyAsync(connection, fold.Changes, cancellation).ConfigureAwait(false);
         await ExecuteAsync(connection,
             $"UPDATE egov.mt_event_progression SET last_seq_id = {through}, last_updated = transaction_timestamp() WHERE name = '{ShardName}'",
             cancellation).ConfigureAwait(false);

@@ -69,6 +69,14 @@ public static class StatisticsRules
             case DossierRated { Rating: 3 }: counters.Rating3++; break;
         }
 
+        if (@event is DossierRated { Answers: { } answers })
+        {
+            foreach (var (criterion, level) in answers)
+            {
+                counters.AddAnswer(criterion, level);
+            }
+        }
+
         counters.OverdueDelta += (tally.Overdue ? 1 : 0) - (wasOverdue ? 1 : 0);
         counters.DueSoonDelta += (tally.DueSoon ? 1 : 0) - (wasDueSoon ? 1 : 0);
         if (Roles.Officers.Contains(@event.Meta.Role) || @event.Meta.Role == Roles.Admin)
@@ -115,6 +123,7 @@ public static class StatisticsRules
         if (s.ResultDocumentIds.Count > 0) s.ResultDocumentIds = [];
         if (s.Details.Count > 0) s.Details = [];
         if (s.InvolvedUnits.Count > 0) s.InvolvedUnits = [];
+        s.RatingAnswers = null;
         s.Applicant = NoApplicant;
         s.IdempotencyKey = null;
         s.SubmittedBy = string.Empty;

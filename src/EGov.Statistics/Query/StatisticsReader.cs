@@ -1,6 +1,7 @@
 using System.Globalization;
 using EGov.Calendar;
 using EGov.Catalog;
+using EGov.Dossiers.Satisfaction;
 using EGov.Kernel;
 using EGov.Statistics.Model;
 using EGov.Statistics.Projection;
@@ -12,7 +13,7 @@ namespace EGov.Statistics.Query;
 /// Reads a report from the projection in one round trip: the period's and the previous period's figures per unit
 /// and procedure, the daily trend and how far the projection has got.
 /// </summary>
-public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catalog, PlatformClock clock, BusinessTimeZone zone)
+public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catalog, PlatformClock clock, BusinessTimeZone zone, SatisfactionSurvey survey)
 {
     private static readonly string FiguresSql = BuildFiguresSql();
 
@@ -57,6 +58,7 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
         batch.BatchCommands.Add(Command(FiguresSql, UnitsParameter(units), new() { Value = period.From }, new() { Value = period.To }, new() { Value = previous.From }, new() { Value = previous.To }));
         batch.BatchCommands.Add(Command(ProgressSql));
         batch.BatchCommands.Add(Command(DailySql, UnitsParameter(units), new() { Value = period.From }, new() { Value = period.To }));
+        batch.BatchCommands.Add(Command(AnswerCounts.Sql, UnitsParameter(units), new() { Value = period.From }, new() { Value = period.To }, new() { Value = previous.From }, new() { Value = previous.To }));
         await using var reader = await batch.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
 
         var current = new Dictionary<(string Unit, string Procedure), FigureRow>();
@@ -86,13 +88,20 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
             days[reader.GetFieldValue<DateOnly>(1)] = new DayRow((int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4), (int)reader.GetInt64(5));
         }
 
+        await reader.NextResultAsync(cancellation).ConfigureAwait(false);
+        var answers = await AnswerCounts.ReadAsync(reader, survey, cancellation).ConfigureAwait(false);
+
         var shown = units?.ToArray() ?? catalog.Units.Select(u => u.Definition.Code).Union(current.Keys.Select(k => k.Unit)).Order(StringComparer.Ordinal).ToArray();
-        var reports = shown.Select(unit => BuildUnit(unit, period, current, before, daily)).ToArray();
+        var reports = shown.Select(unit => BuildUnit(unit, period, current, before, daily, answers)).ToArray();
         var unitSet = shown.ToHashSet(StringComparer.Ordinal);
+        var shownKeys = current.Keys.Where(k => unitSet.Contains(k.Unit)).ToArray();
         return new StatisticsReport(
             period, previous, zone.InZone(clock.GetUtcNow()), through, reports,
-            FigureRow.Sum(current.Where(kv => unitSet.Contains(kv.Key.Unit)).Select(kv => kv.Value)).ToFigures(),
-            FigureRow.Sum(before.Where(kv => unitSet.Contains(kv.Key.Unit)).Select(kv => kv.Value)).ToFigures());
+            answers.With(FigureRow.Sum(shownKeys.Select(k => current[k])).ToFigures(), shownKeys, previous: false),
+            answers.With(FigureRow.Sum(shownKeys.Select(k => before[k])).ToFigures(), shownKeys, previous: true))
+        {
+            Criteria = answers.Criteria(survey),
+        };
     }
 
     /// <summary>The period of equal length that ends the day before <paramref name="period"/> starts.</summary>
@@ -107,14 +116,16 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
         string unit, Period period,
         Dictionary<(string Unit, string Procedure), FigureRow> current,
         Dictionary<(string Unit, string Procedure), FigureRow> before,
-        Dictionary<string, Dictionary<DateOnly, DayRow>> daily)
+        Dictionary<string, Dictionary<DateOnly, DayRow>> daily,
+        AnswerCounts answers)
     {
         var keys = current.Keys.Where(k => k.Unit == unit).OrderBy(k => k.Procedure, StringComparer.Ordinal).ToArray();
         var figures = FigureRow.Sum(keys.Select(k => current[k]));
         var previous = FigureRow.Sum(keys.Select(k => before[k]));
-        var f = figures.ToFigures();
+        var f = answers.With(figures.ToFigures(), keys, previous: false);
         var procedures = keys.Select(k => new ProcedureStatistics(
-            k.Procedure, catalog.FindProcedure(k.Procedure)?.Definition.Name ?? k.Procedure, current[k].ToFigures(), before[k].ToFigures())).ToArray();
+            k.Procedure, catalog.FindProcedure(k.Procedure)?.Definition.Name ?? k.Procedure,
+            answers.With(current[k].ToFigures(), [k], previous: false), answers.With(before[k].ToFigures(), [k], previous: true))).ToArray();
 
         // A day without changes keeps the overdue count of the day before; the period starts from the previous one's end.
         var overdue = checked((int)previous.Overdue);
@@ -136,7 +147,7 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
         return new UnitStatistics(
             unit, catalog.FindUnit(unit)?.Definition.Name ?? unit,
             f.Received, f.Resolved, f.InProgress, f.SupplementRequested, f.Refused, f.Withdrawn, f.Stopped,
-            f.OnTimeRate, f.LateRate, f.Satisfaction, checked((int)figures.DueSoon), previous.ToFigures(), procedures, points);
+            f.OnTimeRate, f.LateRate, f.Satisfaction, checked((int)figures.DueSoon), answers.With(previous.ToFigures(), keys, previous: true), procedures, points);
     }
 
     /// <summary>The <c>$1::text[]</c> of every statistics query: the units to read, or null for all of them.</summary>
