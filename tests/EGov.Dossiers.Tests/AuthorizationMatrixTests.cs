@@ -60,16 +60,19 @@ public sealed class AuthorizationMatrixTests
         {
             [A.RequestSupplement] = [SpecialistStp, LeaderStp], [A.CompleteStep] = [SpecialistStp, LeaderStp], [A.Extend] = [LeaderStp],
             [A.Withdraw] = ApplicantOrDesk, [A.Stop] = [LeaderStp],
+            [A.Assign] = [LeaderStp], [A.Claim] = [SpecialistStp, LeaderStp],
         },
         [S.AtAppraise] = new()
         {
             [A.RequestSupplement] = [SpecialistSxd, LeaderSxd], [A.CompleteStep] = [SpecialistSxd, LeaderSxd],
             [A.ReturnStep] = [SpecialistSxd, LeaderSxd], [A.Extend] = [LeaderStp, LeaderSxd], [A.Withdraw] = ApplicantOrDesk, [A.Stop] = [LeaderStp],
+            [A.Assign] = [LeaderSxd], [A.Claim] = [SpecialistSxd, LeaderSxd],
         },
         [S.AtSign] = new()
         {
             [A.RequestSupplement] = [SpecialistSxd, LeaderSxd], [A.ReturnStep] = [SpecialistSxd, LeaderSxd], [A.Approve] = [LeaderSxd],
             [A.Reject] = [LeaderSxd], [A.Extend] = [LeaderStp, LeaderSxd], [A.Withdraw] = ApplicantOrDesk, [A.Stop] = [LeaderStp],
+            [A.Assign] = [LeaderSxd], [A.Claim] = [LeaderSxd],
         },
         [S.ProcessingSupplement] = new()
         {
@@ -126,7 +129,7 @@ public sealed class AuthorizationMatrixTests
         var caller = P.Get(callerKey);
         var snapshot = Fold.Snapshot(story.State);
 
-        var (events, error) = story.Try(Commands.Valid(action, caller, toStepId: null));
+        var (events, error) = story.Try(Commands.Valid(action, caller, toStepId: null, state: story.State));
 
         var actual = error is null ? Allow : error.Kind switch
         {

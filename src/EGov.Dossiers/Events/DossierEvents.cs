@@ -30,6 +30,12 @@ public sealed record DossierSubmitted(
     /// key can be told apart (absent in events stored before it existed, and without a key).
     /// </summary>
     public string? IntakeFingerprint { get; init; }
+
+    /// <summary>
+    /// The desk that received the dossier when it is not <see cref="Unit"/>'s own (intake regardless of administrative
+    /// boundary, Decree 118/2025/NĐ-CP; docs/deadlines.md); absent for the competent unit's own intake and in older events.
+    /// </summary>
+    public string? ReceivingUnit { get; init; }
 }
 
 /// <summary>A desk officer accepted the dossier as valid: the clock starts.</summary>
@@ -88,3 +94,12 @@ public sealed record DeadlineMissed(string Scope, DateTimeOffset DueAt, string H
 /// time that was left is laid out again on the new calendar.
 /// </summary>
 public sealed record DeadlinesRecomputed(int CalendarYear, DateTimeOffset? DueAt, DateTimeOffset? StepDueAt, EventMeta Meta) : IDossierEvent;
+
+/// <summary>
+/// The current step was given to a named officer of its unit: by the unit's leader (<paramref name="PreviousAssignee"/>
+/// set when it is a re-assignment, with the reason in the meta) or claimed by the officer themself.
+/// </summary>
+public sealed record StepAssigned(string StepId, string Assignee, string AssigneeName, string? PreviousAssignee, EventMeta Meta) : IDossierEvent;
+
+/// <summary>The officer holding the current step let it go (or the unit's leader took it back): nobody holds it now.</summary>
+public sealed record StepReleased(string StepId, string Assignee, EventMeta Meta) : IDossierEvent;

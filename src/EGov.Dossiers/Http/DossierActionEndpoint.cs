@@ -19,7 +19,8 @@ public sealed record DossierActionRequest(
     IReadOnlyList<Guid>? DocumentIds,
     int? WorkingDays,
     int? Rating,
-    string? ToStepId);
+    string? ToStepId,
+    string? Assignee = null);
 
 /// <summary><c>POST /api/v1/dossiers/{id}/{action}</c>: every lifecycle action goes through the dossier's grain.</summary>
 public static class DossierActionEndpoint
@@ -44,7 +45,8 @@ public static class DossierActionEndpoint
         IGrainFactory grains,
         PlatformClock clock,
         IDeadlines deadlines,
-        IDocumentReuseConsent consent)
+        IDocumentReuseConsent consent,
+        Officers.OfficerDirectory directory)
     {
         // The URL's action and the loose body become one typed command here; an unknown action is a 404 at once.
         var caller = CallerFactory.From(http.User);
@@ -56,8 +58,12 @@ public static class DossierActionEndpoint
             return badPrecondition;
         }
 
+        // An assignee is looked up here, once, so the grain decides on what the directory said (the decider does no I/O).
+        var assignee = request.Assignee?.Trim();
+        var known = action == DossierActions.Assign && assignee is { Length: > 0 and <= 200 }
+            ? await directory.FindAsync(assignee, http.RequestAborted) : null;
         var (command, invalid) = new ActionInput(action, expectedVersion, request.Reason, request.DocumentIds ?? [],
-            request.WorkingDays, request.Rating, request.ToStepId, caller).Parse();
+            request.WorkingDays, request.Rating, request.ToStepId, caller) { Assignee = assignee, AssigneeOfficer = known }.Parse();
         if (invalid is { Kind: ErrorKind.NotFound })
         {
             return Problems.From(invalid);

@@ -2,6 +2,7 @@
 #pragma warning disable
 using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Officers;
 using EGov.Kernel;
 using Microsoft.AspNetCore.Routing;
 using Orleans;
@@ -20,16 +21,18 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly EGov.Dossiers.Intake.IDocumentReuseConsent _documentReuseConsent;
         private readonly EGov.Dossiers.Lifecycle.IDeadlines _deadlines;
+        private readonly EGov.Dossiers.Officers.OfficerDirectory _officerDirectory;
         private readonly EGov.Kernel.PlatformClock _platformClock;
         private readonly Orleans.IGrainFactory _grainFactory;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_v1_dossiers_id_action(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, EGov.Dossiers.Intake.IDocumentReuseConsent documentReuseConsent, EGov.Dossiers.Lifecycle.IDeadlines deadlines, EGov.Kernel.PlatformClock platformClock, Orleans.IGrainFactory grainFactory, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_v1_dossiers_id_action(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, EGov.Dossiers.Intake.IDocumentReuseConsent documentReuseConsent, EGov.Dossiers.Lifecycle.IDeadlines deadlines, EGov.Dossiers.Officers.OfficerDirectory officerDirectory, EGov.Kernel.PlatformClock platformClock, Orleans.IGrainFactory grainFactory, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _documentReuseConsent = documentReuseConsent;
             _deadlines = deadlines;
+            _officerDirectory = officerDirectory;
             _platformClock = platformClock;
             _grainFactory = grainFactory;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -66,7 +69,7 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await EGov.Dossiers.Http.DossierActionEndpoint.Post(id, action, request, httpContext, ((Marten.IQuerySession)documentSession), _grainFactory, _platformClock, _deadlines, _documentReuseConsent).ConfigureAwait(false);
+            var result = await EGov.Dossiers.Http.DossierActionEndpoint.Post(id, action, request, httpContext, ((Marten.IQuerySession)documentSession), _grainFactory, _platformClock, _deadlines, _documentReuseConsent, _officerDirectory).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
