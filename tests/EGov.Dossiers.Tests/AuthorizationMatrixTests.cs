@@ -229,11 +229,11 @@ public sealed class AuthorizationMatrixTests
     [InlineData(Channel.Online, P.Admin, "online-is-for-citizens")]
     [InlineData(Channel.Desk, "desk-officer@STP", null)]
     [InlineData(Channel.Post, "desk-officer@STP", null)]
-    [InlineData(Channel.Desk, "desk-officer@SXD", "not-desk-of-unit")]
+    [InlineData(Channel.Desk, "desk-officer@SXD", null)] // issue 18: any desk in the province receives (Decree 118/2025/NĐ-CP)
     [InlineData(Channel.Desk, "specialist@STP", "not-desk-of-unit")]
     [InlineData(Channel.Desk, "leader@STP", "not-desk-of-unit")]
     [InlineData(Channel.Post, P.Applicant, "not-desk-of-unit")]
-    public void Given_an_intake_when_checked_then_only_the_applicant_online_or_the_units_desk_may_open_it(Channel channel, string callerKey, string? code)
+    public void Given_an_intake_when_checked_then_only_the_applicant_online_or_a_desk_may_open_it(Channel channel, string callerKey, string? code)
     {
         var error = DossierDecider.CheckSubmit(Story.SubmitCommand(channel, P.Get(callerKey)), U.Justice);
 
