@@ -46,6 +46,8 @@ public static class DossiersSetup
         services.AddSingleton(Satisfaction.SatisfactionOptions.Build(configuration));
         services.AddSingleton<DossierOpener>();
         services.AddPublicLookup(configuration);
+        services.AddSingleton<Officers.OfficerDirectory>();
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, Officers.OfficerRecording>();
         return services;
     }
 
@@ -65,6 +67,13 @@ public static class DossiersSetup
         // (mt_doc_dossierform) is left as it is — Marten never drops a table it is not told about.
         options.Schema.For<Notification>().Duplicate(x => x.Unit).Duplicate(x => x.CreatedAt);
         options.Schema.For<StoredCalendarYear>();
+        options.Schema.For<Officers.KnownOfficer>().Duplicate(x => x.Unit);
+
+        // Work lists (GET /api/v1/work): the holding unit and the assignee as columns, so "my unit's open work by due
+        // instant" is one index range scan however many dossiers the unit holds (issue 18: 10,000 in one unit).
+        options.Schema.For<DossierState>()
+            .Duplicate(x => x.HoldingUnit)
+            .Duplicate(x => x.Assignee);
         options.AddDossierCodeCounters();
         options.Storage.Add(new LookupFeedSchema(options.Advanced.Migrator));
 
@@ -79,6 +88,7 @@ public static class DossiersSetup
             if (mapping.DocumentType == typeof(DossierState))
             {
                 mapping.Indexes.Add(new Weasel.Postgresql.Tables.IndexDefinition("mt_doc_dossierstate_idx_unit_due_at") { Columns = ["unit", "due_at"] });
+                mapping.Indexes.Add(new Weasel.Postgresql.Tables.IndexDefinition("mt_doc_dossierstate_idx_holding_unit_due_at") { Columns = ["holding_unit", "due_at"] });
             }
         });
     }

@@ -9,7 +9,7 @@ public sealed class ActionInputTests
     private static readonly Caller Who = P.Citizen;
 
     private static ActionInput Input(string action, string? reason = "Lý do / reason", int? workingDays = 5, int? rating = 3, string? toStepId = "review") =>
-        new(action, 7, reason, [Commands.Document], workingDays, rating, toStepId, Who);
+        new(action, 7, reason, [Commands.Document], workingDays, rating, toStepId, Who) { Assignee = "officer-x" };
 
     [Fact]
     public void Every_action_parses_into_its_own_record_carrying_caller_version_and_its_fields()

@@ -60,16 +60,19 @@ public sealed class AuthorizationMatrixTests
         {
             [A.RequestSupplement] = [SpecialistStp, LeaderStp], [A.CompleteStep] = [SpecialistStp, LeaderStp], [A.Extend] = [LeaderStp],
             [A.Withdraw] = ApplicantOrDesk, [A.Stop] = [LeaderStp],
+            [A.Assign] = [LeaderStp], [A.Claim] = [SpecialistStp, LeaderStp],
         },
         [S.AtAppraise] = new()
         {
             [A.RequestSupplement] = [SpecialistSxd, LeaderSxd], [A.CompleteStep] = [SpecialistSxd, LeaderSxd],
             [A.ReturnStep] = [SpecialistSxd, LeaderSxd], [A.Extend] = [LeaderStp, LeaderSxd], [A.Withdraw] = ApplicantOrDesk, [A.Stop] = [LeaderStp],
+            [A.Assign] = [LeaderSxd], [A.Claim] = [SpecialistSxd, LeaderSxd],
         },
         [S.AtSign] = new()
         {
             [A.RequestSupplement] = [SpecialistSxd, LeaderSxd], [A.ReturnStep] = [SpecialistSxd, LeaderSxd], [A.Approve] = [LeaderSxd],
             [A.Reject] = [LeaderSxd], [A.Extend] = [LeaderStp, LeaderSxd], [A.Withdraw] = ApplicantOrDesk, [A.Stop] = [LeaderStp],
+            [A.Assign] = [LeaderSxd], [A.Claim] = [LeaderSxd],
         },
         [S.ProcessingSupplement] = new()
         {
@@ -126,7 +129,7 @@ public sealed class AuthorizationMatrixTests
         var caller = P.Get(callerKey);
         var snapshot = Fold.Snapshot(story.State);
 
-        var (events, error) = story.Try(Commands.Valid(action, caller, toStepId: null));
+        var (events, error) = story.Try(Commands.Valid(action, caller, toStepId: null, state: story.State));
 
         var actual = error is null ? Allow : error.Kind switch
         {
@@ -226,11 +229,11 @@ public sealed class AuthorizationMatrixTests
     [InlineData(Channel.Online, P.Admin, "online-is-for-citizens")]
     [InlineData(Channel.Desk, "desk-officer@STP", null)]
     [InlineData(Channel.Post, "desk-officer@STP", null)]
-    [InlineData(Channel.Desk, "desk-officer@SXD", "not-desk-of-unit")]
+    [InlineData(Channel.Desk, "desk-officer@SXD", null)] // issue 18: any desk in the province receives (Decree 118/2025/NĐ-CP)
     [InlineData(Channel.Desk, "specialist@STP", "not-desk-of-unit")]
     [InlineData(Channel.Desk, "leader@STP", "not-desk-of-unit")]
     [InlineData(Channel.Post, P.Applicant, "not-desk-of-unit")]
-    public void Given_an_intake_when_checked_then_only_the_applicant_online_or_the_units_desk_may_open_it(Channel channel, string callerKey, string? code)
+    public void Given_an_intake_when_checked_then_only_the_applicant_online_or_a_desk_may_open_it(Channel channel, string callerKey, string? code)
     {
         var error = DossierDecider.CheckSubmit(Story.SubmitCommand(channel, P.Get(callerKey)), U.Justice);
 

@@ -78,6 +78,7 @@ public sealed class LifecycleProperties
         }
 
         var valid = step.Input < 85;
+        var assignee = action == A.Assign ? AssigneeFor(state, step, valid) : null;
         var reason = valid ? Commands.Reason : (step.Input % 3) switch { 0 => null, 1 => "   ", _ => LongReason };
         var version = step.Version switch
         {
@@ -89,13 +90,35 @@ public sealed class LifecycleProperties
         return new ActionInput(
             action,
             version,
-            A.NeedReason.Contains(action) || !valid ? reason : null,
+            A.NeedReason.Contains(action) || !valid || (A.Assignment.Contains(action) && step.Input % 2 == 0) ? reason : null,
             [new Guid(step.Input, 0, 0, new byte[8])],
             valid ? 1 + (step.Input % 60) : (step.Input % 4) switch { 0 => 0, 1 => 61, 2 => -1, _ => null },
             valid ? 1 + (step.Input % 3) : (step.Input % 3) switch { 0 => 0, 1 => 4, _ => null },
             valid ? null : (step.Input % 3) switch { 0 => "nope", 1 => state.CurrentStep?.Id, _ => state.Steps[^1].Id },
-            caller);
+            caller)
+        {
+            Assignee = assignee?.Subject ?? "ghost",
+            AssigneeOfficer = assignee,
+        };
     }
+
+    /// <summary>Whom an assign names: the step's leader or its role's officer, or (invalid) nobody known or an officer of another unit.</summary>
+    private static Officer? AssigneeFor(DossierState state, Step step, bool valid)
+    {
+        if (state.CurrentStep is not { } current)
+        {
+            return null;
+        }
+
+        var other = Plans.AllUnits.First(u => u != current.Unit);
+        return valid
+            ? Commands.AsOfficer(P.Get(P.Officer(step.Input % 2 == 0 ? Roles.Leader : current.Role, current.Unit)))
+            : step.Input % 2 == 0 ? null : Commands.AsOfficer(P.Get(P.Officer(current.Role, other)));
+    }
+
+    private static bool AssignsAnEligibleOfficer(DossierState s, ActionInput cmd) =>
+        cmd.AssigneeOfficer is { } o && s.CurrentStep is { } step && o.Subject == cmd.Assignee && o.Unit == step.Unit
+        && (o.Roles.Contains(step.Role) || o.Roles.Contains(Roles.Leader));
 
     /// <summary>The oracle: the error kind the specification gives this command, or null when it must be carried out.</summary>
     private static ErrorKind? Expected(Decision d)
@@ -131,6 +154,9 @@ public sealed class LifecycleProperties
             || reason is { Length: > 2000 }
             || (cmd.Action == A.Extend && cmd.WorkingDays is not (>= 1 and <= 60))
             || (cmd.Action == A.Rate && cmd.Rating is not (>= 1 and <= 3))
+            || (cmd.Action == A.Assign && !AssignsAnEligibleOfficer(s, cmd))
+            || (cmd.Action == A.Assign && s.Assignee is { } previous && previous != cmd.Assignee && string.IsNullOrEmpty(reason))
+            || (cmd.Action == A.Release && !(c.Subject == s.Assignee && c.Unit == s.CurrentStep?.Unit) && string.IsNullOrEmpty(reason))
             || (cmd.Action == A.ReturnStep && cmd.ToStepId is { } to && s.Steps.FindIndex(x => x.Id == to) is var i && (i < 0 || i >= s.CurrentStepIndex));
         return invalid ? ErrorKind.Invalid : null;
     }
@@ -241,7 +267,7 @@ public sealed class LifecycleProperties
                     var available = DossierRules.Available(s, caller);
                     foreach (var action in A.All)
                     {
-                        var (_, error) = DossierDecider.Decide(s, Commands.Valid(action, caller, s.Version), now.AddMinutes(1), Vn.Deadlines);
+                        var (_, error) = DossierDecider.Decide(s, Commands.Valid(action, caller, s.Version, state: s), now.AddMinutes(1), Vn.Deadlines);
                         Assert.True(available.Contains(action) == error is null, $"{action} by {key} in {s.Status}: available {available.Contains(action)}, decide {error?.Code ?? "ok"}");
                     }
                 }

@@ -30,7 +30,8 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform)
         ["GET form 01"] = [401, 200, 404, 200, 200, 200, 404, 404, 404, 200],
         ["GET list of own unit"] = [401, 200, 200, 200, 200, 200, 403, 403, 403, 200],
         ["GET public lookup"] = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
-        ["POST intake at the desk"] = [401, 403, 403, 201, 403, 403, 403, 403, 403, 403],
+        // desk-other: issue 18, any desk of the province receives regardless of administrative boundary (Decree 118/2025/NĐ-CP).
+        ["POST intake at the desk"] = [401, 403, 403, 201, 403, 403, 201, 403, 403, 403],
         ["POST online intake for citizen-own"] = [401, 201, 403, 403, 403, 403, 403, 403, 403, 403],
         ["POST complete-step"] = [401, 403, 404, 403, 200, 200, 404, 404, 404, 403],
         ["POST extend"] = [401, 403, 404, 403, 403, 200, 404, 404, 404, 403],

@@ -96,6 +96,7 @@ public sealed class LifecyclePropertyTests(PlatformFixture platform)
         documentIds = new[] { Guid.NewGuid() },
         workingDays = 2,
         rating = 3,
+        assignee = "prop-lead", // a leader of the step's unit: eligible for any step, and known once it has called the API
     };
 
     private static async Task<JsonElement> Read(HttpClient client, Guid id)

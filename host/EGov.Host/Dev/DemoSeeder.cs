@@ -24,6 +24,7 @@ internal sealed partial class DemoSeeder(
     IDocumentStore store,
     ProcedureCatalog catalog,
     PlatformClock clock,
+    EGov.Dossiers.Officers.OfficerDirectory directory,
     ILogger<DemoSeeder> logger) : BackgroundService
 {
     public const int PerProcedure = 20;
@@ -73,6 +74,7 @@ internal sealed partial class DemoSeeder(
 
     private async Task<(int Imported, int Skipped)?> SeedOnceAsync(CancellationToken stoppingToken)
     {
+        await RegisterDemoOfficersAsync(stoppingToken);
         await using (var query = store.QuerySession())
         {
             if (await query.Query<DossierState>().AnyAsync(stoppingToken))
@@ -209,4 +211,20 @@ internal sealed partial class DemoSeeder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data: dossier {Number} of {Procedure} skipped: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string procedure, int number, string? reason);
+
+    /// <summary>
+    /// The demo officers the stories act as, in the officer directory (issue 18), so a leader can assign to them
+    /// before they have signed in; upserted on every start, also over a store seeded by an older release.
+    /// </summary>
+    private async Task RegisterDemoOfficersAsync(CancellationToken cancellationToken)
+    {
+        var officers = catalog.Procedures.SelectMany(c => c.Definition.Steps.Select(st => (st.Role, Unit: st.UnitCode))
+                .Append((Roles.DeskOfficer, c.Definition.UnitCode)).Append((Roles.Leader, c.Definition.UnitCode)))
+            .Distinct();
+        foreach (var (role, unit) in officers)
+        {
+            var subject = role == Roles.DeskOfficer ? $"demo-desk-{unit}" : $"demo-{role}-{unit}";
+            await directory.RecordAsync(new Officer(subject, $"Cán bộ {role} {unit} (demo)", unit, [role]), cancellationToken);
+        }
+    }
 }

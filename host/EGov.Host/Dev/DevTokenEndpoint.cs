@@ -9,7 +9,8 @@ using Wolverine.Http;
 namespace EGov.Host.Dev;
 
 /// <summary>The body of <c>POST /api/v1/dev/tokens</c>.</summary>
-public sealed record DevTokenRequest(string? Subject, IReadOnlyList<string>? Roles, string? Unit, string? CitizenId);
+/// <param name="Name">The display name (the token's <c>name</c> claim); the subject when absent.</param>
+public sealed record DevTokenRequest(string? Subject, IReadOnlyList<string>? Roles, string? Unit, string? CitizenId, string? Name = null);
 
 /// <summary>The minted token.</summary>
 public sealed record DevTokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
@@ -58,6 +59,11 @@ public static class DevTokenEndpoint
         if (!string.IsNullOrWhiteSpace(request.CitizenId))
         {
             claims.Add(new Claim(ClaimNames.CitizenId, request.CitizenId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Name))
+        {
+            claims.Add(new Claim(EGov.Dossiers.Model.CallerFactory.NameClaim, request.Name.Trim()));
         }
 
         return TypedResults.Ok(DevTokens.Mint(configuration, clock, claims));

@@ -58,6 +58,9 @@ internal sealed class DossierActionParameter : IOpenApiOperationTransformer
             case DossierActions.Rate:
                 fields.Add("`rating` (required, 1–3)");
                 break;
+            case DossierActions.Assign:
+                fields.Add("`assignee` (required; `reason` too when re-assigning)");
+                break;
         }
 
         return string.Join(", ", fields);

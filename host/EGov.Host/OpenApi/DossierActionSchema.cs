@@ -5,7 +5,7 @@ using Microsoft.OpenApi;
 namespace EGov.Host.OpenApi;
 
 /// <summary>
-/// <c>DossierActionRequest</c> is one loose body for fourteen actions: no field is required by every action
+/// <c>DossierActionRequest</c> is one loose body for seventeen actions: no field is required by every action
 /// (<c>{}</c> is a valid <c>receive</c>), so none is <c>required</c>; each field says which actions read it, as
 /// <see cref="ActionInput.Parse"/> does.
 /// </summary>
@@ -20,6 +20,7 @@ internal sealed class DossierActionSchema : IOpenApiSchemaTransformer
         ["rating"] = $"Đánh giá / 1 not satisfied, 2 satisfied, 3 very satisfied. Required for {DossierActions.Rate}.",
         ["answers"] = $"Đánh giá theo tiêu chí / The level (1..3) per criterion of GET /api/v1/satisfaction/survey, e.g. {{\"total-time\": 3, \"staff-attitude\": 2, ...}}. Optional for {DossierActions.Rate}; when given, exactly one level for every criterion (400 `invalid-input`, errors keyed `answers.<criterionId>`).",
         ["toStepId"] = $"Bước quay về / The earlier step to return to ({DossierActions.ReturnStep}); the step before the current one when omitted.",
+        ["assignee"] = $"Cán bộ được phân công / The subject of the officer of the step's unit to assign the current step to. Required for {DossierActions.Assign}; a reason is required too when the step is held by someone else.",
     };
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)

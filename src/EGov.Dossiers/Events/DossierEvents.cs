@@ -33,6 +33,12 @@ public sealed record DossierSubmitted(
 
     /// <summary>The version of the procedure's catalog entry (form, steps, times) it was submitted under; absent in events stored before versions existed, which count as 1.</summary>
     public int? CatalogVersion { get; init; }
+
+    /// <summary>
+    /// The desk that received the dossier when it is not <see cref="Unit"/>'s own (intake regardless of administrative
+    /// boundary, Decree 118/2025/NĐ-CP; docs/deadlines.md); absent for the competent unit's own intake and in older events.
+    /// </summary>
+    public string? ReceivingUnit { get; init; }
 }
 
 /// <summary>A desk officer accepted the dossier as valid: the clock starts.</summary>
@@ -98,3 +104,12 @@ public sealed record DeadlineMissed(string Scope, DateTimeOffset DueAt, string H
 /// time that was left is laid out again on the new calendar.
 /// </summary>
 public sealed record DeadlinesRecomputed(int CalendarYear, DateTimeOffset? DueAt, DateTimeOffset? StepDueAt, EventMeta Meta) : IDossierEvent;
+
+/// <summary>
+/// The current step was given to a named officer of its unit: by the unit's leader (<paramref name="PreviousAssignee"/>
+/// set when it is a re-assignment, with the reason in the meta) or claimed by the officer themself.
+/// </summary>
+public sealed record StepAssigned(string StepId, string Assignee, string AssigneeName, string? PreviousAssignee, EventMeta Meta) : IDossierEvent;
+
+/// <summary>The officer holding the current step let it go (or the unit's leader took it back): nobody holds it now.</summary>
+public sealed record StepReleased(string StepId, string Assignee, EventMeta Meta) : IDossierEvent;

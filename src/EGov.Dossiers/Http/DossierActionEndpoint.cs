@@ -20,7 +20,8 @@ public sealed record DossierActionRequest(
     IReadOnlyList<Guid>? DocumentIds,
     int? WorkingDays,
     int? Rating,
-    string? ToStepId)
+    string? ToStepId,
+    string? Assignee = null)
 {
     /// <summary>The rate action's level (1..3) per survey criterion (GET /api/v1/satisfaction/survey); optional, but complete when given.</summary>
     public IReadOnlyDictionary<string, int>? Answers { get; init; }
@@ -50,7 +51,8 @@ public static class DossierActionEndpoint
         PlatformClock clock,
         IDeadlines deadlines,
         IDocumentReuseConsent consent,
-        SatisfactionSurvey survey)
+        SatisfactionSurvey survey,
+        Officers.OfficerDirectory directory)
     {
         // The URL's action and the loose body become one typed command here; an unknown action is a 404 at once.
         var caller = CallerFactory.From(http.User);
@@ -62,8 +64,12 @@ public static class DossierActionEndpoint
             return badPrecondition;
         }
 
+        // An assignee is looked up here, once, so the grain decides on what the directory said (the decider does no I/O).
+        var assignee = request.Assignee?.Trim();
+        var known = action == DossierActions.Assign && assignee is { Length: > 0 and <= 200 }
+            ? await directory.FindAsync(assignee, http.RequestAborted) : null;
         var (command, invalid) = new ActionInput(action, expectedVersion, request.Reason, request.DocumentIds ?? [],
-            request.WorkingDays, request.Rating, request.ToStepId, caller) { Answers = request.Answers, Survey = survey.Key }.Parse();
+            request.WorkingDays, request.Rating, request.ToStepId, caller) { Answers = request.Answers, Survey = survey.Key, Assignee = assignee, AssigneeOfficer = known }.Parse();
         if (invalid is { Kind: ErrorKind.NotFound })
         {
             return Problems.From(invalid);

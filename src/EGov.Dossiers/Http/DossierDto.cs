@@ -3,8 +3,14 @@ using EGov.Dossiers.Model;
 
 namespace EGov.Dossiers.Http;
 
-/// <summary>The step holding the dossier now.</summary>
-public sealed record CurrentStepDto(string Id, string Name, string Unit, string Role, DateTimeOffset? DueAt);
+/// <summary>The step holding the dossier now, and the officer it is assigned to (null while unassigned).</summary>
+public sealed record CurrentStepDto(string Id, string Name, string Unit, string Role, DateTimeOffset? DueAt, AssigneeDto? Assignee, DateTimeOffset? AssignedAt);
+
+/// <summary>The officer holding a step: the token's subject and display name.</summary>
+public sealed record AssigneeDto(string Subject, string Name)
+{
+    public static AssigneeDto? Of(DossierState s) => s.Assignee is { } a ? new AssigneeDto(a, s.AssigneeName ?? a) : null;
+}
 
 /// <summary>A dossier as its applicant and the officers involved see it (api-v1.md).</summary>
 public sealed record DossierDto(
@@ -28,7 +34,8 @@ public sealed record DossierDto(
     int? Rating,
     bool DueSoon,
     IReadOnlyDictionary<string, string> Details,
-    int CatalogVersion)
+    int CatalogVersion,
+    string? ReceivingUnit)
 {
     /// <summary>The rating's level (1..3) per criterion of the satisfaction survey, or null (not rated, or the overall rating only).</summary>
     public IReadOnlyDictionary<string, int>? RatingAnswers { get; init; }
@@ -39,9 +46,9 @@ public sealed record DossierDto(
         return new DossierDto(
             s.Id, s.Code, s.ProcedureCode, s.ProcedureName, s.Unit, s.Status, s.Channel, s.Applicant, zone.InZone(s.SubmittedAt),
             Z(s.ReceivedAt, zone), Z(s.DueAt, zone), s.IsOverdue(now),
-            s.CurrentStep is { } step ? new CurrentStepDto(step.Id, step.Name, step.Unit, step.Role, Z(s.StepDueAt, zone)) : null,
+            s.CurrentStep is { } step ? new CurrentStepDto(step.Id, step.Name, step.Unit, step.Role, Z(s.StepDueAt, zone), AssigneeDto.Of(s), Z(s.AssignedAt, zone)) : null,
             s.Version, DossierRules.Available(s, caller), s.DocumentIds, s.ResultDocumentIds, s.Rating, s.ClockRunning && s.DueSoon, s.Details,
-            s.CatalogVersion)
+            s.CatalogVersion, s.ReceivingUnit)
         {
             RatingAnswers = s.RatingAnswers,
         };

@@ -25,6 +25,9 @@ public sealed record DossierListFilter
     public DateTimeOffset? DueFrom { get; init; }
 
     public DateTimeOffset? DueTo { get; init; }
+
+    /// <summary>Search text: a dossier code or its prefix, an applicant ID number, or part of the applicant's name.</summary>
+    public string? Query { get; init; }
 }
 
 /// <summary>A page of summaries and how many dossiers match (<see cref="PageDto{T}.Total"/> says how exact that is).</summary>
@@ -117,10 +120,27 @@ public static class DossierListQuery
         const string past = "(d.is_open AND d.due_at IS NOT NULL AND d.due_at < {p})";
         When(f.Overdue is null ? null : now.ToUniversalTime(), NpgsqlDbType.TimestampTz, f.Overdue is true ? past : "NOT " + past);
 
+        // Search: the code's prefix (codes are upper case), the ID number exactly, or the name's normalised text
+        // (SearchText) anywhere. The unit or applicant filter above keeps the scan to what the caller may see.
+        if (f.Query is { Length: > 0 } q)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = Like(q.ToUpperInvariant()) + "%", NpgsqlDbType = NpgsqlDbType.Text });
+            var code = command.Parameters.Count;
+            command.Parameters.Add(new NpgsqlParameter { Value = q, NpgsqlDbType = NpgsqlDbType.Text });
+            var id = command.Parameters.Count;
+            var name = SearchText.Normalize(q);
+            command.Parameters.Add(new NpgsqlParameter { Value = name.Length == 0 ? string.Empty : "%" + Like(name) + "%", NpgsqlDbType = NpgsqlDbType.Text });
+            where.Append(where.Length == 0 ? " WHERE " : " AND ").Append(CultureInfo.InvariantCulture,
+                $"(d.data ->> 'code' LIKE ${code} OR d.data -> 'applicant' ->> 'idNumber' = ${id} OR d.data ->> 'searchName' LIKE ${id + 1})");
+        }
+
         command.CommandText = where.ToString();
         next = command.Parameters.Count + 1;
         return command;
     }
+
+    private static string Like(string text) =>
+        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
     private static DossierSummaryDto Summary(NpgsqlDataReader r, DateTimeOffset now, IDeadlines zone)
     {
@@ -139,8 +159,8 @@ public static class DossierListQuery
 
     // Instants are read from the JSON text, not the timestamptz column: the document keeps .NET's 100 ns ticks,
     // PostgreSQL microseconds, and the list must show what the dossier's own page shows.
-    private static DateTimeOffset? Instant(NpgsqlDataReader r, int i) =>
+    internal static DateTimeOffset? Instant(NpgsqlDataReader r, int i) =>
         r.IsDBNull(i) ? null : DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    private static bool Flag(NpgsqlDataReader r, int i) => !r.IsDBNull(i) && r.GetBoolean(i);
+    internal static bool Flag(NpgsqlDataReader r, int i) => !r.IsDBNull(i) && r.GetBoolean(i);
 }

@@ -18,6 +18,8 @@ public static class ListDossiersEndpoint
 {
     public const int MaxPageSize = 200;
 
+    public const int MaxQueryLength = 100;
+
     /// <summary>
     /// The total is exact up to this many matches (or up to the end of the page asked for, when further); past it the
     /// answer says <c>totalIsLowerBound</c>. Counting every dossier due in one minute (10,000 in the deadline-query
@@ -38,7 +40,8 @@ public static class ListDossiersEndpoint
         [Description("Hạn từ (bao gồm), " + InputRanges.InstantRangeText + " / Due at or after, within " + InputRanges.InstantRangeText + ".")] DateTimeOffset? dueFrom,
         [Description("Hạn trước (không bao gồm), " + InputRanges.InstantRangeText + " / Due before, within " + InputRanges.InstantRangeText + ".")] DateTimeOffset? dueTo,
         [Description("Trang, 1..10000 / Page, 1..10000.")][Range(1, InputRanges.MaxPage)] int? page,
-        [Description("Số mục mỗi trang, 1..200 / Items per page, 1..200.")][Range(1, MaxPageSize)] int? pageSize)
+        [Description("Số mục mỗi trang, 1..200 / Items per page, 1..200.")][Range(1, MaxPageSize)] int? pageSize,
+        [Description("Tìm theo mã hồ sơ (hoặc phần đầu), số định danh, hoặc một phần họ tên (không phân biệt hoa thường, dấu) / Search: a dossier code or its prefix, an applicant ID number, or part of the applicant's name (case- and diacritic-insensitive); 1..100 characters.")][StringLength(100)] string? q = null)
     {
         var caller = CallerFactory.From(http.User);
         var p = page ?? 1;
@@ -62,12 +65,18 @@ public static class ListDossiersEndpoint
             }
         }
 
+        var query = q?.Trim();
+        if (query is { Length: > MaxQueryLength } || (q is not null && query is { Length: 0 }) || (query is not null && query.Any(char.IsControl)))
+        {
+            errors.Add(new FieldError("q", $"q gồm 1..{MaxQueryLength} ký tự, không có ký tự điều khiển / q must be 1..{MaxQueryLength} characters without control characters."));
+        }
+
         if (errors.Count > 0)
         {
             return ProblemResults.Validation(errors);
         }
 
-        var filter = new DossierListFilter { Unit = unit, Status = status, Overdue = overdue, DueFrom = dueFrom, DueTo = dueTo };
+        var filter = new DossierListFilter { Unit = unit, Status = status, Overdue = overdue, DueFrom = dueFrom, DueTo = dueTo, Query = query };
         if (caller.IsAdmin)
         {
             // An administrator sees every dossier.

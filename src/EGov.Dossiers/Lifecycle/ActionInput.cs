@@ -25,6 +25,15 @@ public sealed record ActionInput(
     /// <summary>The survey the answers are checked against; the default survey when the caller names none (imports, demo data).</summary>
     public SurveyKey? Survey { get; init; }
 
+    /// <summary>The subject of the officer to assign the current step to (<c>assign</c>).</summary>
+    public string? Assignee { get; init; }
+
+    /// <summary>
+    /// What the officer directory knows of <see cref="Assignee"/>, looked up by the caller of <see cref="Parse"/>
+    /// (the decider does no I/O); null when no officer of that subject is known.
+    /// </summary>
+    public Officer? AssigneeOfficer { get; init; }
+
     /// <summary>The typed command, or why the input does not make one: an unknown action (404) or a missing field (400).</summary>
     /// <remarks>
     /// Only presence is checked here; ranges and lengths depend on nothing but the value too, yet stay with the decider
@@ -58,6 +67,10 @@ public sealed record ActionInput(
             DossierActions.Withdraw => Ok(new DossierCommand.Withdraw(c, v, reason!)),
             DossierActions.Stop => Ok(new DossierCommand.Stop(c, v, reason!)),
             DossierActions.Rate => Rating is { } rating ? Ok(new DossierCommand.Rate(c, v, rating, reason, Answers, Survey ?? SatisfactionSurvey.Default.Key)) : Missing("rating", DossierDecider.RatingMessage),
+            DossierActions.Assign => string.IsNullOrWhiteSpace(Assignee) ? Missing("assignee", DossierDecider.AssigneeMessage)
+                : Ok(new DossierCommand.Assign(c, v, Assignee.Trim(), AssigneeOfficer, reason)),
+            DossierActions.Claim => Ok(new DossierCommand.Claim(c, v, reason)),
+            DossierActions.Release => Ok(new DossierCommand.Release(c, v, reason)),
             _ => (null, UnknownAction(Action)),
         };
     }

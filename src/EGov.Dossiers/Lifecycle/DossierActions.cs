@@ -17,12 +17,19 @@ public static class DossierActions
     public const string Withdraw = "withdraw";
     public const string Stop = "stop";
     public const string Rate = "rate";
+    public const string Assign = "assign";
+    public const string Claim = "claim";
+    public const string Release = "release";
 
     public static readonly IReadOnlyList<string> All =
     [
         Receive, Refuse, RequestSupplement, Supplement, CompleteStep, ReturnStep, Approve, Reject, Extend,
         IssueResult, Deliver, Withdraw, Stop, Rate,
+        Assign, Claim, Release,
     ];
+
+    /// <summary>The actions that say who holds the current step; they change no status (docs/api.md, "Assignment").</summary>
+    public static readonly IReadOnlySet<string> Assignment = new HashSet<string>(StringComparer.Ordinal) { Assign, Claim, Release };
 
     /// <summary>Actions whose event must say why: the reason is printed on the form the applicant receives.</summary>
     public static readonly IReadOnlySet<string> NeedReason = new HashSet<string>(StringComparer.Ordinal)

@@ -167,4 +167,34 @@ public abstract record DossierCommand
 
         public override string? Why => Reason;
     }
+
+    /// <param name="Assignee">The officer's subject as the caller wrote it.</param>
+    /// <param name="Known">The directory's entry for <paramref name="Assignee"/>; null when unknown (400).</param>
+    [GenerateSerializer]
+    [Alias("egov.cmd.assign")]
+    public sealed record Assign(Caller Caller, long? ExpectedVersion, [property: Id(0)] string Assignee, [property: Id(1)] Officer? Known, [property: Id(2)] string? Reason = null)
+        : DossierCommand(Caller, ExpectedVersion)
+    {
+        public override string Action => DossierActions.Assign;
+
+        public override string? Why => Reason;
+    }
+
+    [GenerateSerializer]
+    [Alias("egov.cmd.claim")]
+    public sealed record Claim(Caller Caller, long? ExpectedVersion, [property: Id(0)] string? Reason = null) : DossierCommand(Caller, ExpectedVersion)
+    {
+        public override string Action => DossierActions.Claim;
+
+        public override string? Why => Reason;
+    }
+
+    [GenerateSerializer]
+    [Alias("egov.cmd.release")]
+    public sealed record Release(Caller Caller, long? ExpectedVersion, [property: Id(0)] string? Reason = null) : DossierCommand(Caller, ExpectedVersion)
+    {
+        public override string Action => DossierActions.Release;
+
+        public override string? Why => Reason;
+    }
 }

@@ -26,6 +26,7 @@ public static class DossierDecider
             Details = cmd.Details.Count == 0 ? null : cmd.Details,
             IntakeFingerprint = cmd.IdempotencyKey is null ? null : IntakeFingerprint.Of(cmd),
             CatalogVersion = plan.CatalogVersion,
+            ReceivingUnit = cmd.Channel != Channel.Online && caller.Unit is { } desk && desk != plan.Unit ? desk : null,
         };
         if (cmd.Channel == Channel.Online)
         {
@@ -48,13 +49,20 @@ public static class DossierDecider
             Channel.Online => new DossierError(ErrorKind.Forbidden, "online-is-for-citizens",
                 "Hồ sơ trực tuyến do công dân nộp / Online dossiers are submitted by the citizen; officers use Desk or Post."),
             _ when c.IsOfficerOf(unit, Roles.DeskOfficer) => null,
+
+            // Decree 118/2025/NĐ-CP: any one-stop desk in the province receives regardless of administrative boundary and
+            // hands the dossier on (docs/deadlines.md, "Intake regardless of administrative boundary").
+            _ when c.Has(Roles.DeskOfficer) && c.Unit is { Length: > 0 } => null,
             _ => new DossierError(ErrorKind.Forbidden, "not-desk-of-unit",
-                $"Chỉ cán bộ một cửa của đơn vị {unit} được tiếp nhận / Only a desk officer of unit {unit} may receive this dossier."),
+                $"Chỉ cán bộ một cửa được tiếp nhận hồ sơ {unit} / Only a desk officer (of any unit in the province) may receive this dossier."),
         };
     }
 
     public static readonly string WorkingDaysMessage =
         $"Số ngày gia hạn từ 1 đến {MaxExtensionWorkingDays} / workingDays must be between 1 and {MaxExtensionWorkingDays}.";
+
+    public const string AssigneeMessage =
+        "Cần nêu cán bộ được phân công / assignee (the officer's subject) is required.";
 
     public static readonly string RatingMessage =
         "Mức đánh giá là 1, 2 hoặc 3 / rating must be 1 (not satisfied), 2 (satisfied) or 3 (very satisfied).";
@@ -134,6 +142,9 @@ public static class DossierDecider
             DossierCommand.Withdraw => Ok(new DossierWithdrawn(meta)),
             DossierCommand.Stop => Ok(new DossierStopped(meta)),
             DossierCommand.Rate r => Rate(r, meta),
+            DossierCommand.Assign a => Assign(state, a, meta),
+            DossierCommand.Claim => Ok(new StepAssigned(state.CurrentStep!.Id, cmd.Caller.Subject, cmd.Caller.Name ?? cmd.Caller.Subject, null, meta)),
+            DossierCommand.Release => Release(state, cmd.Caller, meta),
 
             // The base record's constructor is private: every command is one of the records above.
             _ => throw new UnreachableException(cmd.GetType().Name),
@@ -235,6 +246,44 @@ public static class DossierDecider
 
         var answers = survey.CriterionIds.ToDictionary(id => id, id => r.Answers[id], StringComparer.Ordinal);
         return Ok(new DossierRated(r.Rating, meta) { Answers = answers, SurveyVersion = survey.Version });
+    }
+
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Assign(DossierState s, DossierCommand.Assign a, EventMeta meta)
+    {
+        var step = s.CurrentStep!;
+        if (a.Known is not { } officer || !string.Equals(officer.Subject, a.Assignee, StringComparison.Ordinal))
+        {
+            return Invalid("assignee", $"Không biết cán bộ '{a.Assignee}' / No officer '{a.Assignee}' is known (an officer is known once they have used the platform).");
+        }
+
+        if (!string.Equals(officer.Unit, step.Unit, StringComparison.Ordinal))
+        {
+            return Invalid("assignee",
+                $"Cán bộ {officer.Subject} thuộc đơn vị {officer.Unit ?? "khác"}, bước này của đơn vị {step.Unit} / Officer {officer.Subject} belongs to unit {officer.Unit ?? "none"}, not to {step.Unit} which holds the step.");
+        }
+
+        if (!officer.Roles.Contains(step.Role, StringComparer.Ordinal) && !officer.Roles.Contains(Roles.Leader, StringComparer.Ordinal))
+        {
+            return Invalid("assignee",
+                $"Cán bộ {officer.Subject} không có vai trò {step.Role} của bước này / Officer {officer.Subject} does not have the step's role {step.Role}.");
+        }
+
+        if (s.Assignee is { } previous && previous != officer.Subject && meta.Reason is null or "")
+        {
+            return Invalid("reason", "Phân công lại cần nêu lý do / Re-assigning a step held by someone else needs a reason.");
+        }
+
+        return Ok(new StepAssigned(step.Id, officer.Subject, officer.Name, s.Assignee, meta));
+    }
+
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Release(DossierState s, Caller caller, EventMeta meta)
+    {
+        if (!DossierRules.IsAssignee(s, caller) && meta.Reason is null or "")
+        {
+            return Invalid("reason", "Thu hồi phân công của người khác cần nêu lý do / Releasing somebody else's step needs a reason.");
+        }
+
+        return Ok(new StepReleased(s.CurrentStep!.Id, s.Assignee!, meta));
     }
 
     private static string RoleFor(DossierState s, DossierCommand cmd)

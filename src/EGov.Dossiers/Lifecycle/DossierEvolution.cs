@@ -31,6 +31,13 @@ public static class DossierEvolution
                 s.SubmittedBy = e.Meta.Actor;
                 s.SubmittedAt = e.Meta.At;
                 s.InvolvedUnits = [e.Unit];
+                s.ReceivingUnit = e.ReceivingUnit;
+                s.SearchName = SearchText.Normalize(e.Applicant.FullName);
+                if (e.ReceivingUnit is { } desk)
+                {
+                    Involve(s, desk);
+                }
+
                 Move(s, DossierStatus.Submitted, e.Meta.At);
                 break;
             case DossierReceived e:
@@ -72,17 +79,20 @@ public static class DossierEvolution
                 Move(s, !wasStopped && s.ReceivedAt is null ? DossierStatus.Submitted : s.CurrentStepIndex > 0 ? DossierStatus.Processing : DossierStatus.Received, e.Meta.At);
                 break;
             case StepCompleted e:
+                Unassign(s);
                 s.CurrentStepIndex = s.Steps.FindIndex(x => x.Id == e.NextStepId);
                 s.StepDueAt = e.NextStepDueAt;
                 Involve(s, s.Steps[s.CurrentStepIndex].Unit);
                 Move(s, DossierStatus.Processing, e.Meta.At);
                 break;
             case StepReturned e:
+                Unassign(s);
                 s.CurrentStepIndex = s.Steps.FindIndex(x => x.Id == e.ToStepId);
                 s.StepDueAt = e.StepDueAt;
                 Move(s, s.CurrentStepIndex == 0 ? DossierStatus.Received : DossierStatus.Processing, e.Meta.At);
                 break;
             case DossierApproved e:
+                Unassign(s);
                 s.CurrentStepIndex = -1;
                 s.StepDueAt = null;
                 Move(s, e.AwaitingFee ? DossierStatus.AwaitingFee : DossierStatus.Approved, e.Meta.At);
@@ -126,6 +136,16 @@ public static class DossierEvolution
                 s.DueAt = e.DueAt ?? s.DueAt;
                 s.StepDueAt = e.StepDueAt ?? s.StepDueAt;
                 break;
+            case StepAssigned e:
+                s.Assignee = e.Assignee;
+                s.AssigneeName = e.AssigneeName;
+                s.AssignedAt = e.Meta.At;
+                s.LastChangedAt = e.Meta.At;
+                break;
+            case StepReleased e:
+                Unassign(s);
+                s.LastChangedAt = e.Meta.At;
+                break;
             default:
                 throw new InvalidOperationException($"Unknown dossier event {@event.GetType().Name}.");
         }
@@ -137,6 +157,8 @@ public static class DossierEvolution
             s.DueSoon = false;
         }
 
+        // A step paused for a supplement stays with its unit: the supplement comes back to it.
+        s.HoldingUnit = !s.IsOpen ? null : s.CurrentStep?.Unit ?? s.DeskUnit;
         s.Version = version;
         return s;
     }
@@ -180,8 +202,16 @@ public static class DossierEvolution
         s.LastChangedAt = at;
     }
 
+    private static void Unassign(DossierState s)
+    {
+        s.Assignee = null;
+        s.AssigneeName = null;
+        s.AssignedAt = null;
+    }
+
     private static void Close(DossierState s, DossierStatus status, DateTimeOffset at)
     {
+        Unassign(s);
         s.CurrentStepIndex = -1;
         s.StepDueAt = null;
         s.DueAt = status == DossierStatus.Delivered ? s.DueAt : null;

@@ -78,6 +78,31 @@ public sealed class DossierState
     /// <summary>The rating's level per survey criterion, or null (no rating yet, or the overall rating only).</summary>
     [Id(60)] public Dictionary<string, int>? RatingAnswers { get; set; }
 
+    // Issue 18. Ids from 50 up: other additions of the same release take the next free ids after 34.
+
+    /// <summary>The desk that received the dossier when it is not the competent unit's (boundary-free intake); else null.</summary>
+    [Id(50)] public string? ReceivingUnit { get; set; }
+
+    /// <summary>The officer holding the current step (their subject); null while nobody does.</summary>
+    [Id(51)] public string? Assignee { get; set; }
+
+    /// <summary>The assignee's display name when assigned.</summary>
+    [Id(52)] public string? AssigneeName { get; set; }
+
+    [Id(53)] public DateTimeOffset? AssignedAt { get; set; }
+
+    /// <summary>
+    /// The unit whose work list shows the dossier: the current step's unit while a step runs, otherwise (desk work) the
+    /// unit that received it; null once closed. Kept in the document so Marten can index it as a column.
+    /// </summary>
+    [Id(54)] public string? HoldingUnit { get; set; }
+
+    /// <summary>The applicant's name lower-cased without diacritics, for search (<see cref="SearchText"/>).</summary>
+    [Id(55)] public string SearchName { get; set; } = string.Empty;
+
+    /// <summary>The unit whose desk does the desk work: the receiving desk, or the competent unit's own.</summary>
+    public string DeskUnit => ReceivingUnit ?? Unit;
+
     /// <summary>The clock is running on a result not yet produced: deadline alarms matter only then.</summary>
     public bool ClockRunning => IsClockRunning(IsOpen, ResolvedAt is not null, DueAt);
 

@@ -9,6 +9,10 @@ public sealed record Caller(
     [property: Id(2)] string? Unit,
     [property: Id(3)] string? CitizenId)
 {
+    /// <summary>The display name the token gives (its <c>name</c> claim); null when it gives none.</summary>
+    [Id(4)]
+    public string? Name { get; init; }
+
     public bool Has(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     public bool IsAdmin => Has(Kernel.Roles.Admin);

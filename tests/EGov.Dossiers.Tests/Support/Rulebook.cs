@@ -63,6 +63,9 @@ internal static class Rulebook
             A.Withdraw => s.Status is Submitted or DossierStatus.Received or Processing or DossierStatus.SupplementRequested or AwaitingFee or DossierStatus.Approved,
             A.Stop => received && s.Status is DossierStatus.Received or Processing or DossierStatus.SupplementRequested,
             A.Rate => s.Status == Delivered && s.Rating is null,
+            A.Assign => processing,
+            A.Claim => processing && s.Assignee is null,
+            A.Release => processing && s.Assignee is not null,
             _ => false,
         };
     }
@@ -71,17 +74,25 @@ internal static class Rulebook
     {
         bool Is(string role, string? unit) => unit is not null && c.Unit == unit && c.Roles.Contains(role);
         var applicant = c.Roles.Contains(Roles.Citizen) && c.CitizenId == s.Applicant.IdNumber;
-        var desk = Is(Roles.DeskOfficer, s.Unit);
+        var desk = Is(Roles.DeskOfficer, s.Unit) || Is(Roles.DeskOfficer, s.ReceivingUnit);
         var stepUnit = s.CurrentStepIndex >= 0 ? s.Steps[s.CurrentStepIndex].Unit : null;
         var stepRole = s.CurrentStepIndex >= 0 ? s.Steps[s.CurrentStepIndex].Role : null;
         var stepLeader = Is(Roles.Leader, stepUnit);
+
+        // Issue 18: an assigned step's work is the assignee's and the step unit's leader's only.
+        var assignee = s.Assignee is not null && c.Subject == s.Assignee && c.Unit == stepUnit;
+        var free = s.Assignee is null || assignee || stepLeader;
+        var holdsRole = (stepRole is not null && Is(stepRole, stepUnit)) || stepLeader;
         return action switch
         {
             A.Receive or A.Refuse or A.Deliver => desk,
-            A.RequestSupplement => s.Status == Submitted ? desk : Is(Roles.Specialist, stepUnit) || stepLeader,
+            A.RequestSupplement => s.Status == Submitted ? desk : (Is(Roles.Specialist, stepUnit) || stepLeader) && free,
             A.Supplement or A.Withdraw => applicant || desk,
-            A.CompleteStep => (stepRole is not null && Is(stepRole, stepUnit)) || stepLeader,
-            A.ReturnStep => Is(Roles.Specialist, stepUnit) || stepLeader,
+            A.CompleteStep => holdsRole && free,
+            A.ReturnStep => (Is(Roles.Specialist, stepUnit) || stepLeader) && free,
+            A.Assign => stepLeader,
+            A.Claim => holdsRole,
+            A.Release => assignee || stepLeader,
             A.Approve or A.Reject => stepLeader,
             A.Extend => Is(Roles.Leader, s.Unit) || stepLeader,
             A.IssueResult => desk || Is(Roles.Specialist, s.Unit),

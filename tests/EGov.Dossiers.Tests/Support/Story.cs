@@ -9,15 +9,26 @@ internal static class Commands
 
     public static readonly Guid Document = new("11111111-2222-3333-4444-555555555555");
 
-    public static ActionInput Valid(string action, Caller caller, long? expectedVersion = null, string? toStepId = null) =>
+    /// <param name="state">The dossier, for <c>assign</c>: the leader of its current step's unit is the assignee (always eligible).</param>
+    public static ActionInput Valid(string action, Caller caller, long? expectedVersion = null, string? toStepId = null, DossierState? state = null) =>
         new(action,
             expectedVersion,
-            DossierActions.NeedReason.Contains(action) ? Reason : null,
+            DossierActions.NeedReason.Contains(action) || DossierActions.Assignment.Contains(action) ? Reason : null,
             action is DossierActions.Supplement or DossierActions.IssueResult ? [Document] : [],
             action == DossierActions.Extend ? 5 : null,
             action == DossierActions.Rate ? 3 : null,
             toStepId,
-            caller);
+            caller)
+        {
+            Assignee = action == DossierActions.Assign ? LeaderOfStep(state)?.Subject ?? "nobody" : null,
+            AssigneeOfficer = action == DossierActions.Assign ? LeaderOfStep(state) : null,
+        };
+
+    /// <summary>A caller as the officer directory would list them.</summary>
+    public static Officer AsOfficer(Caller c) => new(c.Subject, c.Name ?? c.Subject, c.Unit, c.Roles);
+
+    private static Officer? LeaderOfStep(DossierState? state) =>
+        state?.CurrentStep is { } step ? AsOfficer(People.Leader(step.Unit)) : null;
 }
 
 /// <summary>The fold the grain uses: each event applied with the next version.</summary>

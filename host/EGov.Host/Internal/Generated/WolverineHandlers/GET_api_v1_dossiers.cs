@@ -115,9 +115,10 @@ namespace Internal.Generated.WolverineHandlers
                 return;
             }
 
+            var q = httpContext.Request.Query["q"];
             
             // The actual HTTP request handler execution
-            var result = await EGov.Dossiers.Http.ListDossiersEndpoint.Get(httpContext, _documentStore, _npgsqlDataSource, _platformClock, _deadlines, _listLimits, unit, status, overdue, dueFrom, dueTo, page, pageSize).ConfigureAwait(false);
+            var result = await EGov.Dossiers.Http.ListDossiersEndpoint.Get(httpContext, _documentStore, _npgsqlDataSource, _platformClock, _deadlines, _listLimits, unit, status, overdue, dueFrom, dueTo, page, pageSize, q).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
