@@ -2,6 +2,7 @@
 #pragma warning disable
 using EGov.Dossiers.Intake;
 using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Officers;
 using EGov.Dossiers.Satisfaction;
 using EGov.Kernel;
 using Microsoft.AspNetCore.Routing;
@@ -21,17 +22,19 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly EGov.Dossiers.Intake.IDocumentReuseConsent _documentReuseConsent;
         private readonly EGov.Dossiers.Lifecycle.IDeadlines _deadlines;
+        private readonly EGov.Dossiers.Officers.OfficerDirectory _officerDirectory;
         private readonly EGov.Dossiers.Satisfaction.SatisfactionSurvey _satisfactionSurvey;
         private readonly EGov.Kernel.PlatformClock _platformClock;
         private readonly Orleans.IGrainFactory _grainFactory;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_v1_dossiers_id_action(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, EGov.Dossiers.Intake.IDocumentReuseConsent documentReuseConsent, EGov.Dossiers.Lifecycle.IDeadlines deadlines, EGov.Dossiers.Satisfaction.SatisfactionSurvey satisfactionSurvey, EGov.Kernel.PlatformClock platformClock, Orleans.IGrainFactory grainFactory, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_v1_dossiers_id_action(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, EGov.Dossiers.Intake.IDocumentReuseConsent documentReuseConsent, EGov.Dossiers.Lifecycle.IDeadlines deadlines, EGov.Dossiers.Officers.OfficerDirectory officerDirectory, EGov.Dossiers.Satisfaction.SatisfactionSurvey satisfactionSurvey, EGov.Kernel.PlatformClock platformClock, Orleans.IGrainFactory grainFactory, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _documentReuseConsent = documentReuseConsent;
             _deadlines = deadlines;
+            _officerDirectory = officerDirectory;
             _satisfactionSurvey = satisfactionSurvey;
             _platformClock = platformClock;
             _grainFactory = grainFactory;
@@ -69,7 +72,7 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await EGov.Dossiers.Http.DossierActionEndpoint.Post(id, action, request, httpContext, ((Marten.IQuerySession)documentSession), _grainFactory, _platformClock, _deadlines, _documentReuseConsent, _satisfactionSurvey).ConfigureAwait(false);
+            var result = await EGov.Dossiers.Http.DossierActionEndpoint.Post(id, action, request, httpContext, ((Marten.IQuerySession)documentSession), _grainFactory, _platformClock, _deadlines, _documentReuseConsent, _satisfactionSurvey, _officerDirectory).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
