@@ -124,9 +124,7 @@ async function render(dossier) {
   const details = Object.entries(dossier.details ?? {});
   const applicant = dossier.applicant ?? {};
 
-  const main = [
-    el("p", {}, el("a", { href: "#/hang-viec" }, t("back"))),
-    el("h1", { id: "dossier-title" }, `${t("dossier")} `, el("span", { id: "d-code" }, dossier.code)),
+  const left = [
     facts([
       ["status", pick(status), { id: "d-status", "data-status": dossier.status }],
       ["procedure", dossier.procedureName, { id: "d-procedure" }],
@@ -140,6 +138,9 @@ async function render(dossier) {
     ]),
     el("section", { "aria-labelledby": "d-step-title" }, el("h2", { id: "d-step-title" }, t("step")), stepBlock(dossier)),
     el("section", { "aria-labelledby": "d-actions-title", id: "d-actions" }, el("h2", { id: "d-actions-title" }, t("actions")), ...actionsBlock(dossier, claims)),
+    el("section", { "aria-labelledby": "d-timeline-title" }, el("h2", { id: "d-timeline-title" }, t("timeline")), timelineBlock(history)),
+  ];
+  const right = [
     el("section", { "aria-labelledby": "d-applicant-title" }, el("h2", { id: "d-applicant-title" }, t("applicantTitle")),
       facts([["fullName", applicant.fullName ?? "", { id: "d-applicant" }], ["idNumber", applicant.idNumber ?? ""], ["phone", applicant.phone ?? ""],
         ["email", applicant.email ?? ""], ["address", applicant.address ?? ""]])),
@@ -147,12 +148,15 @@ async function render(dossier) {
       details.length ? el("dl", { class: "facts", id: "d-details" }, ...details.flatMap(([name, value]) =>
         [el("dt", { "data-field": name }, fieldLabel(procedure, name)), el("dd", {}, fieldValue(procedure, name, value))])) : el("p", {}, t("noDetails"))),
     el("section", { "aria-labelledby": "d-docs-title", id: "d-documents" }, el("h2", { id: "d-docs-title" }, t("documents")),
-      ...await documentsBlock(dossier.documentIds ?? [], "documents", "d-docs-in"),
+      ...await documentsBlock(dossier.documentIds ?? [], "submittedDocs", "d-docs-in"),
       ...((dossier.resultDocumentIds ?? []).length ? await documentsBlock(dossier.resultDocumentIds, "resultDocuments", "d-docs-out") : [])),
     el("section", { "aria-labelledby": "d-forms-title", id: "d-forms" }, el("h2", { id: "d-forms-title" }, t("forms")), renderForms(dossier, forms)),
-    el("section", { "aria-labelledby": "d-timeline-title" }, el("h2", { id: "d-timeline-title" }, t("timeline")), timelineBlock(history)),
   ];
-  view.replaceChildren(...main);
+  // Two columns on the office screen (state and actions beside the record), one on a phone.
+  view.replaceChildren(
+    el("p", {}, el("a", { href: "#/hang-viec" }, t("back"))),
+    el("h1", { id: "dossier-title" }, `${t("dossier")} `, el("span", { id: "d-code" }, dossier.code)),
+    el("div", { class: "dossier-grid" }, el("div", { class: "dossier-main" }, ...left), el("div", { class: "dossier-record" }, ...right)));
   view.dataset.id = dossier.id;
   view.dataset.version = String(dossier.version);
   for (const button of view.querySelectorAll("button[data-action]")) {

@@ -18,7 +18,8 @@ export function renderForms(dossier, forms) {
     const download = el("button", { type: "button", class: "link-button" }, t("download"));
     download.addEventListener("click", () => downloadWithToken(`${form.href}?download=true`, `${dossier.code}-mau-${form.form}.html`));
     return el("li", { "data-form": form.form },
-      el("a", { href: printHref(dossier.id, form.id), target: "_blank", "data-print": form.form },
+      // rel=opener: a noopener tab (the default for target=_blank) would start without this tab's sessionStorage.
+      el("a", { href: printHref(dossier.id, form.id), target: "_blank", rel: "opener", "data-print": form.form },
         `${t("openPrint")}: ${currentLang() === "en" ? form.titleEn : form.title} (${form.form})`),
       " ", el("span", { class: "sub" }, instant(form.createdAt)), " ", download);
   }));

@@ -1,7 +1,6 @@
 // The table of dossiers the queue and the search show, and moving through it with j / k.
-import { el } from "/pages/shared/format.js";
-import { statusName } from "/pages/shared/format.js";
-import { dueCell, person, roleName, unitName } from "./common.js";
+import { el, statusName } from "/pages/shared/format.js";
+import { dueCell, instant, person, roleName, unitName } from "./common.js";
 import { pick, t } from "./text.js";
 
 /**
@@ -14,12 +13,11 @@ export function renderDossierTable(container, items, labelId) {
     return;
   }
 
-  const head = el("tr", {}, ...["code", "procedure", "applicant", "status", "step", "assignee", "due"].map((key) => el("th", { scope: "col" }, t(key))));
+  const head = el("tr", {}, ...["code", "procedure", "applicant", "status", "step", "assignee", "dueAt"].map((key) => el("th", { scope: "col" }, t(key))));
   const rows = items.map((item) => {
     const step = item.currentStep;
     const stepText = step ? [step.name, el("span", { class: "sub" }, `${unitName(step.unit)} · ${roleName(step.role)}`)]
       : item.currentStepUnit ? [unitName(item.currentStepUnit)] : ["—"];
-    const due = item.stepDueAt && step ? item.stepDueAt : item.dueAt;
     return el("tr", { "data-id": item.id, "data-code": item.code, tabindex: "-1" },
       el("td", {}, el("a", { href: `#/ho-so/${item.id}`, class: "row-link" }, item.code)),
       el("td", {}, item.procedureName),
@@ -27,7 +25,8 @@ export function renderDossierTable(container, items, labelId) {
       el("td", {}, pick(statusName(item.status))),
       el("td", {}, ...stepText),
       el("td", { "data-cell": "assignee" }, step || item.assignee ? person(item.assignee) : "—"),
-      el("td", { "data-cell": "due" }, ...dueCell(due, item.overdue, item.dueSoon)));
+      el("td", { "data-cell": "due" }, ...dueCell(item.dueAt, item.overdue, item.dueSoon),
+        item.stepDueAt ? el("span", { class: "sub" }, `${t("stepDueAt")}: `, instant(item.stepDueAt)) : null));
   });
   const table = el("table", { class: "work-table" },
     el("thead", {}, head),

@@ -125,6 +125,7 @@ export const TEXT = {
   timeline: { vi: "Quá trình xử lý", en: "Timeline" },
   by: { vi: "bởi", en: "by" },
   documents: { vi: "Giấy tờ", en: "Documents" },
+  submittedDocs: { vi: "Giấy tờ nộp kèm", en: "Submitted documents" },
   resultDocuments: { vi: "Kết quả", en: "Result" },
   noDocuments: { vi: "Không có giấy tờ.", en: "No documents." },
   download: { vi: "Tải về", en: "Download" },
