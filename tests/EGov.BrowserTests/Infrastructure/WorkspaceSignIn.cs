@@ -18,6 +18,8 @@ internal static class WorkspaceSignIn
         await page.Locator("#si-name").FillAsync(name ?? subject);
         await page.Locator("#dev-sign-in button[type=submit]").ClickAsync();
         await Expect(page.Locator("#view-queue")).ToBeVisibleAsync();
+        // Signing in ends by moving focus to the main content: a key pressed before that would land elsewhere.
+        await Expect(page.Locator("#main")).ToBeFocusedAsync();
         return page;
     }
 

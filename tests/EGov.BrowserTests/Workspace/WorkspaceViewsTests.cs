@@ -27,6 +27,7 @@ public sealed class WorkspaceViewsTests(PagesFixture pages)
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
         await page.AssertAccessibleAtEveryWidthAsync();
         await page.SaveScreenshotAsync($"{screenshot}-{lang}");
+        page.AssertNoScriptErrors(); // after each view, so a failure names it
     }
 
     private static async Task SwitchLanguageAsync(IPage page, string lang)
@@ -101,6 +102,7 @@ public sealed class WorkspaceViewsTests(PagesFixture pages)
         await page.Keyboard.PressAsync("/");
         await Expect(page.Locator("#search-q")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(code);
+        await Expect(page.Locator("#search-q")).ToHaveValueAsync(code);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator($"#search-table tr[data-code='{code}']")).ToBeVisibleAsync();
         await page.Locator("#search-q").BlurAsync();
@@ -118,7 +120,7 @@ public sealed class WorkspaceViewsTests(PagesFixture pages)
         await Expect(page.Locator("#i-procedure")).ToBeFocusedAsync();
 
         // Typing in a field never fires a shortcut.
-        await page.Locator("#search-q").FocusAsync();
+        await page.Locator("#search-q").FillAsync(string.Empty);
         await page.Keyboard.TypeAsync("ng");
         await Expect(page.Locator("#view-intake")).ToBeVisibleAsync();
         await Expect(page.Locator("#search-q")).ToHaveValueAsync("ng");

@@ -38,11 +38,18 @@ export async function showPrint(dossierId, formId) {
     holder);
   try {
     const { data } = await api(`/api/v1/dossiers/${dossierId}/forms/${formId}`, { headers: { accept: "text/html" } });
-    const parsed = new DOMParser().parseFromString(data, "text/html");
+    // The <style> blocks are cut out before parsing: a parsed document shares this page's CSP, which refuses inline
+    // style (and says so in the console). Their rules are adopted through CSSOM instead, which the CSP allows.
+    const styles = [];
+    const html = data.replace(/<style[^>]*>([\s\S]*?)<\/style>/gi, (_, css) => {
+      styles.push(css);
+      return "";
+    });
+    const parsed = new DOMParser().parseFromString(html, "text/html");
     const shadow = holder.attachShadow({ mode: "open" });
     const sheet = new CSSStyleSheet();
     // The form's own rules address its <body>; inside the shadow root the host stands for it.
-    sheet.replaceSync([...parsed.querySelectorAll("style")].map((s) => s.textContent).join("\n").replace(/\bbody\b/g, ":host"));
+    sheet.replaceSync(styles.join("\n").replace(/\bbody\b/g, ":host"));
     shadow.adoptedStyleSheets = [sheet];
     for (const node of [...parsed.body.childNodes]) shadow.append(document.importNode(node, true));
     holder.dataset.loaded = "1";
