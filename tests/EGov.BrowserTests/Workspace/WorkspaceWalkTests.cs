@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EGov.BrowserTests.Infrastructure;
 using EGov.IntegrationTests.Infrastructure;
 using EGov.Kernel;
@@ -145,11 +144,7 @@ public sealed class WorkspaceWalkTests(PagesFixture pages)
     [Fact]
     public async Task An_action_on_a_version_someone_else_moved_says_so_and_shows_the_new_state()
     {
-        var desk = await pages.Host.ClientAsync("mc-stale", [Roles.DeskOfficer], Unit);
-        var dossier = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake(Procedure, details: CriminalRecordDetails));
-        var id = dossier.GetProperty("id").GetString();
-        var page = await pages.WorkspaceAsync(Unit, Roles.Specialist, "cv-stale");
-        await page.GotoAsync($"/lam-viec#/ho-so/{id}");
+        var (id, page) = await SpecialistOnNewDossierAsync("stale");
         await Expect(Action(page, "complete-step")).ToBeVisibleAsync();
 
         // Meanwhile a colleague completes the step from another screen.
@@ -167,11 +162,7 @@ public sealed class WorkspaceWalkTests(PagesFixture pages)
     [Fact]
     public async Task A_reason_is_asked_for_before_an_action_that_needs_one_is_sent()
     {
-        var desk = await pages.Host.ClientAsync("mc-reason", [Roles.DeskOfficer], Unit);
-        var dossier = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake(Procedure, details: CriminalRecordDetails));
-        var id = dossier.GetProperty("id").GetString();
-        var page = await pages.WorkspaceAsync(Unit, Roles.Specialist, "cv-reason");
-        await page.GotoAsync($"/lam-viec#/ho-so/{id}");
+        var (id, page) = await SpecialistOnNewDossierAsync("reason");
 
         await Expect(Action(page, "request-supplement")).ToContainTextAsync("*");
         await Action(page, "request-supplement").ClickAsync();
@@ -184,6 +175,17 @@ public sealed class WorkspaceWalkTests(PagesFixture pages)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>A dossier taken in at the desk through the API, open on its page in a specialist's workspace.</summary>
+    private async Task<(string Id, IPage Page)> SpecialistOnNewDossierAsync(string name)
+    {
+        var desk = await pages.Host.ClientAsync($"mc-{name}", [Roles.DeskOfficer], Unit);
+        var dossier = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake(Procedure, details: CriminalRecordDetails));
+        var id = dossier.GetProperty("id").GetString()!;
+        var page = await pages.WorkspaceAsync(Unit, Roles.Specialist, $"cv-{name}");
+        await page.GotoAsync($"/lam-viec#/ho-so/{id}");
+        return (id, page);
+    }
+
     /// <summary>The criminal-record form's fields (FORMS: certificateType, copies, purpose).</summary>
     internal static readonly Dictionary<string, string> CriminalRecordDetails = new()
     {
@@ -191,6 +193,4 @@ public sealed class WorkspaceWalkTests(PagesFixture pages)
         ["copies"] = "1",
         ["purpose"] = "Bổ sung hồ sơ xin việc",
     };
-
-    internal static string Text(JsonElement e, string name) => e.GetProperty(name).GetString()!;
 }
