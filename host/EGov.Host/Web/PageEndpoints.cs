@@ -21,6 +21,7 @@ internal static class PageEndpoints
         var pages = app.MapGroup(string.Empty).AllowAnonymous().ExcludeFromDescription();
         pages.MapGet("/tra-cuu", (HttpContext http) => Serve(http, assets, "lookup/index.html"));
         pages.MapGet("/dashboard", (HttpContext http) => Serve(http, assets, "dashboard/index.html"));
+        pages.MapGet("/dich-vu-cong", (HttpContext http) => Serve(http, assets, "portal/index.html"));
         pages.MapGet(Admin.DashboardSetup.SignIn, (HttpContext http) => Serve(http, assets, "admin/index.html"));
         pages.MapGet("/pages/{**path}", (HttpContext http, string path) => Serve(http, assets, path));
     }
