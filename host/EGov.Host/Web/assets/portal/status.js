@@ -26,13 +26,17 @@ const CLOSED = new Set(["Refused", "Rejected", "Withdrawn", "Stopped"]);
  * The next thing the citizen can do. On the dossier page `actions` is the API's availableActions (exactly what they
  * may do now); in the list, which has no actions, the status alone says it.
  */
-export function nextStep(status, actions = null, rated = false) {
+export function nextStep(status, actions = null) {
   const can = (a) => (actions ? actions.includes(a) : false);
   if (can("supplement") || (!actions && status === "SupplementRequested")) {
     return { key: "supplement", vi: "Bổ sung giấy tờ theo yêu cầu của cơ quan.", en: "Send the documents the office asked for." };
   }
-  if (can("rate") || (!actions && status === "Delivered" && !rated)) {
+  if (can("rate")) {
     return { key: "rate", vi: "Đánh giá mức độ hài lòng với dịch vụ.", en: "Tell us how satisfied you are with the service." };
+  }
+  // The list's rows do not say whether the citizen has rated (NEEDS-portal.md): the row says both.
+  if (!actions && status === "Delivered") {
+    return { key: "rate", vi: "Xem kết quả và đánh giá dịch vụ nếu bạn chưa đánh giá.", en: "See the result, and rate the service if you have not yet." };
   }
   if (status === "ResultReady") {
     return { key: "collect", vi: "Tải kết quả về hoặc nhận tại Bộ phận Một cửa.", en: "Download the result or collect it at the one-stop desk." };
