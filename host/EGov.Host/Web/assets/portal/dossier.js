@@ -1,6 +1,7 @@
 // One dossier of the citizen (#/ho-so/ID): status, appointment and the next thing to do, agreeing with
 // GET /api/v1/dossiers/{id} and the public lookup; then what the citizen can do now (supplement, rate, download the
 // result) and the timeline.
+import { put } from "./dom.js";
 import { el, formatInstant } from "/pages/shared/format.js";
 import { download, getJson } from "./api.js";
 import { procedureDetail, unitNames } from "./catalog.js";
@@ -60,7 +61,7 @@ export async function showDossier(ctx) {
   const status = plainStatus(dossier.status);
   const next = nextStep(dossier.status, actions);
   const unit = units.get(dossier.unit) ?? { vi: dossier.unit, en: dossier.unit };
-  view.append(
+  put(view,
     el("p", { class: "breadcrumb" }, el("a", { href: "#/ho-so" }, tx("backToDossiers"))),
     el("h1", { tabindex: "-1" }, tx("dossierTitle"), " ", el("span", { id: "d-code" }, dossier.code)),
     el("dl", { class: "facts" },

@@ -1,5 +1,6 @@
 // "My dossiers" (#/ho-so): the citizen's own dossiers (GET /api/v1/dossiers as a citizen), each with its status in
 // plain words, the appointment and the next thing to do.
+import { put } from "./dom.js";
 import { el, formatInstant } from "/pages/shared/format.js";
 import { getJson } from "./api.js";
 import { bi, tx } from "./i18n.js";
@@ -34,12 +35,12 @@ export async function showDossiers(ctx) {
   const result = await getJson(`/api/v1/dossiers?page=${page}&pageSize=${PAGE_SIZE}`);
   if (!ctx.alive()) return;
   if (result.items.length === 0) {
-    view.append(el("p", { id: "no-dossiers" }, tx("noDossiers")), el("p", {}, el("a", { href: "#/", class: "button" }, tx("findProcedure"))));
+    put(view, el("p", { id: "no-dossiers" }, tx("noDossiers")), el("p", {}, el("a", { href: "#/", class: "button" }, tx("findProcedure"))));
     markFirstUsefulPaint();
     return;
   }
   const more = result.totalIsLowerBound || page * PAGE_SIZE < result.total;
-  view.append(
+  put(view,
     el("p", { class: "hint", id: "dossier-count" }, tx(result.totalIsLowerBound ? "dossierCountAtLeast" : "dossierCount", { count: result.total })),
     el("ul", { id: "dossier-list", class: "cards" }, result.items.map(row)),
     page > 1 || more

@@ -1,5 +1,6 @@
 // Browse and search procedures (#/), and one procedure's page (#/thu-tuc/CODE): time, fee, documents, legal basis,
 // online level, and the way to submit online.
+import { put } from "./dom.js";
 import { el } from "/pages/shared/format.js";
 import { bi, duration, money, tx } from "./i18n.js";
 import { allProcedures, fold, procedureDetail, unitNames } from "./catalog.js";
@@ -40,7 +41,7 @@ export async function showProcedures(ctx) {
   const unitFilter = el("select", { id: "procedure-unit" });
   const count = el("p", { id: "procedure-count", class: "hint", "aria-live": "polite" });
   const list = el("ul", { id: "procedure-list", class: "cards" });
-  view.append(
+  put(view,
     el("h1", { tabindex: "-1" }, tx("proceduresTitle")),
     el("p", {}, tx("proceduresIntro")),
     el("form", { id: "procedure-filter", class: "filters", role: "search" },
@@ -89,7 +90,7 @@ export async function showProcedure(ctx) {
   if (!ctx.alive()) return;
   const unit = units.get(procedure.unit) ?? { vi: procedure.unit, en: procedure.unit };
   const submit = el("a", { href: `#/nop/${encodeURIComponent(procedure.code)}`, class: "button", id: "start-submit" }, tx("submitOnline"));
-  view.append(
+  put(view,
     el("p", { class: "breadcrumb" }, el("a", { href: "#/" }, tx("backToProcedures"))),
     el("h1", { tabindex: "-1", id: "procedure-name" }, procedure.name),
     el("dl", { class: "facts" },

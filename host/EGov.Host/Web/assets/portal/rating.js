@@ -55,7 +55,7 @@ export function ratedPanel(dossier, survey) {
     el("h2", { id: "rated-title" }, tx("ratedTitle")),
     el("p", { id: "rated-overall" }, tx("overallRating"), ": ", levelName(survey, dossier.rating)),
     criteria.length && Object.keys(answers).length
-      ? el("dl", { class: "facts", id: "rated-answers" }, criteria.filter((c) => answers[c.id]).map((c) =>
+      ? el("dl", { class: "facts", id: "rated-answers" }, criteria.filter((c) => answers[c.id]).flatMap((c) =>
         [el("dt", {}, bi(c.labelVi, c.labelEn)), el("dd", {}, levelName(survey, answers[c.id]))]))
       : null);
 }

@@ -1,5 +1,6 @@
 // Signing in (#/dang-nhap). In Development the host mints a citizen's token (demo citizens, or any identity number);
 // elsewhere a token from the province's sign-in service is pasted. The token stays in this tab's sessionStorage.
+import { put } from "./dom.js";
 import { el } from "/pages/shared/format.js";
 import { tx } from "./i18n.js";
 import { currentCitizen, keepToken, mintCitizenToken, readClaims } from "./session.js";
@@ -88,7 +89,7 @@ function tokenForm(ctx) {
 export async function showSignIn(ctx) {
   const view = document.getElementById("view");
   const dev = document.querySelector('meta[name="egov-sign-in"]')?.content === "dev";
-  view.append(
+  put(view,
     el("h1", { tabindex: "-1" }, tx("signInTitle")),
     ctx.query.get("tiep") ? el("p", { class: "message", id: "sign-in-needed" }, tx("signInNeeded")) : null,
     currentCitizen() ? el("p", {}, tx("alreadySignedIn")) : null,

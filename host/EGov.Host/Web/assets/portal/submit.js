@@ -1,5 +1,6 @@
 // Submit online (#/nop/CODE): the applicant, the procedure's own form rendered from its schema, the required
 // documents (reused from the vault or uploaded into it), then POST /api/v1/dossiers with channel Online.
+import { put } from "./dom.js";
 import { el } from "/pages/shared/format.js";
 import { ApiError, postJson, splitMessage } from "./api.js";
 import { procedureDetail } from "./catalog.js";
@@ -85,7 +86,7 @@ export async function showSubmit(ctx) {
     groups.map((g) => g.group.node),
     el("p", { class: "actions" }, send));
 
-  view.append(
+  put(view,
     el("p", { class: "breadcrumb" }, el("a", { href: `#/thu-tuc/${encodeURIComponent(procedure.code)}` }, tx("backToProcedure"))),
     el("h1", { tabindex: "-1" }, tx("submitTitle"), el("span", { class: "h1-sub" }, procedure.name)),
     el("p", { class: "hint" }, tx("requiredMark")),
