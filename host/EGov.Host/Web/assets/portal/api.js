@@ -67,13 +67,13 @@ export async function download(url, fallbackName) {
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   const plain = /filename="?([^";]+)"?/i.exec(disposition);
   const name = encoded ? decodeURIComponent(encoded[1]) : plain ? plain[1] : fallbackName;
-  const url = URL.createObjectURL(await response.blob());
+  const blobUrl = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");
-  link.href = url;
+  link.href = blobUrl;
   link.download = name;
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(blobUrl), 10_000);
   return name;
 }
