@@ -47,7 +47,7 @@ public sealed class PortalPageTests(PagesFixture pages)
         var page = await pages.NewPageAsync();
         await page.GotoAsync(PortalSession.Path);
         await Expect(page.Locator(".procedure-card").First).ToBeVisibleAsync();
-        await CheckViewAsync(page, "procedures", "Procedures");
+        await CheckViewAsync(page, "procedures", "Administrative procedures");
         await page.GotoAsync($"{PortalSession.Path}#/thu-tuc/TP-HT-KH-01");
         await Expect(page.Locator("#procedure-name")).ToHaveTextAsync("Đăng ký kết hôn");
         await CheckViewAsync(page, "procedure", "Submit online");
