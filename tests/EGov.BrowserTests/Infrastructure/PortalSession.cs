@@ -20,10 +20,18 @@ internal static class PortalSession
         return page;
     }
 
-    /// <summary>Goes to a route of the portal (the part after <c>#</c>) and waits for its heading.</summary>
+    /// <summary>Goes to a route of the portal (the part from <c>#</c>) and waits for its heading; on the same route, reloads as a citizen would.</summary>
     public static async Task OpenAsync(this IPage page, string route)
     {
-        await page.EvaluateAsync("route => { location.hash = route; }", route);
+        if (new Uri(page.Url).Fragment == route)
+        {
+            await page.ReloadAsync();
+        }
+        else
+        {
+            await page.EvaluateAsync("route => { location.hash = route; }", route);
+        }
+
         await Expect(page.Locator("#view h1")).ToBeVisibleAsync();
     }
 
