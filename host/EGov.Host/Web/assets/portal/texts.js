@@ -83,6 +83,7 @@ export const TEXT = {
   },
   reuseHint: { vi: "Đã có trong kho giấy tờ của bạn:", en: "Already in your document vault:" },
   noneInVault: { vi: "Kho giấy tờ của bạn chưa có giấy tờ này.", en: "Your document vault does not hold this paper yet." },
+  nothingToReuse: { vi: "Kho giấy tờ của bạn không còn giấy tờ nào khác để dùng lại.", en: "Your document vault holds no other paper to reuse." },
   uploadNew: { vi: "Tải lên tệp mới", en: "Upload a new file" },
   uploadHint: { vi: "PDF, JPEG, PNG, XML hoặc JSON, tối đa 20 MB. Tệp được lưu vào kho giấy tờ của bạn.", en: "PDF, JPEG, PNG, XML or JSON, 20 MB at most. The file is kept in your document vault." },
   documentType: { vi: "Loại giấy tờ", en: "Kind of paper" },

@@ -82,7 +82,7 @@ export function documentGroup({ id, legend, mandatory = false, type = null, type
 
   const node = el("fieldset", { class: "doc-group", id },
     el("legend", {}, legend, " ", el("span", { class: mandatory ? "tag" : "tag tag-optional" }, tx(mandatory ? "mandatory" : "optional"))),
-    existing.length ? el("p", { class: "hint" }, tx("reuseHint")) : el("p", { class: "hint" }, tx("noneInVault")),
+    el("p", { class: "hint" }, tx(existing.length ? "reuseHint" : type ? "noneInVault" : "nothingToReuse")),
     list,
     typeSelect ? [el("label", { for: typeSelect.id }, tx("documentType")), typeSelect] : null,
     el("label", { for: file.id }, tx("uploadNew")),
