@@ -170,20 +170,23 @@ public sealed class PortalPageTests(PagesFixture pages)
     }
 
     [Fact]
-    public async Task The_portal_is_served_anonymously_with_the_strict_content_security_policy()
+    public async Task The_portal_is_served_anonymously_with_the_strict_content_security_policy_of_the_other_pages()
     {
         var anonymous = pages.Host.CreateClient();
-        var response = await anonymous.GetAsync(PortalSession.Path, TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+        var response = await anonymous.GetAsync(PortalSession.Path, ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
-        Assert.Contains("connect-src 'self'", csp, StringComparison.Ordinal);
-        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
-        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)", html);
-        Assert.DoesNotMatch("\\bstyle=", html);
-        Assert.Contains("content=\"dev\"", html, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/pages/portal/portal.js", TestContext.Current.CancellationToken)).StatusCode);
+
+        // The very policy /tra-cuu is held to (LookupPageTests checks what it says): the portal asks for nothing more.
+        var lookup = await anonymous.GetAsync("/tra-cuu", ct);
+        Assert.Equal(lookup.Headers.GetValues("Content-Security-Policy"), response.Headers.GetValues("Content-Security-Policy"));
+        var html = await response.Content.ReadAsStringAsync(ct);
+        Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)|\\bstyle=", html);
+        Assert.Contains("content=\"dev\"", html, StringComparison.Ordinal); // the test host mints tokens: the dev sign-in
+        foreach (var asset in new[] { "portal.js", "portal.css", "texts.js" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/pages/portal/{asset}", ct)).StatusCode);
+        }
     }
 }
