@@ -10,11 +10,11 @@ const DECIMAL = /^-?[0-9]+(?:[.,][0-9]+)?$/;
 export const EMAIL = /^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$/;
 export const PHONE = /^(?:0|\+84)(?:[35789][0-9]{8}|2[0-9]{9})$/;
 
-/** A .NET pattern as a JavaScript one (\A and \z are .NET's anchors); null when it does not translate. */
+/** A field's pattern as the intake runs it (FormPattern: anchored to the whole value); null when it does not translate. */
 function pattern(source) {
   if (!source) return null;
   try {
-    return new RegExp(source.replace(/\\A/g, "^").replace(/\\[zZ]/g, "$"));
+    return new RegExp(`^(?:${source.replace(/\\A/g, "^").replace(/\\[zZ]/g, "$")})$`);
   } catch {
     return null;
   }
@@ -49,8 +49,13 @@ export function setFieldError(control, message) {
   }
 }
 
+/** The schema's type in the contract's spelling (text, choice, ...), whatever case the catalog writes it in. */
+function typeOf(field) {
+  return String(field.type ?? "text").toLowerCase();
+}
+
 function input(field) {
-  switch (field.type) {
+  switch (typeOf(field)) {
     case "multiline":
       return el("textarea", { rows: "4", maxlength: field.maxLength ?? null, class: "prose" });
     case "integer":
@@ -79,13 +84,14 @@ function input(field) {
 
 function typeHint(field) {
   if (field.helpVi || field.helpEn) return bi(field.helpVi ?? field.helpEn, field.helpEn ?? field.helpVi);
-  if (field.type === "date") return tx("dateHint");
+  if (typeOf(field) === "date") return tx("dateHint");
   return null;
 }
 
 /** The value to send (text, as `details` holds), or a message saying what is wrong. */
 function check(field, control) {
-  if (field.type === "boolean") {
+  const type = typeOf(field);
+  if (type === "boolean") {
     if (field.required && !control.checked) return { error: { vi: "Cần đánh dấu mục này.", en: "This box must be ticked." } };
     return { value: control.checked ? "true" : "false" };
   }
@@ -97,11 +103,11 @@ function check(field, control) {
     return { error: { vi: `Tối đa ${field.maxLength} ký tự.`, en: `At most ${field.maxLength} characters.` } };
   }
   let value = raw;
-  switch (field.type) {
+  switch (type) {
     case "integer":
     case "decimal": {
-      if (!(field.type === "integer" ? INTEGER : DECIMAL).test(raw)) {
-        return { error: field.type === "integer"
+      if (!(type === "integer" ? INTEGER : DECIMAL).test(raw)) {
+        return { error: type === "integer"
           ? { vi: "Nhập một số nguyên, ví dụ 3.", en: "Enter a whole number, e.g. 3." }
           : { vi: "Nhập một số, ví dụ 12,5.", en: "Enter a number, e.g. 12.5." } };
       }
