@@ -1,7 +1,7 @@
 // Rating the service when the dossier has ended: the official satisfaction survey (GET /api/v1/satisfaction/survey:
 // several criteria, three levels each) as radio groups, the overall rating, then the `rate` action with `answers`.
 import { el } from "/pages/shared/format.js";
-import { ApiError, getJson, postJson } from "./api.js";
+import { ApiError, getJson, postJson, splitMessage } from "./api.js";
 import { bi, tx } from "./i18n.js";
 
 // The three levels the API has always taken (1..3), for a platform that does not serve the survey yet.
@@ -17,6 +17,10 @@ export async function loadSurvey() {
   } catch {
     return { levels: FALLBACK_LEVELS, criteria: [] };
   }
+}
+
+function pair(text) {
+  return bi(text.vi, text.en);
 }
 
 function levelName(survey, value) {
@@ -70,8 +74,9 @@ export function ratingPanel(ctx, dossier, survey, reload) {
     criteria.map((x) => x.group.node),
     overall.node,
     el("p", { class: "actions" }, send),
-    survey.source ? el("p", { class: "hint", id: "survey-source" }, tx("surveySource"), " ", el("span", { lang: "vi" }, survey.source)) : null,
-    survey.unverified ? el("p", { class: "hint", id: "survey-unverified" }, tx("unverified"), " ", el("span", { lang: "vi" }, survey.unverified)) : null);
+    // The survey writes these as "Tiếng Việt / English", as the API's messages are.
+    survey.source ? el("p", { class: "hint", id: "survey-source" }, tx("surveySource"), " ", pair(splitMessage(survey.source))) : null,
+    survey.unverified ? el("p", { class: "hint", id: "survey-unverified" }, tx("unverified"), " ", pair(splitMessage(survey.unverified))) : null);
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
