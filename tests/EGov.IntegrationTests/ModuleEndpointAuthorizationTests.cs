@@ -48,6 +48,8 @@ public sealed class ModuleEndpointAuthorizationTests(PlatformFixture platform)
         "/api/v1/auth/refresh", // a refresh token is the credential itself
         "/tra-cuu",
         "/dashboard",
+        "/lam-viec",
+        "/dich-vu-cong",
         "/admin/sign-in", // the Orleans Dashboard's sign-in page: a form, no data
         "/pages/{**path}",
         "/api/v1/finance/enterprise-names/{name}",

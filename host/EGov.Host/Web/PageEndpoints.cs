@@ -4,7 +4,8 @@ using EGov.Host.Environments;
 namespace EGov.Host.Web;
 
 /// <summary>
-/// Serves the browser pages, <c>/tra-cuu</c> (citizen lookup), <c>/dashboard</c> (leaders) and <c>/admin/sign-in</c> (the Orleans dashboard's sign-in), and their
+/// Serves the browser pages, <c>/tra-cuu</c> (citizen lookup), <c>/dashboard</c> (leaders), <c>/lam-viec</c> (the officer workspace),
+/// <c>/dich-vu-cong</c> (the citizen portal) and <c>/admin/sign-in</c> (the Orleans dashboard's sign-in), and their
 /// scripts and styles under <c>/pages/</c>. These are the deliberate exception to "every endpoint has a policy":
 /// the files hold no data; every API call they make carries its own token (or, for the lookup, is public).
 /// </summary>
@@ -22,6 +23,7 @@ internal static class PageEndpoints
         pages.MapGet("/tra-cuu", (HttpContext http) => Serve(http, assets, "lookup/index.html"));
         pages.MapGet("/dashboard", (HttpContext http) => Serve(http, assets, "dashboard/index.html"));
         pages.MapGet("/lam-viec", (HttpContext http) => Serve(http, assets, "workspace/index.html"));
+        pages.MapGet("/dich-vu-cong", (HttpContext http) => Serve(http, assets, "portal/index.html"));
         pages.MapGet(Admin.DashboardSetup.SignIn, (HttpContext http) => Serve(http, assets, "admin/index.html"));
         pages.MapGet("/pages/{**path}", (HttpContext http, string path) => Serve(http, assets, path));
     }
