@@ -27,6 +27,7 @@ public sealed class NamespaceRulesTests
         ["EGov.Dossiers.Events"] = 1,
         ["EGov.Dossiers.Model"] = 1,
         ["EGov.Dossiers.Satisfaction"] = 1,
+        ["EGov.Dossiers.Officers"] = 1,
     };
 
     public static TheoryData<string> Assemblies => new([.. SourceNames(), .. ModuleNames().Where(m => m != "EGov.Modules.Sample"), HostName]);
