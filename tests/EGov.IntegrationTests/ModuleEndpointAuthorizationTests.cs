@@ -46,6 +46,8 @@ public sealed class ModuleEndpointAuthorizationTests(PlatformFixture platform)
         "/api/v1/auth/config", // the pages' sign-in settings: public, as the provider's own discovery document is
         "/api/v1/auth/token", // a code is worth tokens only with the verifier the browser kept
         "/api/v1/auth/refresh", // a refresh token is the credential itself
+        "/api/v1/procedures/{code}/versions/{version}", // a past catalog entry: as public as the catalog itself
+        "/api/v1/satisfaction/survey", // the survey's questions, read before signing in
         "/tra-cuu",
         "/dashboard",
         "/lam-viec",
