@@ -18,6 +18,8 @@ public sealed class NamespaceRulesTests
         ["EGov.Dossiers.Handlers"] = 4,
         ["EGov.Dossiers.Relay"] = 4,
         ["EGov.Dossiers.Grain"] = 3,
+        ["EGov.Dossiers.Foresight"] = 2,
+        ["EGov.Dossiers.Sweeps"] = 4,
         ["EGov.Dossiers.Lifecycle"] = 2,
         ["EGov.Dossiers.Deadlines"] = 2,
         ["EGov.Dossiers.Forms"] = 2,

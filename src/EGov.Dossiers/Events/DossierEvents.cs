@@ -54,16 +54,44 @@ public sealed record SupplementRequested(bool ClockStopped, TimeSpan? RemainingO
 public sealed record DossierSupplemented(IReadOnlyList<Guid> DocumentIds, DateTimeOffset? DueAt, DateTimeOffset? StepDueAt, EventMeta Meta) : IDossierEvent;
 
 /// <summary>A step was done and the dossier handed to the next one (form 06 records each hand-over).</summary>
-public sealed record StepCompleted(string StepId, string NextStepId, DateTimeOffset NextStepDueAt, EventMeta Meta) : IDossierEvent;
+public sealed record StepCompleted(string StepId, string NextStepId, DateTimeOffset NextStepDueAt, EventMeta Meta) : IDossierEvent
+{
+    /// <summary>
+    /// Office time the step that ended here used, pauses for a supplement excluded (issue 19: the history the risk of
+    /// later dossiers is estimated from); absent in events stored before it existed.
+    /// </summary>
+    public TimeSpan? StepOfficeTime { get; init; }
+}
 
 /// <summary>A step sent the dossier back to an earlier step, with a reason.</summary>
-public sealed record StepReturned(string StepId, string ToStepId, DateTimeOffset StepDueAt, EventMeta Meta) : IDossierEvent;
+public sealed record StepReturned(string StepId, string ToStepId, DateTimeOffset StepDueAt, EventMeta Meta) : IDossierEvent
+{
+    /// <summary>
+    /// Office time the step that ended here used, pauses for a supplement excluded (issue 19: the history the risk of
+    /// later dossiers is estimated from); absent in events stored before it existed.
+    /// </summary>
+    public TimeSpan? StepOfficeTime { get; init; }
+}
 
 /// <summary>The competent leader approved; the result follows (after the fee where there is one).</summary>
-public sealed record DossierApproved(bool AwaitingFee, EventMeta Meta) : IDossierEvent;
+public sealed record DossierApproved(bool AwaitingFee, EventMeta Meta) : IDossierEvent
+{
+    /// <summary>
+    /// Office time the step that ended here used, pauses for a supplement excluded (issue 19: the history the risk of
+    /// later dossiers is estimated from); absent in events stored before it existed.
+    /// </summary>
+    public TimeSpan? StepOfficeTime { get; init; }
+}
 
 /// <summary>The competent leader rejected the request, with a reason.</summary>
-public sealed record DossierRejected(EventMeta Meta) : IDossierEvent;
+public sealed record DossierRejected(EventMeta Meta) : IDossierEvent
+{
+    /// <summary>
+    /// Office time the step that ended here used, pauses for a supplement excluded (issue 19: the history the risk of
+    /// later dossiers is estimated from); absent in events stored before it existed.
+    /// </summary>
+    public TimeSpan? StepOfficeTime { get; init; }
+}
 
 /// <summary>The result is ready at the desk (and the fee, if any, was collected).</summary>
 public sealed record ResultIssued(IReadOnlyList<Guid> ResultDocumentIds, decimal FeeCollected, EventMeta Meta) : IDossierEvent;
@@ -78,7 +106,11 @@ public sealed record DossierWithdrawn(EventMeta Meta) : IDossierEvent;
 public sealed record DossierStopped(EventMeta Meta) : IDossierEvent;
 
 /// <summary>A new appointment with an apology and a reason (form 04).</summary>
-public sealed record DeadlineExtended(int WorkingDays, DateTimeOffset DueAt, DateTimeOffset? StepDueAt, EventMeta Meta) : IDossierEvent;
+public sealed record DeadlineExtended(int WorkingDays, DateTimeOffset DueAt, DateTimeOffset? StepDueAt, EventMeta Meta) : IDossierEvent
+{
+    /// <summary>Issued from the prepared draft (the <c>issue-apology</c> action) rather than typed in (<c>extend</c>); absent in older events.</summary>
+    public bool FromDraft { get; init; }
+}
 
 /// <summary>The applicant rated the service after delivery (1 not satisfied, 2 satisfied, 3 very satisfied).</summary>
 public sealed record DossierRated(int Rating, EventMeta Meta) : IDossierEvent
@@ -113,3 +145,36 @@ public sealed record StepAssigned(string StepId, string Assignee, string Assigne
 
 /// <summary>The officer holding the current step let it go (or the unit's leader took it back): nobody holds it now.</summary>
 public sealed record StepReleased(string StepId, string Assignee, EventMeta Meta) : IDossierEvent;
+
+// Issue 19: foresight. docs/foresight.md.
+
+/// <summary>
+/// The dossier's estimated probability of ending late crossed its module's threshold while <paramref name="Scope"/>'s
+/// deadline <paramref name="DueAt"/> is current: the holder of the step and the unit's leader are told. Recorded once
+/// per deadline (its alarm key), however often the sweep finds it.
+/// </summary>
+/// <param name="PredictedFinishAt">When the dossier is expected to finish (the estimate's mean) on the calendar in force.</param>
+/// <param name="Reasons">Why, in both languages, most telling first.</param>
+public sealed record DossierAtRisk(
+    string Scope,
+    DateTimeOffset DueAt,
+    double Probability,
+    DateTimeOffset PredictedFinishAt,
+    string HoldingUnit,
+    IReadOnlyList<RiskReason> Reasons,
+    EventMeta Meta) : IDossierEvent;
+
+/// <summary>
+/// A draft of form 04 (apology and new appointment) was prepared for the responsible officer, because the dossier is
+/// at risk or due soon: <paramref name="WorkingDays"/> past the current appointment, from the predicted finish. Issued
+/// with the <c>issue-apology</c> action (a <see cref="DeadlineExtended"/> with <c>FromDraft</c>); replaced by a later draft.
+/// </summary>
+/// <param name="Basis"><c>at-risk</c> or <c>due-soon</c>.</param>
+public sealed record ApologyDrafted(int WorkingDays, DateTimeOffset ProposedDueAt, string Basis, EventMeta Meta) : IDossierEvent;
+
+/// <summary>
+/// An overdue dossier was escalated one level up its module's chain: level 1 at the due instant to the holding unit's
+/// leader, further levels after <paramref name="OverdueWorkingDays"/> working days overdue (default: 2, to the head of
+/// the competent department).
+/// </summary>
+public sealed record DossierEscalated(int Level, string Role, string Unit, int OverdueWorkingDays, DateTimeOffset DueAt, EventMeta Meta) : IDossierEvent;

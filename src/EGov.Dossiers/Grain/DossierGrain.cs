@@ -150,6 +150,9 @@ internal sealed partial class DossierGrain(
         throw new InvalidOperationException($"Dossier {Id}: alarm could not be recorded after three concurrent changes; Wolverine will retry it.");
     }
 
+    // Issue 19: implemented by the grain branch (docs/foresight.md); the contract commit only declares it.
+    public Task<bool> RaiseRisk(Foresight.RiskSignal signal) => throw new NotSupportedException("RaiseRisk: not built yet (issue 19 contract commit)");
+
     public async Task<bool> RecomputeDeadlines(CalendarChanged change)
     {
         // The new alarms are planned on this node's calendar when the change commits: it must hold the new year first

@@ -1,4 +1,5 @@
 using EGov.Dossiers.Deadlines;
+using EGov.Dossiers.Foresight;
 using EGov.Dossiers.Lifecycle;
 
 namespace EGov.Dossiers.Grain;
@@ -29,4 +30,11 @@ public interface IDossierGrain : IGrainWithGuidKey
     /// <summary>A calendar year changed: lays the time left onto the new calendar. True when the deadlines moved.</summary>
     [Alias("RecomputeDeadlines")]
     Task<bool> RecomputeDeadlines(CalendarChanged change);
+
+    /// <summary>
+    /// The risk sweep found the dossier over its threshold: records <c>DossierAtRisk</c> and the apology draft unless the
+    /// appointment changed or is already flagged. True when it recorded them.
+    /// </summary>
+    [Alias("RaiseRisk")]
+    Task<bool> RaiseRisk(RiskSignal signal);
 }

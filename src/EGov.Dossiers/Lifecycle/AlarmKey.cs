@@ -10,6 +10,12 @@ public enum AlarmKind
 
     /// <summary>At the due instant.</summary>
     Overdue,
+
+    /// <summary>The estimated risk of ending late crossed the module's threshold (issue 19; raised by the risk sweep, not scheduled).</summary>
+    AtRisk,
+
+    /// <summary>Overdue by a level's working days: the next level of the module's escalation chain.</summary>
+    Escalation,
 }
 
 // Here, not in Deadlines/, because the evolution records raised warnings by this key; the alarm message is in Deadlines/.
@@ -20,4 +26,8 @@ public static class AlarmKey
 
     public static string For(AlarmKind kind, string scope, DateTimeOffset dueAt) =>
         string.Create(CultureInfo.InvariantCulture, $"{kind}:{scope}:{dueAt.UtcTicks}");
+
+    /// <summary>The key of escalation level <paramref name="level"/> of the dossier's appointment <paramref name="dueAt"/>.</summary>
+    public static string Escalation(int level, DateTimeOffset dueAt) =>
+        For(AlarmKind.Escalation, string.Create(CultureInfo.InvariantCulture, $"{DossierScope}#{level}"), dueAt);
 }

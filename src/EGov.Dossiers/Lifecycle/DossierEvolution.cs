@@ -103,6 +103,7 @@ public static class DossierEvolution
             case ResultIssued e:
                 s.ResultDocumentIds = [.. e.ResultDocumentIds];
                 s.ResolvedAt = e.Meta.At;
+                ClearForesight(s);
                 Move(s, DossierStatus.ResultReady, e.Meta.At);
                 break;
             case ResultDelivered e:
@@ -118,6 +119,20 @@ public static class DossierEvolution
                 s.DueAt = e.DueAt;
                 s.StepDueAt = e.StepDueAt ?? s.StepDueAt;
                 s.LastChangedAt = e.Meta.At;
+                s.Apologies++;
+                ClearForesight(s);
+                break;
+            case DossierAtRisk e:
+                s.RaisedAlarms.Add(AlarmKey.For(AlarmKind.AtRisk, e.Scope, e.DueAt));
+                s.AtRisk = true;
+                s.RiskProbability = e.Probability;
+                break;
+            case ApologyDrafted e:
+                s.ApologyDraft = new ApologyDraft(e.WorkingDays, e.ProposedDueAt, e.Basis, e.Meta.At);
+                break;
+            case DossierEscalated e:
+                s.RaisedAlarms.Add(AlarmKey.Escalation(e.Level, e.DueAt));
+                s.EscalationLevel = Math.Max(s.EscalationLevel, e.Level);
                 break;
             case DossierRated e:
                 s.Rating = e.Rating;
@@ -217,7 +232,21 @@ public static class DossierEvolution
         s.DueAt = status == DossierStatus.Delivered ? s.DueAt : null;
         s.ClockStopped = false;
         s.ResolvedAt ??= at;
+        ClearForesight(s);
         Move(s, status, at);
+    }
+
+    // A new appointment, a result or a closing ends what the warnings of the old appointment said. The escalation
+    // level is kept on a result or closing (the history shows how far it went) and reset by a new appointment.
+    private static void ClearForesight(DossierState s)
+    {
+        s.AtRisk = false;
+        s.RiskProbability = null;
+        s.ApologyDraft = null;
+        if (s.IsOpen && s.ResolvedAt is null)
+        {
+            s.EscalationLevel = 0;
+        }
     }
 
     private static void Involve(DossierState s, string unit)

@@ -100,6 +100,23 @@ public sealed class DossierState
     /// <summary>The applicant's name lower-cased without diacritics, for search (<see cref="SearchText"/>).</summary>
     [Id(55)] public string SearchName { get; set; } = string.Empty;
 
+    // Issue 19 (docs/foresight.md). Ids from 70 up.
+
+    /// <summary>Flagged at risk of ending late (<see cref="DossierAtRisk"/>) for the appointment in force; cleared by a new appointment or the result.</summary>
+    [Id(70)] public bool AtRisk { get; set; }
+
+    /// <summary>The estimated probability of ending late when the flag was raised; the live figure is the risk endpoint's.</summary>
+    [Id(71)] public double? RiskProbability { get; set; }
+
+    /// <summary>The prepared, not yet issued, form 04 (<see cref="ApologyDrafted"/>); null when there is none.</summary>
+    [Id(72)] public ApologyDraft? ApologyDraft { get; set; }
+
+    /// <summary>The highest escalation level reached while overdue on the appointment in force (0: none).</summary>
+    [Id(73)] public int EscalationLevel { get; set; }
+
+    /// <summary>How many apologies with a new appointment (form 04) were issued.</summary>
+    [Id(74)] public int Apologies { get; set; }
+
     /// <summary>The unit whose desk does the desk work: the receiving desk, or the competent unit's own.</summary>
     public string DeskUnit => ReceivingUnit ?? Unit;
 
@@ -122,3 +139,13 @@ public sealed class DossierState
 [GenerateSerializer]
 [Alias("egov.timeline-entry")]
 public sealed record TimelineEntry([property: Id(0)] DossierStatus Status, [property: Id(1)] DateTimeOffset At);
+
+/// <summary>A prepared form 04: the proposed new appointment and why it was prepared.</summary>
+/// <param name="Basis"><c>at-risk</c> or <c>due-soon</c>.</param>
+[GenerateSerializer]
+[Alias("egov.apology-draft")]
+public sealed record ApologyDraft(
+    [property: Id(0)] int WorkingDays,
+    [property: Id(1)] DateTimeOffset ProposedDueAt,
+    [property: Id(2)] string Basis,
+    [property: Id(3)] DateTimeOffset PreparedAt);

@@ -1,0 +1,48 @@
+namespace EGov.Dossiers.Foresight;
+
+/// <summary>
+/// The office time a step took in past dossiers, sorted: an empirical distribution the model conditions on the time
+/// already spent ("it has taken 2 days so far: how much longer, judging by the dossiers that took at least 2?").
+/// </summary>
+public sealed class StepDurations
+{
+    private readonly TimeSpan[] _sorted;
+
+    public StepDurations(IEnumerable<TimeSpan> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        _sorted = [.. samples];
+        Array.Sort(_sorted);
+    }
+
+    public int Count => _sorted.Length;
+
+    /// <summary>The samples, shortest first.</summary>
+    public ReadOnlySpan<TimeSpan> Sorted => _sorted;
+
+    /// <summary>The share of samples longer than <paramref name="t"/> (0 for an empty set).</summary>
+    public double ShareLongerThan(TimeSpan t)
+    {
+        if (_sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        // First index with a sample > t.
+        int lo = 0, hi = _sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_sorted[mid] <= t)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return (double)(_sorted.Length - lo) / _sorted.Length;
+    }
+}
