@@ -33,6 +33,11 @@ public sealed class ProcedureCatalog
 
         foreach (var module in loaded)
         {
+            if (ForesightPolicyCheck.Problem(module.Definition.Foresight) is { } problem)
+            {
+                throw new CatalogException($"Module '{module.Name}': its foresight policy is not valid: {problem}.");
+            }
+
             foreach (var procedure in module.Definition.Procedures)
             {
                 if (CatalogValidation.Check(procedure, module.Name, units) is { } unavailable)
@@ -41,7 +46,7 @@ public sealed class ProcedureCatalog
                     continue;
                 }
 
-                if (!procedures.TryAdd(procedure.Code, new CatalogProcedure(procedure, module.Name)))
+                if (!procedures.TryAdd(procedure.Code, new CatalogProcedure(procedure, module.Name) { Foresight = module.Definition.Foresight }))
                 {
                     throw new CatalogException($"Procedure '{procedure.Code}' of module '{module.Name}' is already declared by module '{procedures[procedure.Code].Module}'.");
                 }
@@ -71,4 +76,8 @@ public sealed class ProcedureCatalog
 public sealed record CatalogUnit(UnitDefinition Definition, string Module);
 
 /// <summary>A procedure in the catalog with the module that declared it.</summary>
-public sealed record CatalogProcedure(ProcedureDefinition Definition, string Module);
+public sealed record CatalogProcedure(ProcedureDefinition Definition, string Module)
+{
+    /// <summary>The foresight policy of the procedure's module (docs/foresight.md).</summary>
+    public ForesightPolicy Foresight { get; init; } = ForesightPolicy.Default;
+}
