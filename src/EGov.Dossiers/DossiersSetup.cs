@@ -76,6 +76,7 @@ public static class DossiersSetup
             .Duplicate(x => x.Assignee);
         options.AddDossierCodeCounters();
         options.Storage.Add(new LookupFeedSchema(options.Advanced.Migrator));
+        options.Storage.ExtendedSchemaObjects.Add(Foresight.RiskTable.SchemaObject());
 
         // Known to the store ahead of use, so pre-generated code (TypeLoadMode.Static) includes its handler.
         options.RegisterCompiledQueryType(typeof(DossierByCode));
