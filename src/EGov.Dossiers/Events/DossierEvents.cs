@@ -155,7 +155,7 @@ public sealed record StepReleased(string StepId, string Assignee, EventMeta Meta
 /// </summary>
 /// <param name="PredictedFinishAt">When the dossier is expected to finish (the estimate's mean) on the calendar in force.</param>
 /// <param name="Reasons">Why, in both languages, most telling first.</param>
-public sealed record DossierAtRisk(
+public sealed record DossierFlaggedAtRisk(
     string Scope,
     DateTimeOffset DueAt,
     double Probability,

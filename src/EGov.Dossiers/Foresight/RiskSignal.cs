@@ -3,7 +3,7 @@ using EGov.Dossiers.Events;
 namespace EGov.Dossiers.Foresight;
 
 /// <summary>
-/// The risk sweep found a dossier over its module's threshold: asks its grain to record <see cref="DossierAtRisk"/>
+/// The risk sweep found a dossier over its module's threshold: asks its grain to record <see cref="DossierFlaggedAtRisk"/>
 /// (once per appointment) and prepare the apology draft.
 /// </summary>
 [GenerateSerializer]

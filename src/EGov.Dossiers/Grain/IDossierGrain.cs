@@ -32,7 +32,7 @@ public interface IDossierGrain : IGrainWithGuidKey
     Task<bool> RecomputeDeadlines(CalendarChanged change);
 
     /// <summary>
-    /// The risk sweep found the dossier over its threshold: records <c>DossierAtRisk</c> and the apology draft unless the
+    /// The risk sweep found the dossier over its threshold: records <c>DossierFlaggedAtRisk</c> and the apology draft unless the
     /// appointment changed or is already flagged. True when it recorded them.
     /// </summary>
     [Alias("RaiseRisk")]

@@ -122,7 +122,7 @@ public static class DossierEvolution
                 s.Apologies++;
                 ClearForesight(s);
                 break;
-            case DossierAtRisk e:
+            case DossierFlaggedAtRisk e:
                 s.RaisedAlarms.Add(AlarmKey.For(AlarmKind.AtRisk, e.Scope, e.DueAt));
                 s.AtRisk = true;
                 s.RiskProbability = e.Probability;

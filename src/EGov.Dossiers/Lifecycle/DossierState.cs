@@ -102,7 +102,7 @@ public sealed class DossierState
 
     // Issue 19 (docs/foresight.md). Ids from 70 up.
 
-    /// <summary>Flagged at risk of ending late (<see cref="DossierAtRisk"/>) for the appointment in force; cleared by a new appointment or the result.</summary>
+    /// <summary>Flagged at risk of ending late (<see cref="DossierFlaggedAtRisk"/>) for the appointment in force; cleared by a new appointment or the result.</summary>
     [Id(70)] public bool AtRisk { get; set; }
 
     /// <summary>The estimated probability of ending late when the flag was raised; the live figure is the risk endpoint's.</summary>
