@@ -48,6 +48,8 @@ public static class DossiersSetup
         services.AddPublicLookup(configuration);
         services.AddSingleton<Officers.OfficerDirectory>();
         services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, Officers.OfficerRecording>();
+        services.AddOptions<Foresight.ForesightOptions>().Bind(configuration.GetSection(Foresight.ForesightOptions.Section));
+        services.AddSingleton<Foresight.IRiskEstimator, Foresight.RiskEstimator>();
         return services;
     }
 
