@@ -52,7 +52,7 @@ public static class FormComposer
 
     private static bool RewritesSlip(IDossierEvent e) => e is not (DossierRated or DeadlineNeared or DeadlineMissed);
 
-    private static DossierForm Form(DossierState state, FormKind kind, long version, DateTimeOffset at, string html, Guid id) => new()
+    internal static DossierForm Form(DossierState state, FormKind kind, long version, DateTimeOffset at, string html, Guid id) => new()
     {
         Id = id,
         DossierId = state.Id,
