@@ -46,7 +46,8 @@ public sealed class WatchListReader(NpgsqlDataSource db, BusinessTimeZone zone)
 
     // The risk row knows the dossier's code, units and due instant even before the statistics projection has counted
     // it; the tally adds the step, the role and the last officer when it has. The condition is applied inside the
-    // subquery, where its column names are the risk table's alone.
+    // subquery, where its column names are the risk table's alone. A dossier decided or closed since the last sweep
+    // keeps its row until the next one deletes it: the read model leaves it out at once.
     private static readonly string AtRiskSql =
         $$"""
          SELECT r.dossier_id, r.code, r.unit, r.procedure_code, coalesce(t.procedure_name, ''), r.due_at, r.holding_unit, t.holding_step,
@@ -56,7 +57,7 @@ public sealed class WatchListReader(NpgsqlDataSource db, BusinessTimeZone zone)
                WHERE {{RiskTable.AtRiskCondition}} AND ($1::text[] IS NULL OR unit = ANY($1) OR holding_unit = ANY($1))) r
          LEFT JOIN {{TallyTable.QualifiedName}} t ON t.id = r.dossier_id
          LEFT JOIN {{ReadModel}} d ON d.id = r.dossier_id
-         WHERE ($2::text IS NULL OR t.last_officer = $2)
+         WHERE (d.data ->> 'resolvedAt') IS NULL AND ($2::text IS NULL OR t.last_officer = $2)
          ORDER BY r.probability DESC, r.due_at NULLS LAST, r.code
          LIMIT $3
          """;

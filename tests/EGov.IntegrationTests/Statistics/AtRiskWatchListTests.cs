@@ -73,6 +73,10 @@ public sealed class AtRiskWatchListTests(PlatformFixture platform) : IAsyncLifet
         Assert.Equal([flagged.Code], moved.Select(e => e.GetProperty("code").GetString()));
         Assert.Equal(Ahead.En, moved[0].GetProperty("reason").GetProperty("en").GetString());
 
+        // Withdrawn before the next sweep deletes its row: the read model already says it is closed.
+        await otherDesk.PostOkAsync($"/api/v1/dossiers/{flagged.Id}/withdraw", new { expectedVersion = await VersionOf(flagged.Id), reason = "Công dân rút hồ sơ" });
+        Assert.Empty(await Ok(leader, "/api/v1/statistics/watch-list?kind=at-risk"));
+
         var unknown = await leader.GetAsync("/api/v1/statistics/watch-list?kind=risky", ct);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         var problem = await unknown.ReadJsonAsync();
@@ -118,6 +122,12 @@ public sealed class AtRiskWatchListTests(PlatformFixture platform) : IAsyncLifet
         await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var state = await session.LoadAsync<DossierState>(id, TestContext.Current.CancellationToken);
         return new Dossier(id, state!.Code, state.DueAt!.Value);
+    }
+
+    private async Task<long> VersionOf(Guid id)
+    {
+        await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.LoadAsync<DossierState>(id, TestContext.Current.CancellationToken))!.Version;
     }
 
     // Until the escalation alarm exists on this branch, the event is appended as the grain would record it: through the
