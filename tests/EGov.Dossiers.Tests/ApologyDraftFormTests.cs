@@ -46,6 +46,26 @@ public sealed class ApologyDraftFormTests
     }
 
     [Fact]
+    public void A_risk_flag_its_draft_and_an_escalation_leave_the_process_control_slip_as_it_was()
+    {
+        var story = Story.Submit(channel: Channel.Desk);
+        var history = story.Events.Select((e, i) => new VersionedEvent(i + 1, e)).ToList();
+        var slip = FormComposer.Render(history, Context, FormEditions.Current).Single(f => f.Form == "06");
+        var due = story.State.DueAt!.Value;
+        var meta = new EventMeta("system", "system", null, null, story.Now.AddHours(3));
+        IDossierEvent[] flags =
+        [
+            new DossierFlaggedAtRisk("dossier", due, 0.8, due.AddDays(2), Plans.Justice, [], meta),
+            new ApologyDrafted(2, due.AddDays(3), "at-risk", meta),
+            new DossierEscalated(1, Roles.Leader, Plans.Justice, 0, due, meta with { At = due }),
+        ];
+        history.AddRange(flags.Select((e, i) => new VersionedEvent(history.Count + i + 1, e)));
+
+        var after = FormComposer.Render(history, Context, FormEditions.Current).Single(f => f.Form == "06");
+        Assert.Equal((slip.Id, slip.Version, slip.CreatedAt, slip.Sha256), (after.Id, after.Version, after.CreatedAt, after.Sha256));
+    }
+
+    [Fact]
     public void Without_a_draft_there_is_no_page_and_the_reason_follows_the_drafts_basis()
     {
         var story = Story.Submit(channel: Channel.Desk);
