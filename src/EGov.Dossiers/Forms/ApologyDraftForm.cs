@@ -10,12 +10,8 @@ namespace EGov.Dossiers.Forms;
 /// </summary>
 public static class ApologyDraftForm
 {
-    /// <summary>The reason the draft prints when the officer gives none, by the draft's basis.</summary>
-    public static string DefaultReason(string basis) => basis switch
-    {
-        "due-soon" => "hồ sơ chưa giải quyết xong khi đã sắp đến hạn trả kết quả",
-        _ => "thời gian giải quyết dự kiến vượt quá thời hạn đã hẹn",
-    };
+    /// <summary>The reason the draft prints when the officer gives none, by the draft's basis (the issued form prints the same).</summary>
+    public static string DefaultReason(string basis) => ApologyDrafts.LetterReason(basis);
 
     /// <summary>The extension the draft proposes, as the action would record it at <paramref name="at"/>; null without a draft.</summary>
     public static DeadlineExtended? Proposed(DossierState state, DateTimeOffset at)
