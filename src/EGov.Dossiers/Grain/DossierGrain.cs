@@ -34,8 +34,6 @@ internal sealed partial class DossierGrain(
 
     private Guid Id => this.GetPrimaryKey();
 
-    // The node's risk model, when it has one (the apology draft's proposed date); without it a draft proposes one day.
-
     public async Task<DossierOutcome> Submit(SubmitDossier command, DossierPlan plan)
     {
         if (_state is not null)
