@@ -66,7 +66,8 @@ internal static class RiskReasons
             var weight = input.Remaining <= TimeSpan.Zero ? 1 : f.Ahead.Survival(input.Remaining.TotalSeconds);
             reasons.Add(new RiskReason(StepsAhead, input.Ahead[0].Id,
                 $"Còn {input.Ahead.Count} bước sau ({names}): thường mất {Vi(median)} ngày làm việc; còn {Vi(left)} ngày đến hẹn",
-                $"{input.Ahead.Count} steps ahead ({names}) usually take {En(median)} working days; {En(left)} are left to the appointment", weight));
+                $"{input.Ahead.Count} {(input.Ahead.Count == 1 ? "step ahead" : "steps ahead")} ({names}) usually {(input.Ahead.Count == 1 ? "takes" : "take")} {En(median)} working days; {En(left)} are left to the appointment",
+                weight));
         }
 
         if (input.Remaining > TimeSpan.Zero && f.Expected > input.Remaining)
