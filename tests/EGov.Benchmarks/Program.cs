@@ -16,6 +16,11 @@ if (args.Length == 0 || args[0] is not ("load" or "workspace" or "micro" or "dea
     return 2;
 }
 
+if (args.Length > 0 && args[0] == "foresight")
+{
+    return ForesightBenchmark.Run(args[1..], "dotnet run -c Release --project tests/EGov.Benchmarks -- " + string.Join(' ', args));
+}
+
 if (args[0] == "workspace")
 {
     return await WorkspacePaintBenchmark.RunAsync(args[1..], CancellationToken.None);
