@@ -26,7 +26,8 @@ namespace EGov.Benchmarks;
 public static class ForesightBenchmark
 {
     public const string Usage =
-        "  foresight [--per-day <n>=40] [--days <n>=700] [--seed <n>=20261202] [--tick-hours <n>=2] [--warmup-days <n>=60] [--out <file.md>]";
+        "  foresight [--per-day <n>=40] [--days <n>=700] [--seed <n>=20261202] [--tick-hours <n>=2] [--warmup-days <n>=60]\n"
+        + "            [--depth <n>=500] [--min-samples <n>=20] [--refresh-minutes <n>=5] [--out <file.md>]";
 
     private static readonly double[] Thresholds = [0.3, 0.4, 0.5, 0.6, 0.7];
 
@@ -34,6 +35,7 @@ public static class ForesightBenchmark
     {
         int perDay = 40, days = 700, seed = 20261202, tickHours = 2, warmup = 60;
         string? outFile = null;
+        var settings = new ForesightOptions();
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
@@ -44,6 +46,9 @@ public static class ForesightBenchmark
                 case "--seed": seed = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--tick-hours": tickHours = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--warmup-days": warmup = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--depth": settings.HistoryDepth = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--min-samples": settings.MinSamples = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--refresh-minutes": settings.HistoryRefresh = TimeSpan.FromMinutes(int.Parse(value, CultureInfo.InvariantCulture)); break;
                 case "--out": outFile = value; break;
                 default: throw new ArgumentException($"Unknown option {args[i - 1]}.\n{Usage}");
             }
@@ -58,7 +63,7 @@ public static class ForesightBenchmark
         var dossiers = Generate(world, deadlines, calendar, perDay, days, seed);
         var generated = clock.Elapsed;
         var firstCounted = dossiers[0].ReceivedAt.AddDays(warmup);
-        var replay = Replay.Run(dossiers, deadlines, calendar, TimeSpan.FromHours(tickHours), Thresholds);
+        var replay = Replay.Run(dossiers, deadlines, TimeSpan.FromHours(tickHours), settings.HistoryRefresh, settings, Thresholds);
 
         var counted = Enumerable.Range(0, dossiers.Count).Where(i => dossiers[i].ReceivedAt >= firstCounted).ToArray();
         var day = calendar.WorkingDayLength;
@@ -70,7 +75,12 @@ public static class ForesightBenchmark
         report.AppendLine(CultureInfo.InvariantCulture,
             $"Counted: {counted.Length:N0} dossiers received after a warm-up of {warmup} days; {late:N0} ended late ({100.0 * late / counted.Length:N1} %).");
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"Replay: {replay.Estimates:N0} estimates ({replay.Cold:N0} on declared allowances only) in {replay.Elapsed.TotalSeconds:N1} s; per estimate {Micro(replay.InputTime, replay.Estimates)} µs to build the input (RiskInputs.From) + {Micro(replay.ModelTime, replay.Estimates)} µs for the model = {replay.Estimates / (replay.InputTime + replay.ModelTime).TotalSeconds:N0} estimates per second on one core.");
+            $"Replay: {replay.Estimates:N0} estimates ({replay.Cold:N0} on declared allowances only) in {replay.Elapsed.TotalSeconds:N1} s; per estimate, the history changing under it, {Micro(replay.InputTime, replay.Estimates)} µs input (RiskInputs.From) + {Micro(replay.ModelTime, replay.Estimates)} µs model.");
+        var steady = replay.Steady;
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"Sweep-like (one history snapshot, {steady.Estimates:N0} estimates of the replay's dossiers at one instant, one core): {Micro(steady.Input, steady.Estimates)} µs input + {Micro(steady.Model, steady.Estimates)} µs model = {steady.Estimates / (steady.Input + steady.Model).TotalSeconds:N0} estimates per second.");
+        report.AppendLine(CultureInfo.InvariantCulture,
+            $"Model settings: HistoryDepth {settings.HistoryDepth}, MinSamples {settings.MinSamples}, history reloaded every {settings.HistoryRefresh.TotalMinutes:0} min, K = {settings.Model.StepQuantiles} per step, {settings.Model.SumQuantiles} for the sum; estimates every {tickHours} office hours and at every change.");
         report.AppendLine();
         report.AppendLine("| flag | recall | precision | flagged | late flagged in time | false flags | working days ahead (mean, true flags) | median |");
         report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using EGov.Calendar;
 using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Foresight;
 using EGov.Dossiers.Lifecycle;
@@ -30,7 +29,10 @@ internal sealed class Replay
 
     public TimeSpan ModelTime { get; private set; }
 
-    public static Replay Run(List<ForesightDossier> dossiers, CalendarDeadlines deadlines, WorkingCalendar calendar, TimeSpan tick, double[] thresholds)
+    /// <summary>The sweep's case, on one core: the input and the model for many dossiers over one history snapshot.</summary>
+    public (long Estimates, TimeSpan Input, TimeSpan Model) Steady { get; private set; }
+
+    public static Replay Run(List<ForesightDossier> dossiers, CalendarDeadlines deadlines, TimeSpan tick, TimeSpan refresh, ForesightOptions settings, double[] thresholds)
     {
         var replay = new Replay(dossiers.Count, thresholds.Length);
         var ticks = Ticks(deadlines, dossiers[0].ReceivedAt, dossiers.Max(d => d.EndedAt), tick);
@@ -64,9 +66,12 @@ internal sealed class Replay
         }
 
         items.Sort();
-        var history = new InMemoryStepHistory();
+        // As on a node: the history the estimates read is reloaded every `refresh`, with the steps ended before then.
+        var history = new InMemoryStepHistory(settings.HistoryDepth, settings.MinSamples);
+        var pending = new List<ForesightSample>();
+        var loadedUntil = long.MinValue;
         var model = new RiskModel();
-        var options = new ForesightOptions().Model;
+        var options = settings.Model;
         var states = new DossierState?[dossiers.Count];
         var applied = new int[dossiers.Count];
         var total = Stopwatch.StartNew();
@@ -76,9 +81,19 @@ internal sealed class Replay
             var dossier = dossiers[item.Dossier];
             if (item.Kind == 1)
             {
-                var sample = dossier.Steps[item.Index];
-                history.Add(sample.Procedure, sample.Step, sample.Unit, sample.EndedAt, sample.OfficeTime);
+                pending.Add(dossier.Steps[item.Index]);
                 continue;
+            }
+
+            if (item.At >= loadedUntil)
+            {
+                foreach (var sample in pending)
+                {
+                    history.Add(sample.Procedure, sample.Step, sample.Unit, sample.EndedAt, sample.OfficeTime);
+                }
+
+                pending.Clear();
+                loadedUntil = item.At - (item.At % refresh.Ticks) + refresh.Ticks;
             }
 
             var now = new DateTimeOffset(item.At, TimeSpan.Zero);
@@ -113,9 +128,46 @@ internal sealed class Replay
         }
 
         replay.Elapsed = total.Elapsed;
+        replay.Steady = MeasureSteady(dossiers, states, deadlines, history, options);
         replay.InputTime = Stopwatch.GetElapsedTime(0, inputTicks);
         replay.ModelTime = Stopwatch.GetElapsedTime(0, modelTicks);
         return replay;
+    }
+
+    // Every dossier of the replay in the state it was last seen (most mid-way), estimated at one instant, five times over.
+    private static (long, TimeSpan, TimeSpan) MeasureSteady(List<ForesightDossier> dossiers, DossierState?[] states, CalendarDeadlines deadlines, IStepHistory history, ForesightModelOptions options)
+    {
+        var model = new RiskModel();
+        var seen = Enumerable.Range(0, dossiers.Count).Where(i => states[i] is not null).ToArray();
+        var now = dossiers[seen[seen.Length / 2]].ReceivedAt;
+        var inputs = new List<(RiskInput Input, string Procedure)>();
+        var started = Stopwatch.GetTimestamp();
+        for (var round = 0; round < 5; round++)
+        {
+            inputs.Clear();
+            foreach (var i in seen)
+            {
+                var state = states[i]!;
+                if (RiskInputs.From(state, deadlines.ForUnit(state.HoldingUnit), now) is { } input)
+                {
+                    inputs.Add((input, state.ProcedureCode));
+                }
+            }
+        }
+
+        var built = Stopwatch.GetTimestamp();
+        var sum = 0.0;
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var (input, procedure) in inputs)
+            {
+                sum += model.Estimate(input, history, procedure, options).Probability;
+            }
+        }
+
+        var done = Stopwatch.GetTimestamp();
+        GC.KeepAlive(sum);
+        return (5L * inputs.Count, Stopwatch.GetElapsedTime(started, built), Stopwatch.GetElapsedTime(built, done));
     }
 
     /// <summary>The sweep's instants: every <paramref name="tick"/> of office time.</summary>
