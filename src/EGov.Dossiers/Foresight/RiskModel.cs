@@ -73,24 +73,7 @@ public sealed class RiskModel
         return (double)total / ((long)(d.Length - first) * m);
     }
 
-    private static int FirstAbove(double[] sorted, double t)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= t)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    private static int FirstAbove(double[] sorted, double t) => Distribution.CountAtMost<double>(sorted, t);
 
     /// <summary>The sum of the steps ahead, from the cache when the steps and their history snapshots are the same.</summary>
     private AheadSum Ahead(RiskInput input, IStepHistory history, string procedureCode, ForesightModelOptions o)
