@@ -27,7 +27,7 @@ public static class ForesightBenchmark
 {
     public const string Usage =
         "  foresight [--per-day <n>=40] [--days <n>=700] [--seed <n>=20261202] [--tick-hours <n>=2] [--warmup-days <n>=60]\n"
-        + "            [--depth <n>=500] [--min-samples <n>=20] [--refresh-minutes <n>=5] [--out <file.md>]";
+        + "            [--depth <n>=500] [--min-samples <n>=20] [--refresh-minutes <n>=5] [--pace <w>=0.5] [--out <file.md>]";
 
     private static readonly double[] Thresholds = [0.3, 0.4, 0.5, 0.6, 0.7];
 
@@ -49,6 +49,7 @@ public static class ForesightBenchmark
                 case "--depth": settings.HistoryDepth = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--min-samples": settings.MinSamples = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--refresh-minutes": settings.HistoryRefresh = TimeSpan.FromMinutes(int.Parse(value, CultureInfo.InvariantCulture)); break;
+                case "--pace": Replay.PaceWeight = double.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--out": outFile = value; break;
                 default: throw new ArgumentException($"Unknown option {args[i - 1]}.\n{Usage}");
             }
@@ -80,7 +81,7 @@ public static class ForesightBenchmark
         report.AppendLine(CultureInfo.InvariantCulture,
             $"Sweep-like (one history snapshot, {steady.Estimates:N0} estimates of the replay's dossiers at one instant, one core): {Micro(steady.Input, steady.Estimates)} µs input + {Micro(steady.Model, steady.Estimates)} µs model = {steady.Estimates / (steady.Input + steady.Model).TotalSeconds:N0} estimates per second.");
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"Model settings: HistoryDepth {settings.HistoryDepth}, MinSamples {settings.MinSamples}, history reloaded every {settings.HistoryRefresh.TotalMinutes:0} min, K = {settings.Model.StepQuantiles} per step, {settings.Model.SumQuantiles} for the sum; estimates every {tickHours} office hours and at every change.");
+            $"Model settings: HistoryDepth {settings.HistoryDepth}, MinSamples {settings.MinSamples}, history reloaded every {settings.HistoryRefresh.TotalMinutes:0} min, K = {settings.Model.StepQuantiles} per step, {settings.Model.SumQuantiles} for the sum, pace weight {Replay.PaceWeight.ToString("0.##", CultureInfo.InvariantCulture)}; estimates every {tickHours} office hours and at every change.");
         report.AppendLine();
         report.AppendLine("| flag | recall | precision | flagged | late flagged in time | false flags | working days ahead (mean, true flags) | median |");
         report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");

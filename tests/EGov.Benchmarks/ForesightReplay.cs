@@ -19,6 +19,9 @@ internal sealed class Replay
     /// <summary>Per threshold, per dossier: the first estimate at or over it made by the dossier's decision instant.</summary>
     public DateTimeOffset?[][] FirstFlag { get; }
 
+    /// <summary>The model's pace weight for this run (the benchmark's --pace option).</summary>
+    public static double PaceWeight { get; set; } = new ForesightModelOptions().PaceWeight;
+
     public long Estimates { get; private set; }
 
     public long Cold { get; private set; }
@@ -71,7 +74,7 @@ internal sealed class Replay
         var pending = new List<ForesightSample>();
         var loadedUntil = long.MinValue;
         var model = new RiskModel();
-        var options = settings.Model;
+        var options = settings.Model with { PaceWeight = PaceWeight };
         var states = new DossierState?[dossiers.Count];
         var applied = new int[dossiers.Count];
         var total = Stopwatch.StartNew();

@@ -131,6 +131,25 @@ public sealed class RiskModelTests
         Assert.Equal(new RiskModel().Estimate(input, history, "P", options), model.Estimate(input, history, "P", options), ForecastEquality.Instance);
     }
 
+    [Fact]
+    public void A_dossier_slow_on_its_completed_steps_is_expected_slow_on_the_steps_ahead()
+    {
+        var history = new InMemoryStepHistory(minSamples: 1);
+        Fill(history, Check, [8]);
+        Fill(history, Appraise, [8]);
+        Fill(history, Sign, [8, 16]);
+
+        // The check took 32 hours against 8 in its history: √4 = 2, held to 1.8, scales the signing ahead.
+        var input = new RiskInput(TimeSpan.FromHours(30), Appraise, TimeSpan.Zero, [Sign], 2, false, Day, [Check], TimeSpan.FromHours(32));
+        var plain = new RiskModel().Estimate(input, history, "P", new ForesightModelOptions(MinSamples: 1, PaceWeight: 0));
+        var paced = new RiskModel().Estimate(input, history, "P", new ForesightModelOptions(MinSamples: 1));
+
+        Assert.Equal(0, plain.Probability);
+        Assert.Equal(20, plain.ExpectedRemaining.TotalHours, 1e-6);
+        Assert.Equal(0.5, paced.Probability);
+        Assert.Equal(8 + (1.8 * 12), paced.ExpectedRemaining.TotalHours, 1e-6);
+    }
+
     private static void Fill(InMemoryStepHistory history, StepInput step, IEnumerable<int> hours)
     {
         var at = DateTimeOffset.UnixEpoch;
