@@ -48,6 +48,22 @@ public static class DossiersSetup
         services.AddPublicLookup(configuration);
         services.AddSingleton<Officers.OfficerDirectory>();
         services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, Officers.OfficerRecording>();
+
+        // Foresight (docs/foresight.md): the step history each node keeps in memory, and the risk sweep.
+        var foresight = configuration.GetSection("Foresight");
+        services.AddSingleton(sp => new Foresight.StepHistorySnapshot(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            foresight.GetValue("HistoryDepth", 500), foresight.GetValue("MinSamples", 20), foresight.GetValue("HistoryRefresh", TimeSpan.FromMinutes(5)),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Foresight.StepHistorySnapshot>>()));
+        services.AddSingleton<Foresight.IStepHistory>(sp => sp.GetRequiredService<Foresight.StepHistorySnapshot>());
+        services.AddHostedService(sp => sp.GetRequiredService<Foresight.StepHistorySnapshot>());
+        var sweep = Sweeps.RiskSweepSettings.From(configuration);
+        services.AddSingleton(sweep);
+        services.AddSingleton<Sweeps.RiskSweep>();
+        if (sweep.Enabled)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<Sweeps.RiskSweep>());
+        }
+
         return services;
     }
 
@@ -77,6 +93,10 @@ public static class DossiersSetup
         options.AddDossierCodeCounters();
         options.Storage.Add(new LookupFeedSchema(options.Advanced.Migrator));
         options.Storage.ExtendedSchemaObjects.Add(Foresight.RiskTable.SchemaObject());
+        options.Storage.ExtendedSchemaObjects.Add(Foresight.StepHistoryTable.SchemaObject());
+        options.Storage.ExtendedSchemaObjects.Add(Sweeps.RiskSweepState.SchemaObject());
+        options.Projections.Add(new Foresight.StepHistoryProjection(), ProjectionLifecycle.Async, Foresight.StepHistoryProjection.Name,
+            async => async.DeleteDataInTableOnTeardown(Foresight.StepHistoryTable.QualifiedName));
 
         // Known to the store ahead of use, so pre-generated code (TypeLoadMode.Static) includes its handler.
         options.RegisterCompiledQueryType(typeof(DossierByCode));
@@ -90,6 +110,8 @@ public static class DossiersSetup
             {
                 mapping.Indexes.Add(new Weasel.Postgresql.Tables.IndexDefinition("mt_doc_dossierstate_idx_unit_due_at") { Columns = ["unit", "due_at"] });
                 mapping.Indexes.Add(new Weasel.Postgresql.Tables.IndexDefinition("mt_doc_dossierstate_idx_holding_unit_due_at") { Columns = ["holding_unit", "due_at"] });
+                // The risk sweep's change scan: the dossiers written since its last turn (docs/foresight.md).
+                mapping.Indexes.Add(new Weasel.Postgresql.Tables.IndexDefinition("mt_doc_dossierstate_idx_last_modified") { Columns = ["mt_last_modified"] });
             }
         });
     }
