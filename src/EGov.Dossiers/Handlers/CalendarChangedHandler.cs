@@ -13,7 +13,7 @@ namespace EGov.Dossiers.Handlers;
 /// </summary>
 public static partial class CalendarChangedHandler
 {
-    public static async Task Handle(CalendarChanged message, IDocumentStore store, Npgsql.NpgsqlDataSource dataSource, IGrainFactory grains, PlatformClock clock, ILogger<CalendarChanged> logger, CancellationToken cancellationToken)
+    public static async Task Handle(CalendarChanged message, IDocumentStore store, IGrainFactory grains, PlatformClock clock, ILogger<CalendarChanged> logger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(store);
@@ -38,7 +38,7 @@ public static partial class CalendarChangedHandler
         LogRecomputed(logger, message.Year, ids.Count, moved);
 
         // Risk follows the new deadlines: any node's risk sweep runs a full sweep at its next turn (docs/foresight.md).
-        await Sweeps.RiskSweepState.RequestFullAsync(dataSource, clock.GetUtcNow(), cancellationToken);
+        await Sweeps.RiskSweepState.RequestFullAsync(store, clock.GetUtcNow(), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calendar {Year} changed: {Checked} open dossiers checked, {Moved} had their deadlines moved")]

@@ -81,7 +81,9 @@ public sealed partial class RiskSweep(
 
         try
         {
+            // Whole microseconds, as PostgreSQL stores computed_at: a row can be checked against the estimate at that instant.
             var now = clock.GetUtcNow();
+            now = now.AddTicks(-(now.Ticks % 10));
             var instants = await RiskSweepState.ReadAsync(connection, cancellationToken);
             var lastFull = instants.GetValueOrDefault(RiskSweepState.Full, DateTimeOffset.MinValue);
             var full = now - lastFull >= settings.SweepInterval

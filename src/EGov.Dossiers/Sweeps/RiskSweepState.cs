@@ -1,3 +1,4 @@
+using Marten;
 using Npgsql;
 using Weasel.Postgresql.Tables;
 
@@ -25,13 +26,14 @@ public static class RiskSweepState
     }
 
     /// <summary>Asks for a full sweep as soon as a node can run one (the calendar changed).</summary>
-    public static async Task RequestFullAsync(NpgsqlDataSource dataSource, DateTimeOffset at, CancellationToken cancellationToken)
+    public static async Task RequestFullAsync(IDocumentStore store, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        await using var command = dataSource.CreateCommand(
-            $"INSERT INTO {QualifiedName} (name, at) VALUES ('{Requested}', $1) ON CONFLICT (name) DO UPDATE SET at = greatest({QualifiedName}.at, excluded.at)");
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = at.ToUniversalTime() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(store);
+        await using var session = store.LightweightSession();
+        session.QueueSqlCommand(
+            $"INSERT INTO {QualifiedName} (name, at) VALUES ('{Requested}', ?) ON CONFLICT (name) DO UPDATE SET at = greatest({QualifiedName}.at, excluded.at)",
+            at.ToUniversalTime());
+        await session.SaveChangesAsync(cancellationToken);
     }
 
     public static async Task<IReadOnlyDictionary<string, DateTimeOffset>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
