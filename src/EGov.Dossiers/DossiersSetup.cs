@@ -49,17 +49,14 @@ public static class DossiersSetup
         services.AddSingleton<Officers.OfficerDirectory>();
         services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, Officers.OfficerRecording>();
 
-        // Foresight (docs/foresight.md): the step history each node keeps in memory, and the risk sweep.
-        var foresight = configuration.GetSection("Foresight");
-        services.AddSingleton(sp => new Foresight.StepHistorySnapshot(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
-            foresight.GetValue("HistoryDepth", 500), foresight.GetValue("MinSamples", 20), foresight.GetValue("HistoryRefresh", TimeSpan.FromMinutes(5)),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Foresight.StepHistorySnapshot>>()));
+        // Foresight (docs/foresight.md): the model, the step history each node keeps in memory, and the risk sweep.
+        services.AddOptions<Foresight.ForesightOptions>().Bind(configuration.GetSection(Foresight.ForesightOptions.Section));
+        services.AddSingleton<Foresight.IRiskEstimator, Foresight.RiskEstimator>();
+        services.AddSingleton<Foresight.StepHistorySnapshot>();
         services.AddSingleton<Foresight.IStepHistory>(sp => sp.GetRequiredService<Foresight.StepHistorySnapshot>());
         services.AddHostedService(sp => sp.GetRequiredService<Foresight.StepHistorySnapshot>());
-        var sweep = Sweeps.RiskSweepSettings.From(configuration);
-        services.AddSingleton(sweep);
         services.AddSingleton<Sweeps.RiskSweep>();
-        if (sweep.Enabled)
+        if (configuration.GetSection(Foresight.ForesightOptions.Section).GetValue(nameof(Foresight.ForesightOptions.Enabled), true))
         {
             services.AddHostedService(sp => sp.GetRequiredService<Sweeps.RiskSweep>());
         }

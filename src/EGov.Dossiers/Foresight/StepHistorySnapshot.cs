@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace EGov.Dossiers.Foresight;
 
 /// <summary>
-/// The node's <see cref="IStepHistory"/>: the last <paramref name="depth"/> rows of <c>egov.step_durations</c> per
-/// (procedure, step, unit), loaded at start and again every <paramref name="refresh"/>. A reader sees one whole
+/// The node's <see cref="IStepHistory"/>: the last <c>Foresight:HistoryDepth</c> rows of <c>egov.step_durations</c> per
+/// (procedure, step, unit), loaded at start and again every <c>Foresight:HistoryRefresh</c>. A reader sees one whole
 /// snapshot or the next, never half of each (the dictionary is replaced, not edited). Until the first load succeeds
 /// every step is a cold start, which is what the model falls back to anyway.
 /// </summary>
-public sealed partial class StepHistorySnapshot(NpgsqlDataSource dataSource, int depth, int minSamples, TimeSpan refresh, ILogger<StepHistorySnapshot> logger)
+public sealed partial class StepHistorySnapshot(NpgsqlDataSource dataSource, IOptions<ForesightOptions> options, ILogger<StepHistorySnapshot> logger)
     : BackgroundService, IStepHistory
 {
     private volatile IReadOnlyDictionary<(string Procedure, string Step, string Unit), StepDurations> _steps =
@@ -28,7 +29,7 @@ public sealed partial class StepHistorySnapshot(NpgsqlDataSource dataSource, int
         var samples = new Dictionary<(string, string, string), List<TimeSpan>>();
         await using (var command = dataSource.CreateCommand(StepHistoryTable.LatestSql))
         {
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = depth });
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = options.Value.HistoryDepth });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -43,7 +44,7 @@ public sealed partial class StepHistorySnapshot(NpgsqlDataSource dataSource, int
         }
 
         // Fewer than MinSamples is a cold start: the step is left out, and the model uses its declared allowance.
-        _steps = samples.Where(kv => kv.Value.Count >= minSamples).ToDictionary(kv => kv.Key, kv => new StepDurations(kv.Value));
+        _steps = samples.Where(kv => kv.Value.Count >= options.Value.MinSamples).ToDictionary(kv => kv.Key, kv => new StepDurations(kv.Value));
         LogLoaded(logger, _steps.Count, samples.Count);
     }
 
@@ -51,6 +52,7 @@ public sealed partial class StepHistorySnapshot(NpgsqlDataSource dataSource, int
     {
         // Hosted services of this area start before the store has created its tables in Development: a failed load
         // is tried again after a short wait, then at the refresh interval.
+        var refresh = options.Value.HistoryRefresh;
         var wait = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {

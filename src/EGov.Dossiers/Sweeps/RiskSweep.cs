@@ -10,6 +10,7 @@ using EGov.Modules.Sdk;
 using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace EGov.Dossiers.Sweeps;
@@ -25,16 +26,21 @@ public sealed record RiskSweepResult(bool Full, int Read, int Written, int Delet
 /// <summary>
 /// The risk sweep (docs/foresight.md, "Where the risk lives, and the sweep"): on every node, and one at a time in the
 /// cluster under a PostgreSQL advisory lock (a node that finds it held skips its turn). Every
-/// <see cref="RiskSweepSettings.ChangeScanInterval"/> it wakes and runs a full sweep when one is due (the interval
+/// <see cref="ForesightOptions.ChangeScanInterval"/> it wakes and runs a full sweep when one is due (the interval
 /// passed, or a calendar change asked for one in <see cref="RiskSweepState"/>), otherwise a sweep of the dossiers
 /// written since the last one. The instants live in the database, so the next node continues where this one stopped.
 /// </summary>
 public sealed partial class RiskSweep(
     IDocumentStore store, NpgsqlDataSource dataSource, IRiskEstimator estimator, ProcedureCatalog catalog, IGrainFactory grains,
-    PlatformClock clock, RiskSweepSettings settings, PlatformMetrics metrics, ILogger<RiskSweep> logger) : BackgroundService
+    PlatformClock clock, IOptions<ForesightOptions> options, PlatformMetrics metrics, ILogger<RiskSweep> logger) : BackgroundService
 {
     // The advisory-lock key of the sweep ("EGovRisk" in ASCII): one sweep per database at a time.
     public const long LockKey = 0x45476f765269736b;
+
+    // How many grains are asked to raise the flag at once.
+    private const int RaiseParallelism = 16;
+
+    private readonly ForesightOptions _settings = options.Value;
 
     // A dossier written just before a scan's instant may commit just after it: each scan looks a little further back.
     private static readonly TimeSpan ScanOverlap = TimeSpan.FromSeconds(5);
@@ -51,7 +57,7 @@ public sealed partial class RiskSweep(
         {
             try
             {
-                await Task.Delay(settings.ChangeScanInterval, clock, stoppingToken);
+                await Task.Delay(_settings.ChangeScanInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -86,7 +92,7 @@ public sealed partial class RiskSweep(
             now = now.AddTicks(-(now.Ticks % 10));
             var instants = await RiskSweepState.ReadAsync(connection, cancellationToken);
             var lastFull = instants.GetValueOrDefault(RiskSweepState.Full, DateTimeOffset.MinValue);
-            var full = now - lastFull >= settings.SweepInterval
+            var full = now - lastFull >= _settings.SweepInterval
                 || (instants.TryGetValue(RiskSweepState.Requested, out var requested) && requested >= lastFull);
             var since = instants.TryGetValue(RiskSweepState.Scan, out var scanned) ? scanned - ScanOverlap : DateTimeOffset.MinValue;
             var result = full ? await SweepAllAsync(connection, now, cancellationToken) : await SweepChangedAsync(connection, now, since, cancellationToken);
@@ -128,7 +134,7 @@ public sealed partial class RiskSweep(
         var after = Guid.Empty;
         while (true)
         {
-            var page = await RiskRows.OpenPageAsync(connection, store, after, settings.PageSize, cancellationToken);
+            var page = await RiskRows.OpenPageAsync(connection, store, after, _settings.PageSize, cancellationToken);
             if (page.Count == 0)
             {
                 break;
@@ -152,7 +158,7 @@ public sealed partial class RiskSweep(
         var after = Guid.Empty;
         while (true)
         {
-            var page = await RiskRows.ChangedPageAsync(connection, store, since, after, settings.PageSize, cancellationToken);
+            var page = await RiskRows.ChangedPageAsync(connection, store, since, after, _settings.PageSize, cancellationToken);
             if (page.Count == 0)
             {
                 break;
@@ -197,7 +203,7 @@ public sealed partial class RiskSweep(
     {
         var risky = rows.Where(r => !r.State.AtRisk && !r.Overdue && r.State.DueAt is not null && r.Estimate.Probability >= r.Threshold).ToList();
         var raised = 0;
-        await Parallel.ForEachAsync(risky, new ParallelOptions { MaxDegreeOfParallelism = settings.RaiseParallelism, CancellationToken = cancellationToken }, async (row, _) =>
+        await Parallel.ForEachAsync(risky, new ParallelOptions { MaxDegreeOfParallelism = RaiseParallelism, CancellationToken = cancellationToken }, async (row, _) =>
         {
             var signal = new RiskSignal(row.State.Id, row.State.DueAt!.Value, row.Estimate.Probability, row.Threshold, row.Estimate.PredictedFinishAt, row.Estimate.Reasons);
             if (await grains.GetGrain<IDossierGrain>(row.State.Id).RaiseRisk(signal))
