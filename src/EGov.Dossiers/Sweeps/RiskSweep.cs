@@ -94,6 +94,8 @@ public sealed partial class RiskSweep(
             var lastFull = instants.GetValueOrDefault(RiskSweepState.Full, DateTimeOffset.MinValue);
             var full = now - lastFull >= _settings.SweepInterval
                 || (instants.TryGetValue(RiskSweepState.Requested, out var requested) && requested >= lastFull);
+            // Changes are found by the row's mt_last_modified, which is the database's clock: so is the scan's mark.
+            var scanMark = await DatabaseNowAsync(connection, cancellationToken);
             var since = instants.TryGetValue(RiskSweepState.Scan, out var scanned) ? scanned - ScanOverlap : DateTimeOffset.MinValue;
             var result = full ? await SweepAllAsync(connection, now, cancellationToken) : await SweepChangedAsync(connection, now, since, cancellationToken);
             if (full)
@@ -101,7 +103,7 @@ public sealed partial class RiskSweep(
                 await RiskSweepState.MarkAsync(connection, RiskSweepState.Full, now, cancellationToken);
             }
 
-            await RiskSweepState.MarkAsync(connection, RiskSweepState.Scan, now, cancellationToken);
+            await RiskSweepState.MarkAsync(connection, RiskSweepState.Scan, scanMark, cancellationToken);
             var kind = new KeyValuePair<string, object?>("kind", full ? "full" : "changes");
             _duration.Record(result.Duration.TotalSeconds, kind);
             _rows.Add(result.Written, kind);
@@ -118,6 +120,14 @@ public sealed partial class RiskSweep(
             unlock.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LockKey });
             await unlock.ExecuteScalarAsync(CancellationToken.None);
         }
+    }
+
+    private static async Task<DateTimeOffset> DatabaseNowAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT now()", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetFieldValue<DateTimeOffset>(0);
     }
 
     private static async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -206,9 +216,18 @@ public sealed partial class RiskSweep(
         await Parallel.ForEachAsync(risky, new ParallelOptions { MaxDegreeOfParallelism = RaiseParallelism, CancellationToken = cancellationToken }, async (row, _) =>
         {
             var signal = new RiskSignal(row.State.Id, row.State.DueAt!.Value, row.Estimate.Probability, row.Threshold, row.Estimate.PredictedFinishAt, row.Estimate.Reasons);
-            if (await grains.GetGrain<IDossierGrain>(row.State.Id).RaiseRisk(signal))
+            try
             {
-                Interlocked.Increment(ref raised);
+                if (await grains.GetGrain<IDossierGrain>(row.State.Id).RaiseRisk(signal))
+                {
+                    Interlocked.Increment(ref raised);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One grain that cannot answer (moving between silos, a failed commit) does not stop the sweep: the row
+                // stays over the threshold and not flagged, so the next sweep asks again.
+                LogRaiseFailed(logger, row.State.Id, e);
             }
         });
         return raised;
@@ -216,6 +235,9 @@ public sealed partial class RiskSweep(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Risk sweep ({Kind}): {Read} dossiers read, {Written} rows written, {Deleted} removed, {Raised} flagged at risk in {Milliseconds} ms")]
     private static partial void LogSwept(ILogger logger, string kind, int read, int written, int deleted, int raised, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk sweep: dossier {DossierId} could not be flagged at risk; the next sweep asks again")]
+    private static partial void LogRaiseFailed(ILogger logger, Guid dossierId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Risk sweep failed; the next turn repeats it")]
     private static partial void LogFailed(ILogger logger, Exception exception);

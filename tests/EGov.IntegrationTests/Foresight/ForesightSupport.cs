@@ -13,9 +13,13 @@ internal sealed record StoredRisk(Guid Id, string HoldingUnit, double Probabilit
 /// <summary>What the foresight tests share: hosts whose sweep waits for the test, the rows, the flags recorded.</summary>
 internal static class ForesightSupport
 {
-    /// <summary>The background turn comes after an hour: the test runs each turn itself, and every turn is a full sweep.</summary>
-    public static Dictionary<string, string?> Manual(bool everyTurnFull = false) => new()
+    /// <summary>The background turn comes after an hour: the test runs each turn itself (with <paramref name="everyTurnFull"/>, each a full sweep).</summary>
+    /// <param name="newEndpoint">
+    /// Wolverine compiles what the committed generated code lacks (the risk endpoint, until the lead regenerates it).
+    /// </param>
+    public static Dictionary<string, string?> Manual(bool everyTurnFull = false, bool newEndpoint = false) => new()
     {
+        ["Wolverine:TypeLoadMode"] = newEndpoint ? "Auto" : null,
         ["Foresight:ChangeScanInterval"] = "01:00:00",
         ["Foresight:SweepInterval"] = everyTurnFull ? "00:00:00.001" : "01:00:00",
         ["Deadlines:PollMilliseconds"] = "200",
