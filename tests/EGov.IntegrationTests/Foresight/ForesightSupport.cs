@@ -14,12 +14,10 @@ internal sealed record StoredRisk(Guid Id, string HoldingUnit, double Probabilit
 internal static class ForesightSupport
 {
     /// <summary>The background turn comes after an hour: the test runs each turn itself (with <paramref name="everyTurnFull"/>, each a full sweep).</summary>
-    /// <param name="newEndpoint">
-    /// Wolverine compiles what the committed generated code lacks (the risk endpoint, until the lead regenerates it).
-    /// </param>
-    public static Dictionary<string, string?> Manual(bool everyTurnFull = false, bool newEndpoint = false) => new()
+    /// <remarks>Wolverine compiles what the committed generated code lacks (issue 19's endpoints, until it is regenerated).</remarks>
+    public static Dictionary<string, string?> Manual(bool everyTurnFull = false) => new()
     {
-        ["Wolverine:TypeLoadMode"] = newEndpoint ? "Auto" : null,
+        ["Wolverine:TypeLoadMode"] = "Auto",
         ["Foresight:ChangeScanInterval"] = "01:00:00",
         ["Foresight:SweepInterval"] = everyTurnFull ? "00:00:00.001" : "01:00:00",
         ["Deadlines:PollMilliseconds"] = "200",

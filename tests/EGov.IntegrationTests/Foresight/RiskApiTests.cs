@@ -18,7 +18,7 @@ public sealed class RiskApiTests(PlatformFixture platform)
     public async Task The_risk_answers_the_units_officers_hides_from_others_and_has_no_probability_without_a_running_deadline()
     {
         var travel = new TimeTravel(ForesightSupport.Start);
-        await using var host = await TestHost.StartAsync(platform.Postgres, ForesightSupport.Manual(newEndpoint: true), travel.Clock);
+        await using var host = await TestHost.StartAsync(platform.Postgres, ForesightSupport.Manual(), travel.Clock);
         var ct = TestContext.Current.CancellationToken;
         var desk = await host.ClientAsync("ra-desk", [Roles.DeskOfficer], "STP");
         var spec = await host.ClientAsync("ra-spec", [Roles.Specialist], "STP");
