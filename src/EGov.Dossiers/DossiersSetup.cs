@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using EGov.Calendar;
 using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Forms;
@@ -49,10 +48,19 @@ public static class DossiersSetup
         services.AddPublicLookup(configuration);
         services.AddSingleton<Officers.OfficerDirectory>();
         services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, Officers.OfficerRecording>();
+
+        // Foresight (docs/foresight.md): the model, the step history each node keeps in memory, and the risk sweep.
         services.AddOptions<Foresight.ForesightOptions>().Bind(configuration.GetSection(Foresight.ForesightOptions.Section));
         services.AddSingleton<Foresight.IRiskEstimator, Foresight.RiskEstimator>();
-        // TEMPORARY (issue 19 merge order): an empty history (cold start) until the PostgreSQL snapshot is merged and replaces this line.
-        services.TryAddSingleton<Foresight.IStepHistory>(_ => new Foresight.InMemoryStepHistory());
+        services.AddSingleton<Foresight.StepHistorySnapshot>();
+        services.AddSingleton<Foresight.IStepHistory>(sp => sp.GetRequiredService<Foresight.StepHistorySnapshot>());
+        services.AddHostedService(sp => sp.GetRequiredService<Foresight.StepHistorySnapshot>());
+        services.AddSingleton<Sweeps.RiskSweep>();
+        if (configuration.GetSection(Foresight.ForesightOptions.Section).GetValue(nameof(Foresight.ForesightOptions.Enabled), true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<Sweeps.RiskSweep>());
+        }
+
         return services;
     }
 
@@ -82,6 +90,10 @@ public static class DossiersSetup
         options.AddDossierCodeCounters();
         options.Storage.Add(new LookupFeedSchema(options.Advanced.Migrator));
         options.Storage.ExtendedSchemaObjects.Add(Foresight.RiskTable.SchemaObject());
+        options.Storage.ExtendedSchemaObjects.Add(Foresight.StepHistoryTable.SchemaObject());
+        options.Storage.ExtendedSchemaObjects.Add(Sweeps.RiskSweepState.SchemaObject());
+        options.Projections.Add(new Foresight.StepHistoryProjection(), ProjectionLifecycle.Async, Foresight.StepHistoryProjection.Name,
+            async => async.DeleteDataInTableOnTeardown(Foresight.StepHistoryTable.QualifiedName));
 
         // Known to the store ahead of use, so pre-generated code (TypeLoadMode.Static) includes its handler.
         options.RegisterCompiledQueryType(typeof(DossierByCode));
@@ -95,6 +107,8 @@ public static class DossiersSetup
             {
                 mapping.Indexes.Add(new Weasel.Postgresql.Tables.IndexDefinition("mt_doc_dossierstate_idx_unit_due_at") { Columns = ["unit", "due_at"] });
                 mapping.Indexes.Add(new Weasel.Postgresql.Tables.IndexDefinition("mt_doc_dossierstate_idx_holding_unit_due_at") { Columns = ["holding_unit", "due_at"] });
+                // The risk sweep's change scan: the dossiers written since its last turn (docs/foresight.md).
+                mapping.Indexes.Add(new Weasel.Postgresql.Tables.IndexDefinition("mt_doc_dossierstate_idx_last_modified") { Columns = ["mt_last_modified"] });
             }
         });
     }

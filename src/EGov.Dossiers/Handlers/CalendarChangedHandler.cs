@@ -36,6 +36,9 @@ public static partial class CalendarChangedHandler
             }
         });
         LogRecomputed(logger, message.Year, ids.Count, moved);
+
+        // Risk follows the new deadlines: any node's risk sweep runs a full sweep at its next turn (docs/foresight.md).
+        await Sweeps.RiskSweepState.RequestFullAsync(store, clock.GetUtcNow(), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calendar {Year} changed: {Checked} open dossiers checked, {Moved} had their deadlines moved")]

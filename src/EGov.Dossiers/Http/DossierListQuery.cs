@@ -65,8 +65,6 @@ public static class DossierListQuery
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(zone);
         var offset = (long)(page - 1) * pageSize;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = connection.CreateBatch();
         var count = Where(filter, now, out var next);
         count.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM {table} d{count.CommandText} LIMIT ${next}) AS matches";
         count.Parameters.Add(new NpgsqlParameter<long> { TypedValue = countUpTo + 1L });
@@ -75,23 +73,8 @@ public static class DossierListQuery
             + $"ORDER BY d.due_at, x.\"submittedAt\"::timestamptz, d.id LIMIT ${next} OFFSET ${next + 1}";
         rows.Parameters.Add(new NpgsqlParameter<long> { TypedValue = pageSize });
         rows.Parameters.Add(new NpgsqlParameter<long> { TypedValue = offset });
-        batch.BatchCommands.Add(count);
-        batch.BatchCommands.Add(rows);
-
-        // Prepared once per pooled connection and filter combination (Npgsql keeps them): planning took as long as
-        // running the page query itself (0.7 ms against 0.6 ms in EXPLAIN ANALYZE on a million dossiers).
-        await batch.PrepareAsync(cancellationToken);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var counted = reader.GetInt64(0);
-        await reader.NextResultAsync(cancellationToken);
-        var items = new List<DossierSummaryDto>(pageSize);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(Summary(reader, now, zone));
-        }
-
-        return counted > countUpTo ? new DossierListPage(items, countUpTo, true) : new DossierListPage(items, counted, false);
+        var (items, total, lowerBound) = await PagedBatch.RunAsync(dataSource, count, rows, countUpTo, pageSize, r => Summary(r, now, zone), cancellationToken);
+        return new DossierListPage(items, total, lowerBound);
     }
 
     /// <summary>The WHERE clause (in CommandText, to be wrapped) and its positional parameters; <paramref name="next"/> is the next free number.</summary>

@@ -47,15 +47,7 @@ public static class ListDossiersEndpoint
         var p = page ?? 1;
         var size = pageSize ?? 50;
         var errors = new List<FieldError>();
-        if (p is < 1 or > InputRanges.MaxPage)
-        {
-            errors.Add(new FieldError("page", InputRanges.CountMessage("page", 1, InputRanges.MaxPage)));
-        }
-
-        if (size is < 1 or > MaxPageSize)
-        {
-            errors.Add(new FieldError("pageSize", InputRanges.CountMessage("pageSize", 1, MaxPageSize)));
-        }
+        PagedBatch.Check(p, size, errors);
 
         foreach (var (field, instant) in new[] { ("dueFrom", dueFrom), ("dueTo", dueTo) })
         {
@@ -102,8 +94,7 @@ public static class ListDossiersEndpoint
             return Problems.From(new DossierError(ErrorKind.Forbidden, "no-list", "Bạn không có danh sách hồ sơ / You have no dossier list."));
         }
 
-        // Counting past the page asked for keeps "is there a next page" answerable from any page.
-        var countUpTo = (int)Math.Min(int.MaxValue - 1L, Math.Max(limits.ExactTotalUpTo, (long)p * size));
+        var countUpTo = PagedBatch.CountUpTo(limits, p, size);
         var result = await DossierListQuery.RunAsync(dataSource, store.Options.Schema.For<DossierState>(), filter, p, size, countUpTo,
             clock.GetUtcNow(), deadlines, http.RequestAborted);
         return TypedResults.Ok(new PageDto<DossierSummaryDto>(result.Items, p, size, result.Total, result.TotalIsLowerBound));

@@ -18,7 +18,7 @@ namespace EGov.Dossiers.Http;
 /// </summary>
 public static class WorkEndpoints
 {
-    /// <summary>A work list (danh sách công việc): mine, unit-unassigned, due-soon, overdue or awaiting-supplement, by due instant.</summary>
+    /// <summary>A work list (danh sách công việc): mine, unit-unassigned, due-soon, overdue or awaiting-supplement by due instant; at-risk by probability.</summary>
     [Authorize(Policy = Policies.Officer)]
     [WolverineGet("/api/v1/work", OperationId = "listWork")]
     [Tags("Work")]
@@ -27,7 +27,7 @@ public static class WorkEndpoints
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public static async Task<IResult> Get(
         HttpContext http, IDocumentStore store, NpgsqlDataSource dataSource, PlatformClock clock, IDeadlines deadlines, ListLimits limits,
-        [Description("Danh sách / The list: mine, unit-unassigned, due-soon, overdue, awaiting-supplement.")] string? list,
+        [Description("Danh sách / The list: mine, unit-unassigned, due-soon, overdue, awaiting-supplement, at-risk.")] string? list,
         [Description("Trang, 1..10000 / Page, 1..10000.")] int? page,
         [Description("Số mục mỗi trang, 1..200 / Items per page, 1..200.")] int? pageSize)
     {
@@ -40,15 +40,7 @@ public static class WorkEndpoints
             which = default;
         }
 
-        if (p is < 1 or > InputRanges.MaxPage)
-        {
-            errors.Add(new FieldError("page", InputRanges.CountMessage("page", 1, InputRanges.MaxPage)));
-        }
-
-        if (size is < 1 or > ListDossiersEndpoint.MaxPageSize)
-        {
-            errors.Add(new FieldError("pageSize", InputRanges.CountMessage("pageSize", 1, ListDossiersEndpoint.MaxPageSize)));
-        }
+        PagedBatch.Check(p, size, errors);
 
         if (errors.Count > 0)
         {
@@ -61,7 +53,7 @@ public static class WorkEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var countUpTo = (int)Math.Min(int.MaxValue - 1L, Math.Max(limits.ExactTotalUpTo, (long)p * size));
+        var countUpTo = PagedBatch.CountUpTo(limits, p, size);
         var (items, total, lowerBound) = await WorkListQuery.PageAsync(dataSource, store.Options.Schema.For<DossierState>(), which, unit.Unit, unit.Subject,
             now, WorkListQuery.SoonBefore(now, deadlines), p, size, countUpTo, deadlines, http.RequestAborted);
         return TypedResults.Ok(new PageDto<WorkItemDto>(items, p, size, total, lowerBound));

@@ -20,7 +20,17 @@ public sealed record WorkItemDto(
     bool DueSoon,
     WorkStepDto? CurrentStep,
     AssigneeDto? Assignee,
-    long Version);
+    long Version)
+{
+    /// <summary>The risk sweep's latest probability of ending late (docs/foresight.md), or null when it has none.</summary>
+    public double? Probability { get; init; }
+
+    /// <summary>The most telling reason of that estimate, or null.</summary>
+    public ReasonTextDto? RiskReason { get; init; }
+}
+
+/// <summary>A reason in both languages.</summary>
+public sealed record ReasonTextDto(string Vi, string En);
 
 /// <summary>How many dossiers each work list holds for the caller (<c>GET /api/v1/work/counts</c>).</summary>
-public sealed record WorkCountsDto(long Mine, long UnitUnassigned, long DueSoon, long Overdue, long AwaitingSupplement);
+public sealed record WorkCountsDto(long Mine, long UnitUnassigned, long DueSoon, long Overdue, long AwaitingSupplement, long AtRisk);

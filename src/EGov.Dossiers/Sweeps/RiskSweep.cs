@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using EGov.Catalog;
+using EGov.Dossiers.Foresight;
+using EGov.Dossiers.Grain;
+using EGov.Dossiers.Lifecycle;
+using EGov.Dossiers.Telemetry;
+using EGov.Kernel;
+using EGov.Modules.Sdk;
+using Marten;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace EGov.Dossiers.Sweeps;
+
+/// <summary>What a sweep did.</summary>
+/// <param name="Full">A full sweep (time passed, or a calendar change asked for it); otherwise a change scan.</param>
+/// <param name="Read">Dossiers read.</param>
+/// <param name="Written">Rows written to <c>egov.dossier_risk</c>.</param>
+/// <param name="Deleted">Rows removed (closed or resolved dossiers).</param>
+/// <param name="Raised">Grains that recorded the at-risk flag.</param>
+public sealed record RiskSweepResult(bool Full, int Read, int Written, int Deleted, int Raised, TimeSpan Duration);
+
+/// <summary>
+/// The risk sweep (docs/foresight.md, "Where the risk lives, and the sweep"): on every node, and one at a time in the
+/// cluster under a PostgreSQL advisory lock (a node that finds it held skips its turn). Every
+/// <see cref="ForesightOptions.ChangeScanInterval"/> it wakes and runs a full sweep when one is due (the interval
+/// passed, or a calendar change asked for one in <see cref="RiskSweepState"/>), otherwise a sweep of the dossiers
+/// written since the last one. The instants live in the database, so the next node continues where this one stopped.
+/// </summary>
+public sealed partial class RiskSweep(
+    IDocumentStore store, NpgsqlDataSource dataSource, IRiskEstimator estimator, ProcedureCatalog catalog, IGrainFactory grains,
+    PlatformClock clock, IOptions<ForesightOptions> options, PlatformMetrics metrics, ILogger<RiskSweep> logger) : BackgroundService
+{
+    // The advisory-lock key of the sweep ("EGovRisk" in ASCII): one sweep per database at a time.
+    public const long LockKey = 0x45476f765269736b;
+
+    // How many grains are asked to raise the flag at once.
+    private const int RaiseParallelism = 16;
+
+    private readonly ForesightOptions _settings = options.Value;
+
+    // A dossier written just before a scan's instant may commit just after it: each scan looks a little further back.
+    private static readonly TimeSpan ScanOverlap = TimeSpan.FromSeconds(5);
+
+    private readonly Histogram<double> _duration = metrics.Meter.CreateHistogram<double>("egov.risk.sweep.duration", "s",
+        "How long a risk sweep took on this node, by kind (full or changes).");
+    private readonly Counter<long> _rows = metrics.Meter.CreateCounter<long>("egov.risk.sweep.rows", "{dossier}",
+        "Dossiers whose risk a sweep wrote on this node, by kind (full or changes).");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The first turn waits one interval too: the store creates its tables and the silo starts after this service.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_settings.ChangeScanInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is NpgsqlException or InvalidOperationException or TimeoutException or OrleansException)
+            {
+                // The next turn (here or on another node) repeats the whole sweep: every row is derived data.
+                LogFailed(logger, e);
+            }
+        }
+    }
+
+    /// <summary>One turn: takes the lock or skips (null); then a full sweep when one is due, else a change scan.</summary>
+    public async Task<RiskSweepResult?> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (!await TryLockAsync(connection, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            // Whole microseconds, as PostgreSQL stores computed_at: a row can be checked against the estimate at that instant.
+            var now = clock.GetUtcNow();
+            now = now.AddTicks(-(now.Ticks % 10));
+            var instants = await RiskSweepState.ReadAsync(connection, cancellationToken);
+            var lastFull = instants.GetValueOrDefault(RiskSweepState.Full, DateTimeOffset.MinValue);
+            var full = now - lastFull >= _settings.SweepInterval
+                || (instants.TryGetValue(RiskSweepState.Requested, out var requested) && requested >= lastFull);
+            // Changes are found by the row's mt_last_modified, which is the database's clock: so is the scan's mark.
+            var scanMark = await DatabaseNowAsync(connection, cancellationToken);
+            var since = instants.TryGetValue(RiskSweepState.Scan, out var scanned) ? scanned - ScanOverlap : DateTimeOffset.MinValue;
+            var result = full ? await SweepAllAsync(connection, now, cancellationToken) : await SweepChangedAsync(connection, now, since, cancellationToken);
+            if (full)
+            {
+                await RiskSweepState.MarkAsync(connection, RiskSweepState.Full, now, cancellationToken);
+            }
+
+            await RiskSweepState.MarkAsync(connection, RiskSweepState.Scan, scanMark, cancellationToken);
+            var kind = new KeyValuePair<string, object?>("kind", full ? "full" : "changes");
+            _duration.Record(result.Duration.TotalSeconds, kind);
+            _rows.Add(result.Written, kind);
+            if (full || result.Read > 0)
+            {
+                LogSwept(logger, full ? "full" : "changes", result.Read, result.Written, result.Deleted, result.Raised, (long)result.Duration.TotalMilliseconds);
+            }
+
+            return result;
+        }
+        finally
+        {
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
+            unlock.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LockKey });
+            await unlock.ExecuteScalarAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<DateTimeOffset> DatabaseNowAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT now()", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetFieldValue<DateTimeOffset>(0);
+    }
+
+    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = LockKey });
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
+    private async Task<RiskSweepResult> SweepAllAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        int read = 0, written = 0, raised = 0;
+        var after = Guid.Empty;
+        while (true)
+        {
+            var page = await RiskRows.OpenPageAsync(connection, store, after, _settings.PageSize, cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            after = page[^1].Id;
+            read += page.Count;
+            var (w, r) = await ProcessAsync(connection, page, now, cancellationToken);
+            written += w;
+            raised += r;
+        }
+
+        var deleted = await RiskRows.DeleteOlderThanAsync(connection, now, cancellationToken);
+        return new RiskSweepResult(true, read, written, deleted, raised, watch.Elapsed);
+    }
+
+    private async Task<RiskSweepResult> SweepChangedAsync(NpgsqlConnection connection, DateTimeOffset now, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        int read = 0, written = 0, deleted = 0, raised = 0;
+        var after = Guid.Empty;
+        while (true)
+        {
+            var page = await RiskRows.ChangedPageAsync(connection, store, since, after, _settings.PageSize, cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            after = page[^1].Id;
+            read += page.Count;
+            var (w, r) = await ProcessAsync(connection, page, now, cancellationToken);
+            written += w;
+            deleted += page.Count - w;
+            raised += r;
+        }
+
+        return new RiskSweepResult(false, read, written, deleted, raised, watch.Elapsed);
+    }
+
+    // Estimate the page (in parallel: pure CPU), write it, then ask the grains of the newly risky ones to flag them.
+    private async Task<(int Written, int Raised)> ProcessAsync(NpgsqlConnection connection, List<DossierState> page, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var estimates = new RiskRow?[page.Count];
+        Parallel.For(0, page.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => estimates[i] = Estimate(page[i], now));
+        var rows = estimates.OfType<RiskRow>().ToList();
+        var gone = page.Where((_, i) => estimates[i] is null).Select(s => s.Id).ToList();
+        await RiskRows.WriteAsync(connection, rows, gone, now, cancellationToken);
+        return (rows.Count, await RaiseAsync(rows, cancellationToken));
+    }
+
+    private RiskRow? Estimate(DossierState state, DateTimeOffset now)
+    {
+        if (!state.IsOpen || estimator.Estimate(state, now) is not { } estimate)
+        {
+            return null;
+        }
+
+        var threshold = (catalog.FindProcedure(state.ProcedureCode)?.Foresight ?? ForesightPolicy.Default).RiskThreshold;
+        return new RiskRow(state, estimate, threshold, state.IsOverdue(now));
+    }
+
+    // Past the appointment the deadline engine has warned and escalation takes over; a stopped clock raises nothing
+    // (docs/foresight.md, rule 3). The grain checks again and records once.
+    private async Task<int> RaiseAsync(List<RiskRow> rows, CancellationToken cancellationToken)
+    {
+        var risky = rows.Where(r => !r.State.AtRisk && !r.Overdue && r.State.DueAt is not null && r.Estimate.Probability >= r.Threshold).ToList();
+        var raised = 0;
+        await Parallel.ForEachAsync(risky, new ParallelOptions { MaxDegreeOfParallelism = RaiseParallelism, CancellationToken = cancellationToken }, async (row, _) =>
+        {
+            var signal = new RiskSignal(row.State.Id, row.State.DueAt!.Value, row.Estimate.Probability, row.Threshold, row.Estimate.PredictedFinishAt, row.Estimate.Reasons);
+            try
+            {
+                if (await grains.GetGrain<IDossierGrain>(row.State.Id).RaiseRisk(signal))
+                {
+                    Interlocked.Increment(ref raised);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One grain that cannot answer (moving between silos, a failed commit) does not stop the sweep: the row
+                // stays over the threshold and not flagged, so the next sweep asks again.
+                LogRaiseFailed(logger, row.State.Id, e);
+            }
+        });
+        return raised;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Risk sweep ({Kind}): {Read} dossiers read, {Written} rows written, {Deleted} removed, {Raised} flagged at risk in {Milliseconds} ms")]
+    private static partial void LogSwept(ILogger logger, string kind, int read, int written, int deleted, int raised, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk sweep: dossier {DossierId} could not be flagged at risk; the next sweep asks again")]
+    private static partial void LogRaiseFailed(ILogger logger, Guid dossierId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk sweep failed; the next turn repeats it")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
