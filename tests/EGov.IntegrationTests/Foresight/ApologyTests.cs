@@ -88,7 +88,7 @@ public sealed class ApologyTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
-    private static async Task<JsonElement> Read(HttpClient client, Guid id) =>
+    internal static async Task<JsonElement> Read(HttpClient client, Guid id) =>
         await (await client.GetAsync($"/api/v1/dossiers/{id}", TestContext.Current.CancellationToken)).ReadJsonAsync();
 
     private static string[] Actions(JsonElement dossier) => [.. dossier.GetProperty("availableActions").EnumerateArray().Select(a => a.GetString()!)];

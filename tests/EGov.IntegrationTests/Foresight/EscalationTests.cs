@@ -30,7 +30,7 @@ public sealed class EscalationTests(PlatformFixture platform) : IAsyncLifetime
 
         await _travel.ToAsync(_host.ConnectionString, DeadlineWarningTests.Local(2026, 3, 16, 8, 1));
         await DeadlineWarningTests.Eventually(async () => (await Levels(leader, id)).Count == 1);
-        Assert.Equal(1, (await Read(leader, id)).GetProperty("escalationLevel").GetInt32());
+        Assert.Equal(1, (await ApologyTests.Read(leader, id)).GetProperty("escalationLevel").GetInt32());
         // In the commit of the dossier's overdue warning: the next version, the same instant.
         var entries = (await (await leader.GetAsync($"/api/v1/dossiers/{id}/history", ct)).ReadJsonAsync()).EnumerateArray().ToList();
         var missed = entries.FindIndex(e => e.GetProperty("type").GetString() == "DeadlineMissed" && e.GetProperty("data").GetProperty("scope").GetString() == "dossier");
@@ -45,7 +45,7 @@ public sealed class EscalationTests(PlatformFixture platform) : IAsyncLifetime
 
         await _travel.ToAsync(_host.ConnectionString, DeadlineWarningTests.Local(2026, 3, 18, 8, 1));
         await DeadlineWarningTests.Eventually(async () => (await Levels(leader, id)).Count == 2);
-        Assert.Equal(2, (await Read(leader, id)).GetProperty("escalationLevel").GetInt32());
+        Assert.Equal(2, (await ApologyTests.Read(leader, id)).GetProperty("escalationLevel").GetInt32());
 
         // The chain has two levels: nothing is left waiting, and nothing more comes.
         await _travel.ToAsync(_host.ConnectionString, DeadlineWarningTests.Local(2026, 3, 25, 8, 1));
@@ -53,9 +53,6 @@ public sealed class EscalationTests(PlatformFixture platform) : IAsyncLifetime
         Assert.Equal([1, 2], await Levels(leader, id));
         Assert.Equal(0, await TimeTravel.ScheduledCountAsync(_host.ConnectionString, id));
     }
-
-    private static async Task<JsonElement> Read(HttpClient client, Guid id) =>
-        await (await client.GetAsync($"/api/v1/dossiers/{id}", TestContext.Current.CancellationToken)).ReadJsonAsync();
 
     private static async Task<List<int>> Levels(HttpClient client, Guid id) =>
         [.. (await (await client.GetAsync($"/api/v1/dossiers/{id}/history", TestContext.Current.CancellationToken)).ReadJsonAsync()).EnumerateArray()
