@@ -54,7 +54,8 @@ public sealed class DeadlineRestartTests(PlatformFixture platform)
             Assert.Equal(0, await TimeTravel.ScheduledCountAsync(connectionString, id));
         }
 
-        Assert.Equal(ids.Count * 4, await NotificationCount(connectionString)); // due soon ×2 to the unit, overdue ×2 to its leader
+        // Due soon ×2 to the unit, overdue ×2 to its leader, and (issue 19) escalation levels 1 and 2 to its leader.
+        Assert.Equal(ids.Count * 6, await NotificationCount(connectionString));
     }
 
     private static async Task<long> NotificationCount(string connectionString)
