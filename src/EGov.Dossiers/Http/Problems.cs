@@ -21,6 +21,8 @@ public static class Problems
             ErrorKind.NotAllowed => (422, ProblemTypes.ActionNotAllowed, "Thao tác không được phép lúc này / Action not allowed now"),
             // 422, not 409 (IETF idempotency-key draft): the request is wrong for its key; retrying it never helps.
             ErrorKind.Conflict when error.Code == "idempotency-key-reused" => (422, ProblemTypes.IdempotencyConflict, "Khóa đã dùng cho yêu cầu khác / Idempotency-Key reused"),
+            // 409: the dossier is not in the state the action needs (no draft yet), which a reload may change; not a version clash.
+            ErrorKind.Conflict when error.Code == "no-apology-draft" => (409, ProblemTypes.ActionNotAllowed, "Chưa có dự thảo phiếu xin lỗi / No apology draft"),
             ErrorKind.Conflict => (409, ProblemTypes.VersionConflict, "Xung đột phiên bản / Version conflict"),
             ErrorKind.Invalid when error.Code == "unknown-procedure" => (422, ProblemTypes.UnknownProcedure, "Không có thủ tục này / Unknown procedure"),
             _ => (400, ProblemTypes.Validation, ProblemResults.ValidationTitle),
