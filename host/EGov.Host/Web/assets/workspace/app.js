@@ -164,7 +164,7 @@ function onKey(event) {
   } else if (key === "l") {
     event.preventDefault();
     document.getElementById("lang-toggle").click();
-  } else if (/^[1-5]$/.test(key) && !queue.hidden) {
+  } else if (/^[1-9]$/.test(key) && listAt(Number(key) - 1) && !queue.hidden) {
     event.preventDefault();
     location.hash = `#/hang-viec/${listAt(Number(key) - 1)}`;
   } else if ((key === "j" || key === "k") && !document.getElementById("view-search").hidden) {
