@@ -31,8 +31,9 @@ public static class Chromium
 
     /// <param name="locale">The browser's language and formats (its date inputs and <c>toLocale…</c> follow it).</param>
     /// <param name="timeZone">The browser's zone (what <c>new Date()</c> shows in): the pages must not depend on it.</param>
+    /// <param name="trustSelfSigned">Accept a self-signed certificate (the test OIDC provider's), as the host's pinned backchannel does.</param>
     public static async Task<IPage> NewPageAsync(IBrowser browser, Uri baseAddress, int width, int height,
-        string locale = ProvinceLocale, string timeZone = ProvinceTimeZone)
+        string locale = ProvinceLocale, string timeZone = ProvinceTimeZone, bool trustSelfSigned = false)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -41,6 +42,7 @@ public static class Chromium
             Locale = locale,
             TimezoneId = timeZone,
             AcceptDownloads = true,
+            IgnoreHTTPSErrors = trustSelfSigned,
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using EGov.BrowserTests.Infrastructure;
 using EGov.IntegrationTests.Infrastructure;
 using EGov.Kernel;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace EGov.BrowserTests.Workspace;

@@ -19,6 +19,18 @@ export const TEXT = {
   signedInAs: { vi: "Công dân", en: "Citizen" },
   signedIn: { vi: "Đã đăng nhập.", en: "You are signed in." },
   signedOut: { vi: "Đã đăng xuất.", en: "You are signed out." },
+  oidcNote: { vi: "Đăng nhập bằng tài khoản định danh điện tử của tỉnh.", en: "Sign in with your account at the province's identity provider." },
+  oidcSignIn: { vi: "Đăng nhập qua hệ thống định danh", en: "Sign in with the identity provider" },
+  signInRefused: {
+    vi: "Lần đăng nhập này không hợp lệ hoặc đã được dùng. Vui lòng đăng nhập lại.",
+    en: "This sign-in is not valid or was already used. Please sign in again.",
+  },
+  signInDenied: { vi: "Hệ thống định danh không cho phép đăng nhập.", en: "The identity provider did not allow the sign-in." },
+  providerUnavailable: {
+    vi: "Chưa liên lạc được với hệ thống định danh. Vui lòng thử lại sau ít phút.",
+    en: "The identity provider cannot be reached. Please try again in a few minutes.",
+  },
+  notCitizen: { vi: "Tài khoản này không phải tài khoản công dân.", en: "This account is not a citizen's." },
   sessionEnded: { vi: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.", en: "Your session has expired. Please sign in again." },
   signInNeeded: { vi: "Vui lòng đăng nhập để tiếp tục.", en: "Please sign in to continue." },
   alreadySignedIn: { vi: "Bạn đang đăng nhập; đăng nhập lại sẽ thay tài khoản hiện tại.", en: "You are signed in; signing in again replaces the current account." },

@@ -23,6 +23,18 @@ export const TEXT = {
   signIn: { vi: "Đăng nhập", en: "Sign in" },
   signOut: { vi: "Đăng xuất", en: "Sign out" },
   signInFailed: { vi: "Không đăng nhập được.", en: "Signing in failed." },
+  oidcNote: { vi: "Đăng nhập bằng tài khoản của hệ thống định danh của tỉnh.", en: "Sign in with your account at the province's identity provider." },
+  oidcSignIn: { vi: "Đăng nhập qua hệ thống định danh", en: "Sign in with the identity provider" },
+  sessionEnded: { vi: "Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.", en: "The session has ended. Please sign in again." },
+  signInRefused: {
+    vi: "Lần đăng nhập này không hợp lệ hoặc đã được dùng. Vui lòng đăng nhập lại.",
+    en: "This sign-in is not valid or was already used. Please sign in again.",
+  },
+  signInDenied: { vi: "Hệ thống định danh không cho phép đăng nhập.", en: "The identity provider did not allow the sign-in." },
+  providerUnavailable: {
+    vi: "Chưa liên lạc được với hệ thống định danh. Vui lòng thử lại sau ít phút.",
+    en: "The identity provider cannot be reached. Please try again in a few minutes.",
+  },
   notOfficer: { vi: "Tài khoản này không phải cán bộ của một đơn vị.", en: "This account is not an officer of a unit." },
   "desk-officer": { vi: "Cán bộ một cửa", en: "Desk officer" },
   specialist: { vi: "Chuyên viên", en: "Specialist" },
@@ -254,7 +266,7 @@ export const TEXT = {
   "event-DeadlineNeared": { vi: "Sắp đến hạn", en: "Deadline near" },
   "event-DeadlineMissed": { vi: "Quá hạn", en: "Deadline missed" },
   "event-DeadlinesRecomputed": { vi: "Tính lại thời hạn", en: "Deadlines recomputed" },
-  "event-DossierAtRisk": { vi: "Có nguy cơ trễ hạn", en: "At risk of being late" },
+  "event-DossierFlaggedAtRisk": { vi: "Có nguy cơ trễ hạn", en: "At risk of being late" },
   "event-ApologyDrafted": { vi: "Soạn sẵn phiếu xin lỗi", en: "Apology drafted" },
   "event-DossierEscalated": { vi: "Báo cáo cấp trên", en: "Escalated" },
 };
