@@ -57,7 +57,14 @@ public static class Chromium
                 console.Add(line);
             }
 
-            output?.WriteLine($"[browser] {line}");
+            try
+            {
+                output?.WriteLine($"[browser] {line}");
+            }
+            catch (InvalidOperationException)
+            {
+                // A page a failed test left open still talks after its test ended: that must not fail the next test.
+            }
         }
 
         page.Console += (_, message) => Log($"{message.Type}: {message.Text}");

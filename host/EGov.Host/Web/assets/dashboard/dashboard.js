@@ -96,10 +96,14 @@ async function refreshLists() {
   const request = ++state.watchListRequest;
   try {
     const unit = currentClaims()?.unit;
-    const lists = await Promise.all(KINDS.map((kind) => fetchWatchList(kind, unit)));
+    // Each list on its own: one that fails keeps what it showed, and the others are still brought up to date.
+    const answers = await Promise.allSettled(KINDS.map((kind) => fetchWatchList(kind, unit)));
     if (request !== state.watchListRequest) return;
-    state.lists = Object.fromEntries(KINDS.map((kind, i) => [kind, lists[i]]));
+    answers.forEach((answer, i) => {
+      if (answer.status === "fulfilled") state.lists[KINDS[i]] = answer.value;
+    });
     renderLists();
+    if (answers.some((answer) => answer.status === "rejected")) announce("failed", true);
   } catch {
     if (request === state.watchListRequest) announce("failed", true);
   }
