@@ -1,5 +1,7 @@
 // The dashboard's words in Vietnamese (the default) and English, and the remembered choice between them.
 
+import { SIGN_IN_TEXT } from "/pages/shared/oidc-session.js";
+
 const STORAGE_KEY = "egov.dashboard.lang";
 
 export const TEXT = {
@@ -94,19 +96,8 @@ export const TEXT = {
   unitRequired: { vi: "Lãnh đạo phải chọn đơn vị của mình.", en: "A leader must pick their unit." },
   exportFailed: { vi: "Không tải được tệp báo cáo.", en: "The report file could not be downloaded." },
   signInFailed: { vi: "Không đăng nhập được.", en: "Signing in failed." },
-  oidcNote: { vi: "Đăng nhập bằng tài khoản của hệ thống định danh của tỉnh.", en: "Sign in with your account at the province's identity provider." },
-  oidcSignIn: { vi: "Đăng nhập qua hệ thống định danh", en: "Sign in with the identity provider" },
-  sessionEnded: { vi: "Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.", en: "The session has ended. Please sign in again." },
-  signInRefused: {
-    vi: "Lần đăng nhập này không hợp lệ hoặc đã được dùng. Vui lòng đăng nhập lại.",
-    en: "This sign-in is not valid or was already used. Please sign in again.",
-  },
-  signInDenied: { vi: "Hệ thống định danh không cho phép đăng nhập.", en: "The identity provider did not allow the sign-in." },
-  providerUnavailable: {
-    vi: "Chưa liên lạc được với hệ thống định danh. Vui lòng thử lại sau ít phút.",
-    en: "The identity provider cannot be reached. Please try again in a few minutes.",
-  },
   switchTo: { vi: "English", en: "Tiếng Việt" },
+  ...SIGN_IN_TEXT,
 };
 
 export function currentLang() {

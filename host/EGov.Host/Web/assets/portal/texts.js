@@ -1,6 +1,9 @@
 // Every fixed text of the portal, Vietnamese first, with its English. Placeholders are {name}.
+import { SIGN_IN_TEXT } from "/pages/shared/oidc-session.js";
 
 export const TEXT = {
+  // The portal words "session ended" its own way, below.
+  ...SIGN_IN_TEXT,
   siteName: { vi: "Dịch vụ công trực tuyến", en: "Online public services" },
   skip: { vi: "Bỏ qua đến nội dung chính", en: "Skip to main content" },
   navTitle: { vi: "Chức năng", en: "Menu" },
@@ -19,17 +22,6 @@ export const TEXT = {
   signedInAs: { vi: "Công dân", en: "Citizen" },
   signedIn: { vi: "Đã đăng nhập.", en: "You are signed in." },
   signedOut: { vi: "Đã đăng xuất.", en: "You are signed out." },
-  oidcNote: { vi: "Đăng nhập bằng tài khoản định danh điện tử của tỉnh.", en: "Sign in with your account at the province's identity provider." },
-  oidcSignIn: { vi: "Đăng nhập qua hệ thống định danh", en: "Sign in with the identity provider" },
-  signInRefused: {
-    vi: "Lần đăng nhập này không hợp lệ hoặc đã được dùng. Vui lòng đăng nhập lại.",
-    en: "This sign-in is not valid or was already used. Please sign in again.",
-  },
-  signInDenied: { vi: "Hệ thống định danh không cho phép đăng nhập.", en: "The identity provider did not allow the sign-in." },
-  providerUnavailable: {
-    vi: "Chưa liên lạc được với hệ thống định danh. Vui lòng thử lại sau ít phút.",
-    en: "The identity provider cannot be reached. Please try again in a few minutes.",
-  },
   notCitizen: { vi: "Tài khoản này không phải tài khoản công dân.", en: "This account is not a citizen's." },
   sessionEnded: { vi: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.", en: "Your session has expired. Please sign in again." },
   signInNeeded: { vi: "Vui lòng đăng nhập để tiếp tục.", en: "Please sign in to continue." },

@@ -3,6 +3,22 @@
 // sign-in was refused. The token is kept by the page's own session (sessionStorage, egov.<page>.token).
 import { canRefresh, completeSignIn, forgetSignIn, refreshSession } from "./oidc.js";
 
+/** The words of signing in through the provider, for each page's TEXT (a page may word sessionEnded its own way). */
+export const SIGN_IN_TEXT = {
+  oidcNote: { vi: "Đăng nhập bằng tài khoản của hệ thống định danh của tỉnh.", en: "Sign in with your account at the province's identity provider." },
+  oidcSignIn: { vi: "Đăng nhập qua hệ thống định danh", en: "Sign in with the identity provider" },
+  sessionEnded: { vi: "Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.", en: "The session has ended. Please sign in again." },
+  signInRefused: {
+    vi: "Lần đăng nhập này không hợp lệ hoặc đã được dùng. Vui lòng đăng nhập lại.",
+    en: "This sign-in is not valid or was already used. Please sign in again.",
+  },
+  signInDenied: { vi: "Hệ thống định danh không cho phép đăng nhập.", en: "The identity provider did not allow the sign-in." },
+  providerUnavailable: {
+    vi: "Chưa liên lạc được với hệ thống định danh. Vui lòng thử lại sau ít phút.",
+    en: "The identity provider cannot be reached. Please try again in a few minutes.",
+  },
+};
+
 /** The page's text key for each refusal code completeSignIn throws; anything else is "signInRefused". */
 const REFUSALS = {
   "sign-in-denied": "signInDenied",

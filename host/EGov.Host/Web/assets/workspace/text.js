@@ -1,5 +1,6 @@
 // The workspace's words, Vietnamese first with English, and its language helper (choice kept in localStorage).
 import { createI18n } from "/pages/shared/i18n.js";
+import { SIGN_IN_TEXT } from "/pages/shared/oidc-session.js";
 
 export const TEXT = {
   pageTitle: { vi: "Không gian làm việc — Một cửa", en: "Officer workspace — One-stop shop" },
@@ -23,18 +24,7 @@ export const TEXT = {
   signIn: { vi: "Đăng nhập", en: "Sign in" },
   signOut: { vi: "Đăng xuất", en: "Sign out" },
   signInFailed: { vi: "Không đăng nhập được.", en: "Signing in failed." },
-  oidcNote: { vi: "Đăng nhập bằng tài khoản của hệ thống định danh của tỉnh.", en: "Sign in with your account at the province's identity provider." },
-  oidcSignIn: { vi: "Đăng nhập qua hệ thống định danh", en: "Sign in with the identity provider" },
-  sessionEnded: { vi: "Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.", en: "The session has ended. Please sign in again." },
-  signInRefused: {
-    vi: "Lần đăng nhập này không hợp lệ hoặc đã được dùng. Vui lòng đăng nhập lại.",
-    en: "This sign-in is not valid or was already used. Please sign in again.",
-  },
-  signInDenied: { vi: "Hệ thống định danh không cho phép đăng nhập.", en: "The identity provider did not allow the sign-in." },
-  providerUnavailable: {
-    vi: "Chưa liên lạc được với hệ thống định danh. Vui lòng thử lại sau ít phút.",
-    en: "The identity provider cannot be reached. Please try again in a few minutes.",
-  },
+  ...SIGN_IN_TEXT,
   notOfficer: { vi: "Tài khoản này không phải cán bộ của một đơn vị.", en: "This account is not an officer of a unit." },
   "desk-officer": { vi: "Cán bộ một cửa", en: "Desk officer" },
   specialist: { vi: "Chuyên viên", en: "Specialist" },
