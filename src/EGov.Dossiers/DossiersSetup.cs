@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using EGov.Calendar;
 using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Forms;
@@ -48,6 +49,10 @@ public static class DossiersSetup
         services.AddPublicLookup(configuration);
         services.AddSingleton<Officers.OfficerDirectory>();
         services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, Officers.OfficerRecording>();
+        services.AddOptions<Foresight.ForesightOptions>().Bind(configuration.GetSection(Foresight.ForesightOptions.Section));
+        services.AddSingleton<Foresight.IRiskEstimator, Foresight.RiskEstimator>();
+        // TEMPORARY (issue 19 merge order): an empty history (cold start) until the PostgreSQL snapshot is merged and replaces this line.
+        services.TryAddSingleton<Foresight.IStepHistory>(_ => new Foresight.InMemoryStepHistory());
         return services;
     }
 

@@ -15,6 +15,7 @@ public sealed class AuthorizationMatrixTests
     public const string NotFound = "404";
     public const string Forbidden = "403";
     public const string NotAllowed = "422";
+    public const string NoDraft = "409";
 
     private static readonly string DeskStp = P.Officer(Roles.DeskOfficer, U.Justice);
     private static readonly string SpecialistStp = P.Officer(Roles.Specialist, U.Justice);
@@ -43,6 +44,17 @@ public sealed class AuthorizationMatrixTests
         [S.Rejected] = [U.Justice, U.Construction],
         [S.Withdrawn] = [U.Justice, U.Construction],
         [S.Stopped] = [U.Justice],
+        [S.AtRisk] = [U.Justice, U.Construction],
+        [S.ApologyIssued] = [U.Justice, U.Construction],
+        [S.Escalated] = [U.Justice, U.Construction],
+    };
+
+    // The second step's actions; the issue-19 scenarios are that dossier flagged, given a new appointment or escalated.
+    private static Dictionary<string, string[]> AtAppraiseActions() => new()
+    {
+        [A.RequestSupplement] = [SpecialistSxd, LeaderSxd], [A.CompleteStep] = [SpecialistSxd, LeaderSxd],
+        [A.ReturnStep] = [SpecialistSxd, LeaderSxd], [A.Extend] = [LeaderStp, LeaderSxd], [A.IssueApology] = [LeaderStp, LeaderSxd],
+        [A.Withdraw] = ApplicantOrDesk, [A.Stop] = [LeaderStp], [A.Assign] = [LeaderSxd], [A.Claim] = [SpecialistSxd, LeaderSxd],
     };
 
     /// <summary>The actions each status allows (the keys) and the callers who may take them (the values).</summary>
@@ -58,20 +70,15 @@ public sealed class AuthorizationMatrixTests
         },
         [S.Received] = new()
         {
-            [A.RequestSupplement] = [SpecialistStp, LeaderStp], [A.CompleteStep] = [SpecialistStp, LeaderStp], [A.Extend] = [LeaderStp],
+            [A.RequestSupplement] = [SpecialistStp, LeaderStp], [A.CompleteStep] = [SpecialistStp, LeaderStp], [A.Extend] = [LeaderStp], [A.IssueApology] = [LeaderStp],
             [A.Withdraw] = ApplicantOrDesk, [A.Stop] = [LeaderStp],
             [A.Assign] = [LeaderStp], [A.Claim] = [SpecialistStp, LeaderStp],
         },
-        [S.AtAppraise] = new()
-        {
-            [A.RequestSupplement] = [SpecialistSxd, LeaderSxd], [A.CompleteStep] = [SpecialistSxd, LeaderSxd],
-            [A.ReturnStep] = [SpecialistSxd, LeaderSxd], [A.Extend] = [LeaderStp, LeaderSxd], [A.Withdraw] = ApplicantOrDesk, [A.Stop] = [LeaderStp],
-            [A.Assign] = [LeaderSxd], [A.Claim] = [SpecialistSxd, LeaderSxd],
-        },
+        [S.AtAppraise] = AtAppraiseActions(),
         [S.AtSign] = new()
         {
             [A.RequestSupplement] = [SpecialistSxd, LeaderSxd], [A.ReturnStep] = [SpecialistSxd, LeaderSxd], [A.Approve] = [LeaderSxd],
-            [A.Reject] = [LeaderSxd], [A.Extend] = [LeaderStp, LeaderSxd], [A.Withdraw] = ApplicantOrDesk, [A.Stop] = [LeaderStp],
+            [A.Reject] = [LeaderSxd], [A.Extend] = [LeaderStp, LeaderSxd], [A.IssueApology] = [LeaderStp, LeaderSxd], [A.Withdraw] = ApplicantOrDesk, [A.Stop] = [LeaderStp],
             [A.Assign] = [LeaderSxd], [A.Claim] = [LeaderSxd],
         },
         [S.ProcessingSupplement] = new()
@@ -87,6 +94,9 @@ public sealed class AuthorizationMatrixTests
         [S.Rejected] = [],
         [S.Withdrawn] = [],
         [S.Stopped] = [],
+        [S.AtRisk] = AtAppraiseActions(),
+        [S.ApologyIssued] = AtAppraiseActions(),
+        [S.Escalated] = AtAppraiseActions(),
     };
 
     private static readonly Dictionary<string, Story> Built = S.All.ToDictionary(n => n, S.Build, StringComparer.Ordinal);
@@ -98,6 +108,7 @@ public sealed class AuthorizationMatrixTests
         return !reads ? NotFound
             : !Allowed[scenario].TryGetValue(action, out var who) ? NotAllowed
             : !who.Contains(callerKey) ? Forbidden
+            : action == A.IssueApology && Built[scenario].State.ApologyDraft is null ? NoDraft
             : Allow;
     }
 
@@ -136,6 +147,7 @@ public sealed class AuthorizationMatrixTests
             ErrorKind.NotFound => NotFound,
             ErrorKind.Forbidden => Forbidden,
             ErrorKind.NotAllowed => NotAllowed,
+            ErrorKind.Conflict when error.Code == "no-apology-draft" => NoDraft,
             _ => $"{error.Kind} ({error.Code}: {error.Message})",
         };
         Assert.Equal(expected, actual);
@@ -146,6 +158,7 @@ public sealed class AuthorizationMatrixTests
             NotFound => "not-found",
             Forbidden => "not-your-action",
             NotAllowed => DossierError.NotAllowedInState,
+            NoDraft => "no-apology-draft",
             _ => null,
         }, error?.Code);
         Assert.Equal(expected == NotAllowed ? story.State.Status.ToString() : null, error?.State);
@@ -158,6 +171,7 @@ public sealed class AuthorizationMatrixTests
             null => Allow,
             ErrorKind.NotFound => NotFound,
             ErrorKind.Forbidden => Forbidden,
+            ErrorKind.Conflict => NoDraft,
             _ => NotAllowed,
         });
     }

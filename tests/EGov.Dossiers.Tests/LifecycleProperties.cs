@@ -149,6 +149,11 @@ public sealed class LifecycleProperties
             return ErrorKind.Forbidden;
         }
 
+        if (Rulebook.NothingToIssue(s, cmd.Action))
+        {
+            return ErrorKind.Conflict;
+        }
+
         var reason = cmd.Reason?.Trim();
         var invalid = (A.NeedReason.Contains(cmd.Action) && string.IsNullOrEmpty(reason))
             || reason is { Length: > 2000 }

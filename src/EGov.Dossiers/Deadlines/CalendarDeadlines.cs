@@ -17,29 +17,35 @@ public sealed class CalendarDeadlines : IDeadlines
     private readonly IReadOnlySet<string> _saturdayUnits;
     private readonly bool _countSaturday;
     private readonly CalendarDeadlines? _saturdayTwin;
+
+    // The twin's way back: a Saturday unit's rules asked for another unit's (a step held elsewhere) give the plain ones.
+    private readonly CalendarDeadlines? _plain;
     private Derived? _derived;
 
     /// <param name="saturdayUnits">Units that receive and process on Saturdays: their Saturdays count as working days.</param>
     public CalendarDeadlines(CalendarProvider calendars, WorkDuration? dueSoonLead = null, IReadOnlySet<string>? saturdayUnits = null)
-        : this(calendars, dueSoonLead ?? DefaultDueSoonLead, saturdayUnits ?? new HashSet<string>(), countSaturday: false)
+        : this(calendars, dueSoonLead ?? DefaultDueSoonLead, saturdayUnits ?? new HashSet<string>(), plain: null)
     {
     }
 
-    private CalendarDeadlines(CalendarProvider calendars, WorkDuration lead, IReadOnlySet<string> saturdayUnits, bool countSaturday)
+    private CalendarDeadlines(CalendarProvider calendars, WorkDuration lead, IReadOnlySet<string> saturdayUnits, CalendarDeadlines? plain)
     {
         _calendars = calendars;
         _lead = lead;
         _saturdayUnits = saturdayUnits;
-        _countSaturday = countSaturday;
-        _saturdayTwin = countSaturday || saturdayUnits.Count == 0 ? null : new CalendarDeadlines(calendars, lead, saturdayUnits, countSaturday: true);
+        _countSaturday = plain is not null;
+        _plain = plain;
+        _saturdayTwin = _countSaturday || saturdayUnits.Count == 0 ? null : new CalendarDeadlines(calendars, lead, saturdayUnits, plain: this);
     }
 
     private WorkingCalendar Calendar => _countSaturday ? WithSaturdays(_calendars.Current) : _calendars.Current;
 
-    public IDeadlines ForUnit(string? unit) => _saturdayTwin is not null && unit is not null && _saturdayUnits.Contains(unit) ? _saturdayTwin : this;
+    public IDeadlines ForUnit(string? unit) => unit is null ? this
+        : _plain is not null ? (_saturdayUnits.Contains(unit) ? this : _plain)
+        : _saturdayTwin is not null && _saturdayUnits.Contains(unit) ? _saturdayTwin : this;
 
     /// <summary>The same rules over <paramref name="calendar"/> instead of the calendar in force (the old one, when a year changes).</summary>
-    public CalendarDeadlines Over(WorkingCalendar calendar) => new(new CalendarProvider(calendar), _lead, _saturdayUnits, countSaturday: false);
+    public CalendarDeadlines Over(WorkingCalendar calendar) => new(new CalendarProvider(calendar), _lead, _saturdayUnits, plain: null);
 
     public DateTimeOffset Due(DateTimeOffset start, int value, DurationUnit unit) =>
         Calendar.Due(start, new WorkDuration(value, unit)).ToUniversalTime();

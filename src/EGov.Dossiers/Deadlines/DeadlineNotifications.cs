@@ -7,7 +7,8 @@ namespace EGov.Dossiers.Deadlines;
 
 /// <summary>
 /// Who is told what when a warning is recorded: on due-soon every officer of the unit holding the dossier (finish,
-/// or issue form 04 in time); on overdue the leaders of the holding unit and of the dossier's own unit.
+/// or issue form 04 in time); on overdue the leaders of the holding unit and of the dossier's own unit; at risk the
+/// holding unit and the competent unit's leaders; on escalation the level's target leaders.
 /// </summary>
 public static class DeadlineNotifications
 {
@@ -29,6 +30,21 @@ public static class DeadlineNotifications
                 Build(state, unit, Roles.Leader, "overdue", m.Scope, m.DueAt, m.Meta.At,
                     $"Hồ sơ {state.Code} ({state.ProcedureName}) đã quá hạn từ {Local(inZone(m.DueAt))}; đơn vị đang giữ hồ sơ: {m.HoldingUnit}.",
                     $"Dossier {state.Code} is overdue since {Local(inZone(m.DueAt))}; held by unit {m.HoldingUnit}.")).ToArray(),
+            // Issue 19: the unit holding the dossier (every officer: the notice cannot name one) and the competent unit's
+            // leaders hear that it will probably be late, with the draft apology waiting for them.
+            DossierFlaggedAtRisk r => new[] { (Unit: r.HoldingUnit, Role: (string?)null), (Unit: state.Unit, Role: Roles.Leader) }
+                .DistinctBy(x => x.Unit, StringComparer.Ordinal).Select(x =>
+                Build(state, x.Unit, x.Role, "at-risk", r.Scope, r.DueAt, r.Meta.At,
+                    $"Hồ sơ {state.Code} ({state.ProcedureName}) có nguy cơ trễ hạn {Local(inZone(r.DueAt))} (xác suất {Percent(r.Probability)}); "
+                    + $"dự kiến xong lúc {Local(inZone(r.PredictedFinishAt))}. {Why(r, vi: true)}Đã có dự thảo phiếu xin lỗi (mẫu 04) để ban hành.",
+                    $"Dossier {state.Code} is at risk of missing {Local(inZone(r.DueAt))} (probability {Percent(r.Probability)}); "
+                    + $"expected to finish at {Local(inZone(r.PredictedFinishAt))}. {Why(r, vi: false)}A draft apology (form 04) is ready to issue.")).ToArray(),
+            DossierEscalated x =>
+            [
+                Build(state, x.Unit, x.Role, "escalation", DeadlineAlarms.EscalationScope(x.Level), x.DueAt, x.Meta.At,
+                    $"Hồ sơ {state.Code} ({state.ProcedureName}) quá hạn từ {Local(inZone(x.DueAt))}: chuyển lên cấp {x.Level} ({x.OverdueWorkingDays} ngày làm việc quá hạn).",
+                    $"Dossier {state.Code} is overdue since {Local(inZone(x.DueAt))}: escalated to level {x.Level} ({x.OverdueWorkingDays} working days overdue)."),
+            ],
             _ => [],
         };
     }
@@ -50,6 +66,11 @@ public static class DeadlineNotifications
 
     private static Guid IdFor(Guid dossier, string unit, string kind, string scope, DateTimeOffset due) =>
         DeterministicGuid.From(string.Create(CultureInfo.InvariantCulture, $"egov-notice\n{dossier:N}\n{unit}\n{kind}\n{scope}\n{due.UtcTicks}"));
+
+    private static string Percent(double p) => p.ToString("P0", CultureInfo.InvariantCulture);
+
+    // The most telling reason, when the model gave one.
+    private static string Why(DossierFlaggedAtRisk r, bool vi) => r.Reasons is [var top, ..] ? (vi ? top.Vi : top.En) + ". " : string.Empty;
 
     private static string Local(DateTimeOffset local) => local.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

@@ -17,7 +17,7 @@ public sealed class Notification
     public Guid DossierId { get; set; }
     public string DossierCode { get; set; } = string.Empty;
 
-    /// <summary><c>due-soon</c> or <c>overdue</c>.</summary>
+    /// <summary><c>due-soon</c>, <c>overdue</c>, <c>at-risk</c> or <c>escalation</c>.</summary>
     public string Kind { get; set; } = string.Empty;
 
     /// <summary><c>dossier</c> or a step id.</summary>

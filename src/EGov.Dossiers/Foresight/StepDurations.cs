@@ -7,6 +7,8 @@ namespace EGov.Dossiers.Foresight;
 public sealed class StepDurations
 {
     private readonly TimeSpan[] _sorted;
+    private double[]? _seconds;
+    private Distribution? _reduced;
 
     public StepDurations(IEnumerable<TimeSpan> samples)
     {
@@ -19,6 +21,21 @@ public sealed class StepDurations
 
     /// <summary>The samples, shortest first.</summary>
     public ReadOnlySpan<TimeSpan> Sorted => _sorted;
+
+    /// <summary>The samples in seconds, shortest first: what the model computes with, made once per snapshot.</summary>
+    internal double[] Seconds => _seconds ??= [.. _sorted.Select(t => t.TotalSeconds)];
+
+    /// <summary>The samples reduced to <paramref name="k"/> quantiles (a step ahead in the convolution); kept for the last k asked.</summary>
+    internal Distribution Reduced(int k)
+    {
+        var cached = _reduced;
+        if (cached is null || cached.Values.Length != Math.Min(k, Math.Max(1, _sorted.Length)))
+        {
+            cached = _reduced = Distribution.Quantiles(Seconds, k);
+        }
+
+        return cached;
+    }
 
     /// <summary>The share of samples longer than <paramref name="t"/> (0 for an empty set).</summary>
     public double ShareLongerThan(TimeSpan t)

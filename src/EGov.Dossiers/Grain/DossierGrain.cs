@@ -2,6 +2,7 @@ using EGov.Kernel;
 using EGov.Calendar;
 using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Events;
+using EGov.Dossiers.Foresight;
 using EGov.Dossiers.Lifecycle;
 using JasperFx;
 using Marten;
@@ -18,6 +19,7 @@ internal sealed partial class DossierGrain(
     CalendarRefresher refresher,
     PlatformClock clock,
     Telemetry.PlatformMetrics metrics,
+    IEnumerable<IRiskEstimator> estimators,
     ILogger<DossierGrain> logger) : Orleans.Grain, IDossierGrain
 {
     private DossierState? _state;
@@ -31,6 +33,9 @@ internal sealed partial class DossierGrain(
     private bool _loaded;
 
     private Guid Id => this.GetPrimaryKey();
+
+    // The node's risk model, when it has one (the apology draft's proposed date); without it a draft proposes one day.
+    private readonly IRiskEstimator? _estimator = estimators.FirstOrDefault();
 
     public async Task<DossierOutcome> Submit(SubmitDossier command, DossierPlan plan)
     {
@@ -118,7 +123,7 @@ internal sealed partial class DossierGrain(
             }
 
             var now = clock.GetUtcNow();
-            var outcome = DeadlineAlarms.Decide(_state!, alarm, now);
+            var outcome = DeadlineAlarms.Decide(_state!, alarm, now, AlarmContextOf(_state!));
 
             // "No longer applies" from a stale copy drops a live alarm for good (its deadline may be one another node
             // set): before ignoring it, make sure this is the stored version, and judge again if it was not.
@@ -150,8 +155,46 @@ internal sealed partial class DossierGrain(
         throw new InvalidOperationException($"Dossier {Id}: alarm could not be recorded after three concurrent changes; Wolverine will retry it.");
     }
 
-    // Issue 19: implemented by the grain branch (docs/foresight.md); the contract commit only declares it.
-    public Task<bool> RaiseRisk(Foresight.RiskSignal signal) => throw new NotSupportedException("RaiseRisk: not built yet (issue 19 contract commit)");
+    public async Task<bool> RaiseRisk(RiskSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        await EnsureLoadedAsync();
+
+        // One activation handles one call at a time, and the flag's key is in the state: twenty concurrent signals, or
+        // the same one delivered again after a restart, record it once.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (_state is null && !await CatchUpAsync())
+            {
+                return false;
+            }
+
+            var now = clock.GetUtcNow();
+            var outcome = RiskWarnings.Decide(_state!, signal.DueAt, signal.Probability, signal.PredictedFinishAt, signal.Reasons, now, deadlines.ForUnit(_state!.Unit));
+            if (outcome.Events.Count == 0)
+            {
+                // A refusal from a stale copy (another node extended, or flagged, since) is judged again on the stored version.
+                if (await CatchUpAsync())
+                {
+                    continue;
+                }
+
+                LogRiskIgnored(logger, Id, outcome.Why);
+                return false;
+            }
+
+            if (await TryCommitAsync(outcome.Events, now))
+            {
+                LogAtRisk(logger, Id, signal.Probability);
+                return true;
+            }
+        }
+
+        throw new InvalidOperationException($"Dossier {Id}: the risk flag could not be recorded after three concurrent changes.");
+    }
+
+    private AlarmContext AlarmContextOf(DossierState state) =>
+        new(writer.PolicyOf(state), deadlines.ForUnit(state.Unit), (s, now) => _estimator?.Estimate(s, now)?.PredictedFinishAt);
 
     public async Task<bool> RecomputeDeadlines(CalendarChanged change)
     {
@@ -292,6 +335,12 @@ internal sealed partial class DossierGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dossier {DossierId}: {Kind} alarm for {Scope} ignored: {Why}")]
     private static partial void LogAlarmIgnored(ILogger logger, Guid dossierId, AlarmKind kind, string scope, string why);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {DossierId}: flagged at risk of being late (probability {Probability})")]
+    private static partial void LogAtRisk(ILogger logger, Guid dossierId, double probability);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Dossier {DossierId}: risk signal ignored: {Why}")]
+    private static partial void LogRiskIgnored(ILogger logger, Guid dossierId, string why);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dossier {DossierId}: stream already exists; answering from the store")]
     private static partial void LogCollision(ILogger logger, Guid dossierId);

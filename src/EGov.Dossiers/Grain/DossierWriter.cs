@@ -15,7 +15,7 @@ namespace EGov.Dossiers.Grain;
 /// <see cref="Relay.MilestoneRelay"/> reads them off the committed events.
 /// </summary>
 public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRuntime wolverine, CalendarDeadlines deadlines, Kernel.PlatformClock clock,
-    Lookup.PublicLookupCache lookup)
+    Lookup.PublicLookupCache lookup, Catalog.ProcedureCatalog catalog)
 {
     /// <param name="now">When the events were decided: the business clock for the grain, the last action's instant for an import.</param>
     /// <param name="fired">The deadline alarm whose warning the events record, if they do (it decides what is scheduled next).</param>
@@ -52,7 +52,7 @@ public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRunti
         // The dossier's next warning, when this commit moved it (one pending alarm per dossier). Scheduled relative
         // to the business clock's present; an alarm whose instant has passed fires at once.
         var present = clock.GetUtcNow();
-        foreach (var alarm in DeadlineAlarms.Plan(before, after, now, deadlines.ForUnit(after.Unit), fired))
+        foreach (var alarm in DeadlineAlarms.Plan(before, after, now, deadlines.ForUnit(after.Unit), fired, PolicyOf(after)))
         {
             var delay = alarm.FireAt - present;
             await bus.ScheduleAsync(alarm, delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
@@ -63,5 +63,12 @@ public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRunti
         // This node's lookups see its own commit at once (read your writes); other nodes' through the change feed.
         lookup.Evict(after.Code);
         return (after, next);
+    }
+
+    /// <summary>The dossier's module's foresight policy (step warning share, escalation chain); the defaults for a procedure no longer in the catalog.</summary>
+    public Modules.Sdk.ForesightPolicy PolicyOf(DossierState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return catalog.FindProcedure(state.ProcedureCode)?.Foresight ?? Modules.Sdk.ForesightPolicy.Default;
     }
 }

@@ -40,6 +40,18 @@ public sealed record DossierDto(
     /// <summary>The rating's level (1..3) per criterion of the satisfaction survey, or null (not rated, or the overall rating only).</summary>
     public IReadOnlyDictionary<string, int>? RatingAnswers { get; init; }
 
+    /// <summary>Flagged at risk of ending late for the appointment in force (issue 19; the live figure is <c>GET .../risk</c>).</summary>
+    public bool AtRisk { get; init; }
+
+    /// <summary>The highest escalation level reached while overdue on the appointment in force (0: none).</summary>
+    public int EscalationLevel { get; init; }
+
+    /// <summary>How many apologies with a new appointment (form 04) were issued.</summary>
+    public int Apologies { get; init; }
+
+    /// <summary>The prepared form 04 the <c>issue-apology</c> action issues, or null.</summary>
+    public ApologyDraftDto? ApologyDraft { get; init; }
+
     public static DossierDto From(DossierState s, Caller caller, DateTimeOffset now, IDeadlines zone)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -51,11 +63,18 @@ public sealed record DossierDto(
             s.CatalogVersion, s.ReceivingUnit)
         {
             RatingAnswers = s.RatingAnswers,
+            AtRisk = s.AtRisk,
+            EscalationLevel = s.EscalationLevel,
+            Apologies = s.Apologies,
+            ApologyDraft = s.ApologyDraft is { } d ? new ApologyDraftDto(d.WorkingDays, zone.InZone(d.ProposedDueAt), d.Basis, zone.InZone(d.PreparedAt)) : null,
         };
     }
 
     internal static DateTimeOffset? Z(DateTimeOffset? instant, IDeadlines zone) => instant is { } i ? zone.InZone(i) : null;
 }
+
+/// <summary>A prepared form 04: the proposed new appointment, its working days past the current one, and why (<c>at-risk</c> or <c>due-soon</c>).</summary>
+public sealed record ApologyDraftDto(int WorkingDays, DateTimeOffset ProposedDueAt, string Basis, DateTimeOffset PreparedAt);
 
 /// <summary>A row of <c>GET /api/v1/dossiers</c>: enough to triage, without the applicant's contact details.</summary>
 public sealed record DossierSummaryDto(

@@ -62,6 +62,7 @@ public sealed record ActionInput(
             DossierActions.Approve => Ok(new DossierCommand.Approve(c, v, reason)),
             DossierActions.Reject => Ok(new DossierCommand.Reject(c, v, reason!)),
             DossierActions.Extend => WorkingDays is { } days ? Ok(new DossierCommand.Extend(c, v, reason!, days)) : Missing("workingDays", DossierDecider.WorkingDaysMessage),
+            DossierActions.IssueApology => Ok(new DossierCommand.IssueApology(c, v, reason, WorkingDays)),
             DossierActions.IssueResult => Ok(new DossierCommand.IssueResult(c, v, DocumentIds, reason)),
             DossierActions.Deliver => Ok(new DossierCommand.Deliver(c, v, reason)),
             DossierActions.Withdraw => Ok(new DossierCommand.Withdraw(c, v, reason!)),

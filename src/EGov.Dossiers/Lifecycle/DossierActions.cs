@@ -12,6 +12,9 @@ public static class DossierActions
     public const string Approve = "approve";
     public const string Reject = "reject";
     public const string Extend = "extend";
+
+    /// <summary>Issues the prepared form 04 (the apology draft) with one call: its days, or others with a reason (issue 19).</summary>
+    public const string IssueApology = "issue-apology";
     public const string IssueResult = "issue-result";
     public const string Deliver = "deliver";
     public const string Withdraw = "withdraw";
@@ -24,7 +27,7 @@ public static class DossierActions
     public static readonly IReadOnlyList<string> All =
     [
         Receive, Refuse, RequestSupplement, Supplement, CompleteStep, ReturnStep, Approve, Reject, Extend,
-        IssueResult, Deliver, Withdraw, Stop, Rate,
+        IssueApology, IssueResult, Deliver, Withdraw, Stop, Rate,
         Assign, Claim, Release,
     ];
 

@@ -117,6 +117,17 @@ public abstract record DossierCommand
         public override string? Why => Reason;
     }
 
+    /// <param name="WorkingDays">The draft's days when null; other days need <paramref name="Reason"/>.</param>
+    [GenerateSerializer]
+    [Alias("egov.cmd.issue-apology")]
+    public sealed record IssueApology(Caller Caller, long? ExpectedVersion, [property: Id(0)] string? Reason = null, [property: Id(1)] int? WorkingDays = null)
+        : DossierCommand(Caller, ExpectedVersion)
+    {
+        public override string Action => DossierActions.IssueApology;
+
+        public override string? Why => Reason;
+    }
+
     [GenerateSerializer]
     [Alias("egov.cmd.issue-result")]
     public sealed record IssueResult(Caller Caller, long? ExpectedVersion, [property: Id(0)] IReadOnlyList<Guid> DocumentIds, [property: Id(1)] string? Reason = null)

@@ -134,9 +134,10 @@ public static class DossierDecider
             DossierCommand.Supplement s => Ok(Supplement(state, s.DocumentIds, now, meta, deadlines)),
             DossierCommand.CompleteStep => Ok(CompleteStep(state, now, meta, deadlines)),
             DossierCommand.ReturnStep r => ReturnStep(state, r.ToStepId, now, meta, deadlines),
-            DossierCommand.Approve => Ok(new DossierApproved(state.Fee > 0, meta)),
-            DossierCommand.Reject => Ok(new DossierRejected(meta)),
+            DossierCommand.Approve => Ok(new DossierApproved(state.Fee > 0, meta) { StepOfficeTime = StepTime.Used(state, now, deadlines) }),
+            DossierCommand.Reject => Ok(new DossierRejected(meta) { StepOfficeTime = StepTime.Used(state, now, deadlines) }),
             DossierCommand.Extend e => Extend(state, e.WorkingDays, meta, deadlines),
+            DossierCommand.IssueApology a => IssueApology(state, a, meta, deadlines),
             DossierCommand.IssueResult i => Ok(new ResultIssued(i.DocumentIds, state.Status == DossierStatus.AwaitingFee ? state.Fee : 0m, meta)),
             DossierCommand.Deliver => Ok(new ResultDelivered(meta)),
             DossierCommand.Withdraw => Ok(new DossierWithdrawn(meta)),
@@ -199,7 +200,7 @@ public static class DossierDecider
     private static StepCompleted CompleteStep(DossierState s, DateTimeOffset now, EventMeta meta, IDeadlines d)
     {
         var next = s.Steps[s.CurrentStepIndex + 1];
-        return new StepCompleted(s.CurrentStep!.Id, next.Id, d.Due(now, next.AllowanceValue, next.AllowanceUnit), meta);
+        return new StepCompleted(s.CurrentStep!.Id, next.Id, d.Due(now, next.AllowanceValue, next.AllowanceUnit), meta) { StepOfficeTime = StepTime.Used(s, now, d) };
     }
 
     private static (IReadOnlyList<IDossierEvent>?, DossierError?) ReturnStep(DossierState s, string? toStepId, DateTimeOffset now, EventMeta meta, IDeadlines d)
@@ -211,10 +212,10 @@ public static class DossierDecider
         }
 
         var target = s.Steps[targetIndex];
-        return Ok(new StepReturned(s.CurrentStep!.Id, target.Id, d.Due(now, target.AllowanceValue, target.AllowanceUnit), meta));
+        return Ok(new StepReturned(s.CurrentStep!.Id, target.Id, d.Due(now, target.AllowanceValue, target.AllowanceUnit), meta) { StepOfficeTime = StepTime.Used(s, now, d) });
     }
 
-    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Extend(DossierState s, int workingDays, EventMeta meta, IDeadlines d)
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) Extend(DossierState s, int workingDays, EventMeta meta, IDeadlines d, bool fromDraft = false)
     {
         if (workingDays is not (>= 1 and <= MaxExtensionWorkingDays))
         {
@@ -222,7 +223,26 @@ public static class DossierDecider
         }
 
         var due = d.Due(s.DueAt!.Value, workingDays, DurationUnit.WorkingDays);
-        return Ok(new DeadlineExtended(workingDays, due, null, meta));
+        return Ok(new DeadlineExtended(workingDays, due, null, meta) { FromDraft = fromDraft });
+    }
+
+    // The prepared form 04 in one call: its days as proposed, or others when the officer says why.
+    private static (IReadOnlyList<IDossierEvent>?, DossierError?) IssueApology(DossierState s, DossierCommand.IssueApology a, EventMeta meta, IDeadlines d)
+    {
+        if (s.ApologyDraft is not { } draft)
+        {
+            return (null, new DossierError(ErrorKind.Conflict, "no-apology-draft",
+                "Chưa có dự thảo phiếu xin lỗi cho hồ sơ này; dùng thao tác gia hạn / There is no apology draft for this dossier; use extend."));
+        }
+
+        var days = a.WorkingDays ?? draft.WorkingDays;
+        if (days != draft.WorkingDays && meta.Reason is null or "")
+        {
+            return (null, new DossierError(ErrorKind.Invalid, "reason-required",
+                $"Đổi số ngày so với dự thảo ({draft.WorkingDays}) cần nêu lý do / Changing the draft's {draft.WorkingDays} working days needs a reason.", "reason"));
+        }
+
+        return Extend(s, days, meta with { Reason = meta.Reason is null or "" ? ApologyDrafts.BasisText(draft.Basis) : meta.Reason }, d, fromDraft: true);
     }
 
     private static (IReadOnlyList<IDossierEvent>?, DossierError?) Rate(DossierCommand.Rate r, EventMeta meta)

@@ -27,8 +27,10 @@ public static class DossierRules
         [DossierActions.ReturnStep] = new(s => s.Status is Processing && s.CurrentStepIndex > 0, (s, c) => IsStepOfficer(s, c) && AssigneeOrLeader(s, c)),
         [DossierActions.Approve] = new(OnLastStep, IsLeaderOfCurrentStep),
         [DossierActions.Reject] = new(OnLastStep, IsLeaderOfCurrentStep),
-        [DossierActions.Extend] = new(s => s.Status is Received or Processing && s.DueAt is not null,
-            (s, c) => c.IsOfficerOf(s.Unit, R.Leader) || IsLeaderOfCurrentStep(s, c)),
+        [DossierActions.Extend] = new(CanExtend, MayExtend),
+
+        // Whether there is a draft to issue is the decider's 409 (no-apology-draft), not the lifecycle's 422.
+        [DossierActions.IssueApology] = new(CanExtend, MayExtend),
         [DossierActions.IssueResult] = new(s => s.Status is Approved or AwaitingFee,
             (s, c) => IsDesk(s, c) || c.IsOfficerOf(s.Unit, R.Specialist)),
         [DossierActions.Deliver] = new(s => s.Status == ResultReady, IsDesk),
@@ -50,8 +52,10 @@ public static class DossierRules
     public static bool CallerMay(DossierState state, string action, Caller caller) => Table[action].CallerMay(state, caller);
 
     /// <summary>The actions this caller can take on this dossier now, in the canonical order.</summary>
+    /// <remarks><c>issue-apology</c> is offered only while a draft exists: without one it could only be refused.</remarks>
     public static IReadOnlyList<string> Available(DossierState state, Caller caller) =>
-        DossierActions.All.Where(a => StatusAllows(state, a) && CallerMay(state, a, caller)).ToArray();
+        DossierActions.All.Where(a => StatusAllows(state, a) && CallerMay(state, a, caller)
+            && (a != DossierActions.IssueApology || state.ApologyDraft is not null)).ToArray();
 
     /// <summary>May the caller see the dossier at all? Otherwise even its existence is hidden (404).</summary>
     public static bool CanRead(DossierState state, Caller caller) =>
@@ -71,6 +75,10 @@ public static class DossierRules
     // The desk of the competent unit, or the desk that received the dossier across the boundary (it returns the result).
     private static bool IsDesk(DossierState s, Caller c) =>
         c.IsOfficerOf(s.Unit, R.DeskOfficer) || (s.ReceivingUnit is { } desk && c.IsOfficerOf(desk, R.DeskOfficer));
+
+    private static bool CanExtend(DossierState s) => s.Status is Received or Processing && s.DueAt is not null;
+
+    private static bool MayExtend(DossierState s, Caller c) => c.IsOfficerOf(s.Unit, R.Leader) || IsLeaderOfCurrentStep(s, c);
 
     private static bool OnLastStep(DossierState s) =>
         s.Status is Received or Processing && s.CurrentStepIndex >= 0 && s.CurrentStepIndex == s.Steps.Count - 1;

@@ -57,7 +57,7 @@ internal static class Rulebook
             A.CompleteStep => processing && step < last,
             A.ReturnStep => s.Status == Processing && step > 0,
             A.Approve or A.Reject => processing && step == last,
-            A.Extend => processing,
+            A.Extend or A.IssueApology => processing,
             A.IssueResult => s.Status is DossierStatus.Approved or AwaitingFee,
             A.Deliver => s.Status == ResultReady,
             A.Withdraw => s.Status is Submitted or DossierStatus.Received or Processing or DossierStatus.SupplementRequested or AwaitingFee or DossierStatus.Approved,
@@ -94,7 +94,7 @@ internal static class Rulebook
             A.Claim => holdsRole,
             A.Release => assignee || stepLeader,
             A.Approve or A.Reject => stepLeader,
-            A.Extend => Is(Roles.Leader, s.Unit) || stepLeader,
+            A.Extend or A.IssueApology => Is(Roles.Leader, s.Unit) || stepLeader,
             A.IssueResult => desk || Is(Roles.Specialist, s.Unit),
             A.Stop => Is(Roles.Leader, s.Unit),
             A.Rate => applicant,
@@ -107,7 +107,11 @@ internal static class Rulebook
         !CanRead(c, s, involved) ? ErrorKind.NotFound
         : !StatusAllows(s, action) ? ErrorKind.NotAllowed
         : !CallerMay(s, action, c) ? ErrorKind.Forbidden
+        : NothingToIssue(s, action) ? ErrorKind.Conflict
         : null;
+
+    /// <summary>Issue 19: <c>issue-apology</c> issues the prepared draft; without one there is nothing to issue (409).</summary>
+    public static bool NothingToIssue(DossierState s, string action) => action == A.IssueApology && s.ApologyDraft is null;
 
     /// <summary>The role an event records for the caller who took the action.</summary>
     public static string RoleOf(Caller c) => c.Roles.Single();

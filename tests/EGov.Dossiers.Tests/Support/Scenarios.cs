@@ -25,12 +25,28 @@ internal static class Scenarios
     public const string Rejected = "rejected";
     public const string Withdrawn = "withdrawn";
     public const string Stopped = "stopped";
+    public const string AtRisk = "flagged at risk with an apology draft (step 2 of 3)";
+    public const string ApologyIssued = "apology issued from the draft";
+    public const string Escalated = "overdue, escalated to levels 1 and 2";
 
     public static readonly IReadOnlyList<string> All =
     [
         Submitted, IntakeSupplement, Received, AtAppraise, AtSign, ProcessingSupplement, AwaitingFee, Approved,
-        ResultReady, Delivered, Rated, Refused, Rejected, Withdrawn, Stopped,
+        ResultReady, Delivered, Rated, Refused, Rejected, Withdrawn, Stopped, AtRisk, ApologyIssued, Escalated,
     ];
+
+    /// <summary>The platform's foresight defaults with no risk model: a due-soon draft proposes one working day.</summary>
+    public static readonly AlarmContext Foresight = new(EGov.Modules.Sdk.ForesightPolicy.Default, Vn.Deadlines, (_, _) => null);
+
+    public static readonly RiskReason StepOverrun = new("step-overrun", "appraise", "Bước 'Thẩm định' đã dùng 3,5 trên 4 ngày", "Step 'Thẩm định' has used 3.5 of its 4 days", 0.7);
+
+    /// <summary>The risk sweep's verdict on a dossier: 80 % late, finishing two working days after its appointment.</summary>
+    public static IReadOnlyList<IDossierEvent> FlagAtRisk(DossierState s, DateTimeOffset now) =>
+        RiskWarnings.Decide(s, s.DueAt!.Value, 0.8, Vn.Deadlines.Due(s.DueAt!.Value, 2, DurationUnit.WorkingDays), [StepOverrun], now, Vn.Deadlines).Events;
+
+    /// <summary>What the dossier's alarm of <paramref name="kind"/> (and <paramref name="scope"/>) records when it fires on time.</summary>
+    public static IReadOnlyList<IDossierEvent> Fire(DossierState s, AlarmKind kind, string scope, DateTimeOffset fireAt) =>
+        DeadlineAlarms.Decide(s, new DeadlineAlarm(s.Id, kind, scope, s.DueAt!.Value, fireAt, Chained: true), fireAt, Foresight).Events;
 
     public static Story Build(string name) => name switch
     {
@@ -53,6 +69,17 @@ internal static class Scenarios
         Rejected => Build(AtSign).Do(A.Reject, P.Leader(U.Construction)),
         Withdrawn => Build(AtAppraise).Do(A.Withdraw, P.Citizen),
         Stopped => Build(Received).Do(A.Stop, P.Leader(U.Justice)),
+        AtRisk => Build(AtAppraise).Record(Build(AtAppraise).Now.AddHours(1), FlagAtRisk),
+        ApologyIssued => Build(AtRisk).Do(A.IssueApology, P.Leader(U.Justice)),
+        Escalated => Escalate(Build(AtAppraise)),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };
+
+    private static Story Escalate(Story story)
+    {
+        var due = story.State.DueAt!.Value;
+        return story
+            .Record(due, (s, at) => Fire(s, AlarmKind.Overdue, AlarmKey.DossierScope, at))
+            .Record(Vn.Deadlines.Due(due, 2, DurationUnit.WorkingDays), (s, at) => Fire(s, AlarmKind.Escalation, DeadlineAlarms.EscalationScope(2), at));
+    }
 }

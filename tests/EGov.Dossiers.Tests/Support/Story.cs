@@ -103,6 +103,22 @@ internal sealed class Story
         return this;
     }
 
+    /// <summary>
+    /// Records what the platform itself decides at <paramref name="at"/> (a deadline warning, the risk flag) from the
+    /// state then; it must decide something.
+    /// </summary>
+    public Story Record(DateTimeOffset at, Func<DossierState, DateTimeOffset, IReadOnlyList<IDossierEvent>> decide)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        Now = at;
+        var events = decide(State, at);
+        Assert.NotEmpty(events);
+        Fold.Apply(State, events);
+        _events.AddRange(events);
+        Last = events;
+        return this;
+    }
+
     public (IReadOnlyList<IDossierEvent>? Events, DossierError? Error) Try(ActionInput command, DateTimeOffset? at = null) =>
         DossierDecider.Decide(State, command, at ?? Now.AddHours(1), Vn.Deadlines);
 }

@@ -1,0 +1,37 @@
+namespace EGov.Dossiers.Foresight;
+
+/// <summary>The <c>Foresight</c> configuration section (docs/foresight.md, "Configuration").</summary>
+public sealed class ForesightOptions
+{
+    public const string Section = "Foresight";
+
+    /// <summary>The risk sweep runs on this node.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Full sweep: the passing of working time.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Sweep of the dossiers changed since the last scan.</summary>
+    public TimeSpan ChangeScanInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Samples kept per procedure, step and unit.</summary>
+    public int HistoryDepth { get; set; } = 500;
+
+    /// <summary>Fewer samples than this is a cold start: the declared allowance stands in for the history.</summary>
+    public int MinSamples { get; set; } = 20;
+
+    /// <summary>How often a node reloads the step history.</summary>
+    public TimeSpan HistoryRefresh { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Rows per read/estimate/write page of the sweep.</summary>
+    public int PageSize { get; set; } = 5000;
+
+    /// <summary>What the model itself needs of these settings.</summary>
+    public ForesightModelOptions Model => new(MinSamples);
+}
+
+/// <summary>The model's settings: the cold-start bar and the resolution of the distributions it convolves.</summary>
+/// <param name="MinSamples">Fewer samples of a step is a cold start (its declared allowance is used).</param>
+/// <param name="StepQuantiles">K: each step ahead is reduced to this many equally likely values before convolving.</param>
+/// <param name="SumQuantiles">The sum of the steps ahead is kept to this many equally likely values after each convolution.</param>
+public sealed record ForesightModelOptions(int MinSamples = 20, int StepQuantiles = 32, int SumQuantiles = 64);
