@@ -13,6 +13,7 @@ public sealed class DossierEventRulesTests
     internal static readonly IReadOnlySet<string> PastTenseAllowList = new HashSet<string>(StringComparer.Ordinal)
     {
         nameof(DossierWithdrawn),
+        nameof(DossierFlaggedAtRisk), // "flagged at risk": the participle is in the middle
     };
 
     private static IReadOnlyList<Type> Events => Rules.DossierEvents(typeof(IDossierEvent).Assembly);

@@ -103,6 +103,54 @@ public sealed class StatisticsRulesTests
         Assert.Equal(Due, stored.DueAt);
     }
 
+    [Fact]
+    public void An_apology_counts_on_its_day_and_the_decision_after_it_counts_as_resolved_after_an_apology_across_a_stored_tally()
+    {
+        var tally = new DossierTally();
+        var days = new Dictionary<DailyKey, DailyCounters>();
+        DailyCounters Day(DailyKey k) => days.TryGetValue(k, out var c) ? c : days[k] = new DailyCounters();
+        DailyCounters On(DateTimeOffset at) => days[new DailyKey("STP", "TP-LLTP-01", StatisticsRules.LocalDay(at, Zone))];
+        StatisticsRules.Apply(tally, Submitted(Channel.Desk), 1, Zone, Day);
+        StatisticsRules.Apply(tally, new DossierReceived(Due, Due.AddDays(-1), Meta(Monday, Roles.DeskOfficer)), 2, Zone, Day);
+        Assert.False(tally.Apologized);
+
+        // Form 04 from a draft and then a typed-in one: two apologies, each on its own day.
+        var newDue = Due.AddDays(5);
+        StatisticsRules.Apply(tally, new DeadlineExtended(3, newDue, null, Meta(Due.AddHours(-2), Roles.Leader)) { FromDraft = true }, 3, Zone, Day);
+        StatisticsRules.Apply(tally, new DeadlineExtended(1, newDue.AddDays(1), null, Meta(Due.AddDays(1), Roles.Leader)), 4, Zone, Day);
+        Assert.Equal((1, 1), (On(Due.AddHours(-2)).Apologies, On(Due.AddDays(1)).Apologies));
+        Assert.True(tally.Apologized);
+
+        // The flag survives the tally's round trip through storage, and the decision is timely against the new appointment.
+        var stored = TallyTable.Read(System.Text.Json.JsonSerializer.Serialize(tally, TallyTable.Json));
+        Assert.True(stored.Apologized);
+        StatisticsRules.Apply(stored, new DossierApproved(false, Meta(Due.AddDays(2), Roles.Leader)), 5, Zone, Day);
+        StatisticsRules.Apply(stored, new ResultIssued([], 0, Meta(Due.AddDays(2).AddHours(1), Roles.DeskOfficer)), 6, Zone, Day);
+        var decided = On(Due.AddDays(2));
+        Assert.Equal((1, 0, 1), (decided.ResolvedEarly, decided.ResolvedLate, decided.ResolvedAfterApology));
+        Assert.Equal((2, 1), (days.Values.Sum(d => d.Apologies), days.Values.Sum(d => d.ResolvedAfterApology)));
+    }
+
+    [Fact]
+    public void A_decision_without_an_apology_and_an_apology_without_a_decision_are_not_resolved_after_an_apology()
+    {
+        var days = new Dictionary<DailyKey, DailyCounters>();
+        DailyCounters Day(DailyKey k) => days.TryGetValue(k, out var c) ? c : days[k] = new DailyCounters();
+        var plain = new DossierTally();
+        StatisticsRules.Apply(plain, Submitted(Channel.Desk), 1, Zone, Day);
+        StatisticsRules.Apply(plain, new DossierReceived(Due, Due.AddDays(-1), Meta(Monday, Roles.DeskOfficer)), 2, Zone, Day);
+        StatisticsRules.Apply(plain, new DossierRejected(Meta(Monday.AddHours(3), Roles.Leader)), 3, Zone, Day);
+
+        var withdrawn = new DossierTally();
+        StatisticsRules.Apply(withdrawn, Submitted(Channel.Desk), 1, Zone, Day);
+        StatisticsRules.Apply(withdrawn, new DossierReceived(Due, Due.AddDays(-1), Meta(Monday, Roles.DeskOfficer)), 2, Zone, Day);
+        StatisticsRules.Apply(withdrawn, new DeadlineExtended(2, Due.AddDays(2), null, Meta(Monday.AddHours(4), Roles.Leader)), 3, Zone, Day);
+        StatisticsRules.Apply(withdrawn, new DossierWithdrawn(Meta(Monday.AddHours(5), Roles.DeskOfficer)), 4, Zone, Day);
+
+        Assert.Equal((1, 0, 1, 2), (days.Values.Sum(d => d.Apologies), days.Values.Sum(d => d.ResolvedAfterApology),
+            days.Values.Sum(d => d.ResolvedEarly), days.Values.Sum(d => d.Closed)));
+    }
+
     private static DossierSubmitted Submitted(Channel channel) => new(
         Guid.NewGuid(), "H10.22-261123-0001", "TP-LLTP-01", "Cấp Phiếu lý lịch tư pháp", "STP", channel,
         new Applicant("079123456789", "Nguyễn Văn An", null, null, null), [],

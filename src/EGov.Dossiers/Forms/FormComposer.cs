@@ -24,8 +24,8 @@ public static class FormComposer
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(editions);
 
-        // The slip was rewritten by every commit except those that change nothing on it (a rating, a deadline
-        // flag — always commits of their own): it shows the history up to the last event of any other kind.
+        // The slip was rewritten by every commit except those that change nothing on it (a rating, a deadline or
+        // foresight flag — always commits of their own): it shows the history up to the last event of any other kind.
         var slipAt = -1;
         for (var i = history.Count - 1; i >= 0; i--)
         {
@@ -50,9 +50,12 @@ public static class FormComposer
     public static Guid IdFor(Guid dossierId, FormKind kind, long version) =>
         DeterministicGuid.From(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"egov-form\n{dossierId:N}\n{kind.Number}\n{version}"));
 
-    private static bool RewritesSlip(IDossierEvent e) => e is not (DossierRated or DeadlineNeared or DeadlineMissed);
+    // The foresight flags (issue 19) are deadline flags too: a risk flag with its draft, an escalation with or after the
+    // miss. None of them adds a row to the slip or changes what it shows, so none rewrites it.
+    private static bool RewritesSlip(IDossierEvent e) =>
+        e is not (DossierRated or DeadlineNeared or DeadlineMissed or DossierFlaggedAtRisk or ApologyDrafted or DossierEscalated);
 
-    private static DossierForm Form(DossierState state, FormKind kind, long version, DateTimeOffset at, string html, Guid id) => new()
+    internal static DossierForm Form(DossierState state, FormKind kind, long version, DateTimeOffset at, string html, Guid id) => new()
     {
         Id = id,
         DossierId = state.Id,

@@ -19,7 +19,7 @@ internal sealed partial class DossierGrain(
     CalendarRefresher refresher,
     PlatformClock clock,
     Telemetry.PlatformMetrics metrics,
-    IEnumerable<IRiskEstimator> estimators,
+    IRiskEstimator estimator,
     ILogger<DossierGrain> logger) : Orleans.Grain, IDossierGrain
 {
     private DossierState? _state;
@@ -33,9 +33,6 @@ internal sealed partial class DossierGrain(
     private bool _loaded;
 
     private Guid Id => this.GetPrimaryKey();
-
-    // The node's risk model, when it has one (the apology draft's proposed date); without it a draft proposes one day.
-    private readonly IRiskEstimator? _estimator = estimators.FirstOrDefault();
 
     public async Task<DossierOutcome> Submit(SubmitDossier command, DossierPlan plan)
     {
@@ -194,7 +191,7 @@ internal sealed partial class DossierGrain(
     }
 
     private AlarmContext AlarmContextOf(DossierState state) =>
-        new(writer.PolicyOf(state), deadlines.ForUnit(state.Unit), (s, now) => _estimator?.Estimate(s, now)?.PredictedFinishAt);
+        new(writer.PolicyOf(state), deadlines.ForUnit(state.Unit), (s, now) => estimator.Estimate(s, now)?.PredictedFinishAt);
 
     public async Task<bool> RecomputeDeadlines(CalendarChanged change)
     {

@@ -59,11 +59,41 @@ public static class DossierFormsEndpoints
             return Problems.NotFound();
         }
 
-        // The form is the dossier's record: a sandboxing CSP keeps a crafted name from ever running as script.
+        return Page(http, form, $"{form.DossierCode}-mau-{form.Form}.html", download);
+    }
+
+    /// <summary>
+    /// Get the prepared apology (form 04 draft, dự thảo phiếu xin lỗi và hẹn lại): the page the <c>issue-apology</c>
+    /// action would issue now, composed from the dossier and its draft, not stored.
+    /// </summary>
+    [Authorize(Policy = Policies.Authenticated)]
+    [WolverineGet("/api/v1/dossiers/{id}/forms/04/draft", OperationId = "getApologyDraftForm")]
+    [Tags("Dossiers")]
+    [Produces("text/html")]
+    [ProducesResponseType(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public static async Task<IResult> Draft(Guid id, HttpContext http, IQuerySession session, FormContexts contexts, PlatformClock clock, [FromQuery] bool? download)
+    {
+        if (await ReadableDossier.LoadAsync(session, id, CallerFactory.From(http.User), http.RequestAborted) is not { } dossier)
+        {
+            return Problems.NotFound();
+        }
+
+        if (ApologyDraftForm.Render(dossier, contexts.For(dossier.ProcedureCode), FormEditions.Current, clock.GetUtcNow()) is not { } form)
+        {
+            return Problems.From(new DossierError(ErrorKind.NotFound, "no-apology-draft",
+                "Hồ sơ chưa có dự thảo phiếu xin lỗi / The dossier has no apology draft."));
+        }
+
+        return Page(http, form, $"{form.DossierCode}-mau-{form.Form}-du-thao.html", download);
+    }
+
+    // The form is the dossier's record: a sandboxing CSP keeps a crafted name from ever running as script.
+    private static IResult Page(HttpContext http, DossierForm form, string fileName, bool? download)
+    {
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ETag = $"\"{form.Sha256}\"";
-        var fileName = $"{form.DossierCode}-mau-{form.Form}.html";
         return download == true
             ? TypedResults.File(Encoding.UTF8.GetBytes(form.Html), "text/html; charset=utf-8", fileName)
             : TypedResults.Text(form.Html, "text/html; charset=utf-8", Encoding.UTF8);

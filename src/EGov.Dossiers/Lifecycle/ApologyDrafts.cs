@@ -44,6 +44,16 @@ public static class ApologyDrafts
     }
 
     /// <summary>Why the draft was prepared, in both languages: also the reason <c>issue-apology</c> records when the officer gives none.</summary>
+    /// <summary>
+    /// The reason form 04 prints when the officer issues the draft without one (the letter is in Vietnamese): the same
+    /// text in the draft's preview and in the issued form, so what the officer saw is what the citizen gets.
+    /// </summary>
+    public static string LetterReason(string basis) => basis switch
+    {
+        DueSoon => "hồ sơ chưa giải quyết xong khi đã sắp đến hạn trả kết quả",
+        _ => "thời gian giải quyết dự kiến vượt quá thời hạn đã hẹn",
+    };
+
     public static string BasisText(string basis) => basis switch
     {
         AtRisk => "Có nguy cơ trễ hạn / At risk of being late",

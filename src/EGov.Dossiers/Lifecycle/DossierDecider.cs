@@ -242,7 +242,7 @@ public static class DossierDecider
                 $"Đổi số ngày so với dự thảo ({draft.WorkingDays}) cần nêu lý do / Changing the draft's {draft.WorkingDays} working days needs a reason.", "reason"));
         }
 
-        return Extend(s, days, meta with { Reason = meta.Reason is null or "" ? ApologyDrafts.BasisText(draft.Basis) : meta.Reason }, d, fromDraft: true);
+        return Extend(s, days, meta with { Reason = meta.Reason is null or "" ? ApologyDrafts.LetterReason(draft.Basis) : meta.Reason }, d, fromDraft: true);
     }
 
     private static (IReadOnlyList<IDossierEvent>?, DossierError?) Rate(DossierCommand.Rate r, EventMeta meta)

@@ -39,6 +39,8 @@ public static class ReportLayout
         new("Khác", "Other", "Từ chối tiếp nhận", "Refused", f => f.Refused),
         new("Khác", "Other", "Rút hồ sơ", "Withdrawn", f => f.Withdrawn),
         new("Khác", "Other", "Dừng xử lý", "Stopped", f => f.Stopped),
+        new("Khác", "Other", "Xin lỗi, hẹn lại (mẫu 04)", "Apologies (form 04)", f => f.Apologies),
+        new("Khác", "Other", "Đã giải quyết sau xin lỗi", "Resolved after an apology", f => f.Resolved.AfterApology),
         new("Khác", "Other", "Tỷ lệ đúng hạn (%)", "On-time rate (%)", f => f.OnTimeRate is { } r ? Math.Round(r * 100, 2) : null, IsRate: true),
         new("Khác", "Other", "Mức độ hài lòng (1–3)", "Satisfaction (1–3)", f => f.Satisfaction.Average, IsRate: true),
     ];

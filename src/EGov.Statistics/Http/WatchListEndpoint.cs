@@ -10,10 +10,10 @@ using Wolverine.Http;
 
 namespace EGov.Statistics.Http;
 
-/// <summary>The overdue and due-soon lists of a unit (or of one of its officers), showing who holds each dossier.</summary>
+/// <summary>The overdue, due-soon and at-risk lists of a unit (or of one of its officers), showing who holds each dossier.</summary>
 public static class WatchListEndpoint
 {
-    /// <summary>Get the watch list (hồ sơ cần chú ý): dossiers overdue or due soon.</summary>
+    /// <summary>Get the watch list (hồ sơ cần chú ý): dossiers overdue, due soon or at risk of ending late (highest risk first).</summary>
     [Authorize(Policy = Policies.Leader)]
     [WolverineGet("/api/v1/statistics/watch-list", OperationId = "getWatchList")]
     [Tags("Statistics")]
@@ -32,11 +32,12 @@ public static class WatchListEndpoint
         {
             "overdue" => WatchListKind.Overdue,
             "due-soon" => WatchListKind.DueSoon,
+            "at-risk" => WatchListKind.AtRisk,
             _ => null,
         };
         if (list is null)
         {
-            return ProblemResults.Invalid("kind", "kind là overdue hoặc due-soon / kind is overdue or due-soon.");
+            return ProblemResults.Invalid("kind", "kind là overdue, due-soon hoặc at-risk / kind is overdue, due-soon or at-risk.");
         }
 
         var take = limit ?? 100;

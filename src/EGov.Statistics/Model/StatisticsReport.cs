@@ -10,8 +10,10 @@ public sealed record ReceivedFigures(int Online, int Direct, int CarriedOver)
     public int Total => Online + Direct + CarriedOver;
 }
 
-/// <summary>Decided in the period (result issued or request rejected), against the appointment.</summary>
-public sealed record ResolvedFigures(int Early, int OnTime, int Late)
+/// <summary>Decided in the period (result issued or request rejected), against the appointment in force.</summary>
+/// <param name="AfterApology">Of these, the dossiers that had at least one apology with a new appointment (form 04)
+/// before the decision: a part of the total, not a fourth class (docs/statistics.md).</param>
+public sealed record ResolvedFigures(int Early, int OnTime, int Late, int AfterApology)
 {
     public int Total => Early + OnTime + Late;
 }
@@ -51,6 +53,7 @@ public sealed record Figures(
     int Refused,
     int Withdrawn,
     int Stopped,
+    int Apologies,
     double? OnTimeRate,
     double? LateRate,
     SatisfactionFigures Satisfaction);
@@ -69,6 +72,7 @@ public sealed record UnitStatistics(
     int Refused,
     int Withdrawn,
     int Stopped,
+    int Apologies,
     double? OnTimeRate,
     double? LateRate,
     SatisfactionFigures Satisfaction,
@@ -79,7 +83,7 @@ public sealed record UnitStatistics(
 {
     /// <summary>The unit's own figures as one <see cref="Figures"/> (the report spreads them at the top level, as api-v1 has them).</summary>
     public Figures ToFigures() =>
-        new(Received, Resolved, InProgress, SupplementRequested, Refused, Withdrawn, Stopped, OnTimeRate, LateRate, Satisfaction);
+        new(Received, Resolved, InProgress, SupplementRequested, Refused, Withdrawn, Stopped, Apologies, OnTimeRate, LateRate, Satisfaction);
 }
 
 /// <summary>One day of the trend chart.</summary>
@@ -102,7 +106,7 @@ public sealed record StatisticsReport(
     public IReadOnlyList<ReportCriterion> Criteria { get; init; } = [];
 }
 
-/// <summary>One line of the overdue or due-soon watch list: which dossier, since when, and who holds it.</summary>
+/// <summary>One line of the overdue, due-soon or at-risk watch list: which dossier, since when, and who holds it.</summary>
 public sealed record WatchListEntry(
     Guid Id,
     string Code,
@@ -116,4 +120,17 @@ public sealed record WatchListEntry(
     string? LastOfficer,
     DateTimeOffset LastActedAt,
     bool Overdue,
-    bool DueSoon);
+    bool DueSoon)
+{
+    /// <summary>The estimated probability of ending late (list <c>at-risk</c>); null in the other lists.</summary>
+    public double? Probability { get; init; }
+
+    /// <summary>The most telling reason for the risk (list <c>at-risk</c>); null in the other lists or when there is none.</summary>
+    public BilingualText? Reason { get; init; }
+
+    /// <summary>How far up the module's escalation chain the dossier went on its appointment in force (0: not escalated).</summary>
+    public int EscalationLevel { get; init; }
+}
+
+/// <summary>A text people read, in Vietnamese and in English.</summary>
+public sealed record BilingualText(string Vi, string En);

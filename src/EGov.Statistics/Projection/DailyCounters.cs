@@ -14,6 +14,7 @@ public sealed class DailyCounters
     [
         "received_online", "received_direct", "closed", "resolved_early", "resolved_on_time", "resolved_late",
         "supplement_requested", "refused", "withdrawn", "stopped", "overdue_delta", "rating_1", "rating_2", "rating_3", "due_soon_delta",
+        "apologies", "resolved_after_apology",
     ];
 
     public int ReceivedOnline { get; set; }
@@ -35,6 +36,15 @@ public sealed class DailyCounters
 
     /// <summary>Signed like <see cref="OverdueDelta"/>: in progress, warned due soon, not (yet) overdue.</summary>
     public int DueSoonDelta { get; set; }
+
+    /// <summary>Apologies with a new appointment (form 04, <c>DeadlineExtended</c>) issued on the day: a flow.</summary>
+    public int Apologies { get; set; }
+
+    /// <summary>
+    /// Of the day's decisions (early, on time or late), those of dossiers that had at least one apology before: the
+    /// timeliness stays against the appointment in force, and this lets a province report the other reading too.
+    /// </summary>
+    public int ResolvedAfterApology { get; set; }
 
     /// <summary>
     /// Survey answers per criterion: how many at level 1, 2 and 3 (index 0..2). Not one of <see cref="Columns"/>: the
@@ -60,5 +70,6 @@ public sealed class DailyCounters
     [
         ReceivedOnline, ReceivedDirect, Closed, ResolvedEarly, ResolvedOnTime, ResolvedLate,
         SupplementRequested, Refused, Withdrawn, Stopped, OverdueDelta, Rating1, Rating2, Rating3, DueSoonDelta,
+        Apologies, ResolvedAfterApology,
     ];
 }

@@ -35,6 +35,12 @@ public sealed class DossierTally
     /// <summary>In progress, warned due soon, not overdue.</summary>
     [JsonIgnore] public bool DueSoon => InProgress && State.DueSoon && !State.Overdue;
     [JsonIgnore] public DateTimeOffset? DueAt => State.DueAt;
+
+    /// <summary>
+    /// At least one apology with a new appointment (form 04) was issued: the flag <c>resolved.afterApology</c> reads at
+    /// the decision. Kept in the state's count (<see cref="DossierState.Apologies"/>), which travels in the tally's data.
+    /// </summary>
+    [JsonIgnore] public bool Apologized => State.Apologies > 0;
     [JsonIgnore] public string HoldingUnit => State.CurrentStep?.Unit ?? State.Unit;
     [JsonIgnore] public string? HoldingStep => State.CurrentStep?.Name;
     [JsonIgnore] public string? HoldingRole => State.CurrentStep?.Role;

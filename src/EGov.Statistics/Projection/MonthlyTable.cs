@@ -38,7 +38,8 @@ public static class MonthlyTable
                   sum(supplement_requested)::int AS supplement_requested, sum(refused)::int AS refused,
                   sum(withdrawn)::int AS withdrawn, sum(stopped)::int AS stopped, sum(overdue_delta)::int AS overdue_delta,
                   sum(rating_1)::int AS rating_1, sum(rating_2)::int AS rating_2, sum(rating_3)::int AS rating_3,
-                  sum(due_soon_delta)::int AS due_soon_delta
+                  sum(due_soon_delta)::int AS due_soon_delta, sum(apologies)::int AS apologies,
+                  sum(resolved_after_apology)::int AS resolved_after_apology
            FROM {DailyTable.QualifiedName}
            GROUP BY 1, 2, 3),
          stale AS (
@@ -46,7 +47,7 @@ public static class MonthlyTable
            WHERE NOT EXISTS (SELECT FROM fresh f WHERE f.unit = m.unit AND f.procedure = m.procedure AND f.month = m.month))
          INSERT INTO {QualifiedName} AS m (unit, procedure, month, received_online, received_direct, closed, resolved_early,
            resolved_on_time, resolved_late, supplement_requested, refused, withdrawn, stopped, overdue_delta, rating_1, rating_2,
-           rating_3, due_soon_delta)
+           rating_3, due_soon_delta, apologies, resolved_after_apology)
          SELECT * FROM fresh
          ON CONFLICT (unit, procedure, month) DO UPDATE SET
            received_online = excluded.received_online, received_direct = excluded.received_direct, closed = excluded.closed,
@@ -54,6 +55,7 @@ public static class MonthlyTable
            resolved_late = excluded.resolved_late, supplement_requested = excluded.supplement_requested,
            refused = excluded.refused, withdrawn = excluded.withdrawn, stopped = excluded.stopped,
            overdue_delta = excluded.overdue_delta, rating_1 = excluded.rating_1, rating_2 = excluded.rating_2,
-           rating_3 = excluded.rating_3, due_soon_delta = excluded.due_soon_delta
+           rating_3 = excluded.rating_3, due_soon_delta = excluded.due_soon_delta, apologies = excluded.apologies,
+           resolved_after_apology = excluded.resolved_after_apology
          """;
 }

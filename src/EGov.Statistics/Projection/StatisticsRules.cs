@@ -55,6 +55,11 @@ public static class StatisticsRules
                     case Timeliness.OnTime: counters.ResolvedOnTime++; break;
                     default: counters.ResolvedLate++; break;
                 }
+
+                if (tally.Apologized)
+                {
+                    counters.ResolvedAfterApology++;
+                }
             }
         }
 
@@ -64,6 +69,7 @@ public static class StatisticsRules
             case DossierRefused: counters.Refused++; break;
             case DossierWithdrawn: counters.Withdrawn++; break;
             case DossierStopped: counters.Stopped++; break;
+            case DeadlineExtended: counters.Apologies++; break;
             case DossierRated { Rating: 1 }: counters.Rating1++; break;
             case DossierRated { Rating: 2 }: counters.Rating2++; break;
             case DossierRated { Rating: 3 }: counters.Rating3++; break;

@@ -31,6 +31,8 @@ public sealed class FigureRow
         "sum(rating_2) FILTER (WHERE {0})",
         "sum(rating_3) FILTER (WHERE {0})",
         "sum(due_soon_delta) FILTER (WHERE {2})",
+        "sum(apologies) FILTER (WHERE {0})",
+        "sum(resolved_after_apology) FILTER (WHERE {0})",
     ];
 
     public long Online { get; private set; }
@@ -52,6 +54,12 @@ public sealed class FigureRow
     /// <summary>In progress and warned due soon (not overdue) at the end of the period.</summary>
     public long DueSoon { get; private set; }
 
+    /// <summary>Apologies (form 04) issued in the period.</summary>
+    public long Apologies { get; private set; }
+
+    /// <summary>Decided in the period after at least one apology (a part of early + on time + late).</summary>
+    public long AfterApology { get; private set; }
+
     public static FigureRow From(IReadOnlyList<long> values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -60,6 +68,7 @@ public sealed class FigureRow
             Online = values[0], Direct = values[1], CarriedOver = values[2], Early = values[3], OnTime = values[4], Late = values[5],
             InProgress = values[6], Overdue = values[7], SupplementRequested = values[8], Refused = values[9], Withdrawn = values[10],
             Stopped = values[11], Rating1 = values[12], Rating2 = values[13], Rating3 = values[14], DueSoon = values[15],
+            Apologies = values[16], AfterApology = values[17],
         };
     }
 
@@ -75,6 +84,7 @@ public sealed class FigureRow
             total.Withdrawn += r.Withdrawn; total.Stopped += r.Stopped;
             total.Rating1 += r.Rating1; total.Rating2 += r.Rating2; total.Rating3 += r.Rating3;
             total.DueSoon += r.DueSoon;
+            total.Apologies += r.Apologies; total.AfterApology += r.AfterApology;
         }
 
         return total;
@@ -87,9 +97,9 @@ public sealed class FigureRow
         var toProcessLate = resolved + InProgress;
         return new Figures(
             new ReceivedFigures(N(Online), N(Direct), N(CarriedOver)),
-            new ResolvedFigures(N(Early), N(OnTime), N(Late)),
+            new ResolvedFigures(N(Early), N(OnTime), N(Late), N(AfterApology)),
             new InProgressFigures(N(InProgress - Overdue), N(Overdue)),
-            N(SupplementRequested), N(Refused), N(Withdrawn), N(Stopped),
+            N(SupplementRequested), N(Refused), N(Withdrawn), N(Stopped), N(Apologies),
             resolved == 0 ? null : Math.Round((double)(Early + OnTime) / resolved, 4),
             toProcessLate == 0 ? null : Math.Round((double)(Late + Overdue) / toProcessLate, 4),
             new SatisfactionFigures(N(ratings), N(Rating1), N(Rating2), N(Rating3),

@@ -146,7 +146,7 @@ public sealed class StatisticsReader(NpgsqlDataSource db, ProcedureCatalog catal
 
         return new UnitStatistics(
             unit, catalog.FindUnit(unit)?.Definition.Name ?? unit,
-            f.Received, f.Resolved, f.InProgress, f.SupplementRequested, f.Refused, f.Withdrawn, f.Stopped,
+            f.Received, f.Resolved, f.InProgress, f.SupplementRequested, f.Refused, f.Withdrawn, f.Stopped, f.Apologies,
             f.OnTimeRate, f.LateRate, f.Satisfaction, checked((int)figures.DueSoon), answers.With(previous.ToFigures(), keys, previous: true), procedures, points);
     }
 

@@ -21,7 +21,7 @@ public sealed class IssueApologyTests
         var extended = Assert.IsType<DeadlineExtended>(Assert.Single(story.Last));
         Assert.True(extended.FromDraft);
         Assert.Equal((draft.WorkingDays, draft.ProposedDueAt), (extended.WorkingDays, extended.DueAt));
-        Assert.Equal(ApologyDrafts.BasisText(ApologyDrafts.AtRisk), extended.Meta.Reason);
+        Assert.Equal(ApologyDrafts.LetterReason(ApologyDrafts.AtRisk), extended.Meta.Reason);
         Assert.Equal(draft.ProposedDueAt, story.State.DueAt);
     }
 

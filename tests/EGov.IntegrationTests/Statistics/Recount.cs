@@ -32,10 +32,13 @@ internal sealed class Recount
         }
     }
 
-    /// <summary>One period's figures for the dossiers <paramref name="include"/> selects, in a fixed order.</summary>
+    /// <summary>
+    /// One period's figures for the dossiers <paramref name="include"/> selects, in a fixed order: 0..14 as the report's
+    /// figures, 15 due soon, 16 apologies (form 04), 17 decided after at least one apology.
+    /// </summary>
     public long[] Figures(DateOnly from, DateOnly to, Func<string, string, bool> include)
     {
-        var f = new long[16];
+        var f = new long[18];
         foreach (var d in _dossiers.Values.Where(d => include(d.Unit, d.Procedure)))
         {
             bool In(DateTimeOffset at) => Day(at) >= from && Day(at) <= to;
@@ -52,6 +55,10 @@ internal sealed class Recount
             if (d.Resolution is { } res && In(d.EndedAt!.Value))
             {
                 f[3 + res]++;
+                if (d.ApologizedBeforeEnd)
+                {
+                    f[17]++;
+                }
             }
 
             var inProgressAtEnd = d.ReceivedAt is { } r1 && Day(r1) <= to && (d.EndedAt is null || Day(d.EndedAt.Value) > to);
@@ -73,6 +80,7 @@ internal sealed class Recount
             f[9] += d.Refusals.Count(In);
             f[10] += d.Withdrawals.Count(In);
             f[11] += d.Stops.Count(In);
+            f[16] += d.Apologies.Count(In);
             foreach (var (rating, at) in d.Ratings.Where(x => In(x.At)))
             {
                 f[11 + rating]++;
@@ -104,6 +112,10 @@ internal sealed class Recount
         public List<DateTimeOffset> Refusals { get; } = [];
         public List<DateTimeOffset> Withdrawals { get; } = [];
         public List<DateTimeOffset> Stops { get; } = [];
+        public List<DateTimeOffset> Apologies { get; } = [];
+
+        /// <summary>A form 04 was issued before the dossier was decided, withdrawn or stopped.</summary>
+        public bool ApologizedBeforeEnd { get; private set; }
         public List<(int Rating, DateTimeOffset At)> Ratings { get; } = [];
         private DateTimeOffset? _due;
         private bool _flagged;
@@ -118,7 +130,7 @@ internal sealed class Recount
                 case DossierReceived r: ReceivedAt = at; NewDue(r.DueAt, at); break;
                 case SupplementRequested s: Supplements.Add(at); if (s.ClockStopped) { _due = null; } break;
                 case DossierSupplemented s when s.DueAt is not null: NewDue(s.DueAt, at); break;
-                case DeadlineExtended x: NewDue(x.DueAt, at); break;
+                case DeadlineExtended x: Apologies.Add(at); NewDue(x.DueAt, at); break;
                 case DeadlinesRecomputed x when x.DueAt is not null: NewDue(x.DueAt, at); break;
                 case DeadlineMissed { Scope: "dossier" }: Flag(true, at); break;
                 case ResultIssued or DossierRejected: End(at, Classify(at)); break;
@@ -157,6 +169,7 @@ internal sealed class Recount
 
             EndedAt = at;
             Resolution = resolution;
+            ApologizedBeforeEnd = Apologies.Count > 0;
             OverdueChanges.Add((at, false));
         }
 

@@ -30,8 +30,9 @@ public sealed class StatisticsExportTests(PlatformFixture platform) : IAsyncLife
             await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-HT-KS-01"));
         }
 
-        await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-HT-KH-01"));
+        var late = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-HT-KH-01"));
         var leader = await _host.ClientAsync("lead-x", [Roles.Leader], "XA-TANDINH");
+        await leader.PostOkAsync($"/api/v1/dossiers/{late.GetProperty("id").GetGuid()}/extend", new { reason = "Chờ xác minh / Awaiting a check", workingDays = 2 });
         var admin = await _host.ClientAsync("admin-x", [Roles.Admin]);
         await StatisticsApiTests.Caught(_host, admin);
         var report = await (await leader.GetAsync("/api/v1/statistics", ct)).ReadJsonAsync();
@@ -54,6 +55,9 @@ public sealed class StatisticsExportTests(PlatformFixture platform) : IAsyncLife
         Assert.Equal("1.2", lltp[0]);
         Assert.Equal("3", lltp[Array.FindIndex(header, h => h.Contains("Received in person or by post", StringComparison.Ordinal))]);
         Assert.StartsWith(",,Tổng cộng / Total", lines[^1], StringComparison.Ordinal);
+        Assert.Equal(1, unit.GetProperty("apologies").GetInt32());
+        Assert.Equal("1", stp[Array.FindIndex(header, h => h.Contains("Other - Apologies (form 04)", StringComparison.Ordinal))]);
+        Assert.Equal("0", stp[Array.FindIndex(header, h => h.Contains("Other - Resolved after an apology", StringComparison.Ordinal))]);
 
         var xlsxResponse = await leader.GetAsync("/api/v1/statistics/export?format=xlsx", ct);
         Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
