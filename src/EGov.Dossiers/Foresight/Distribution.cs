@@ -91,13 +91,17 @@ internal sealed class Distribution
     public double Median => Values[Values.Length / 2];
 
     /// <summary>How many values are ≤ <paramref name="t"/>.</summary>
-    public int CountAtMost(double t)
+    public int CountAtMost(double t) => CountAtMost<double>(Values, t);
+
+    /// <summary>How many of the ascending <paramref name="sorted"/> are ≤ <paramref name="t"/>: the index of the first one above it.</summary>
+    public static int CountAtMost<T>(ReadOnlySpan<T> sorted, T t)
+        where T : IComparable<T>
     {
-        int lo = 0, hi = Values.Length;
+        int lo = 0, hi = sorted.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (Values[mid] <= t)
+            if (sorted[mid].CompareTo(t) <= 0)
             {
                 lo = mid + 1;
             }

@@ -34,4 +34,5 @@ public sealed class ForesightOptions
 /// <param name="MinSamples">Fewer samples of a step is a cold start (its declared allowance is used).</param>
 /// <param name="StepQuantiles">K: each step ahead is reduced to this many equally likely values before convolving.</param>
 /// <param name="SumQuantiles">The sum of the steps ahead is kept to this many equally likely values after each convolution.</param>
-public sealed record ForesightModelOptions(int MinSamples = 20, int StepQuantiles = 32, int SumQuantiles = 64);
+/// <param name="PaceWeight">The power of the dossier's pace so far (its completed steps against their history) that scales the steps ahead; 0 ignores it.</param>
+public sealed record ForesightModelOptions(int MinSamples = 20, int StepQuantiles = 32, int SumQuantiles = 64, double PaceWeight = 0.5);

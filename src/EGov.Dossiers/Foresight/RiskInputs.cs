@@ -17,6 +17,8 @@ public sealed record StepInput(string Id, string Name, string Unit, TimeSpan All
 /// <param name="AheadFrom">Index in the dossier's plan of the first step ahead (caches the sum of the steps ahead by it).</param>
 /// <param name="Paused">The clock is stopped for a supplement.</param>
 /// <param name="WorkingDay">The office time of one working day on this calendar: the unit of the texts.</param>
+/// <param name="Done">The steps already completed, in order (the dossier's pace is judged on them).</param>
+/// <param name="DoneTime">Office time the completed steps used (statutory time − R − s); null when that cannot be told (an extension, a restarted clock).</param>
 public sealed record RiskInput(
     TimeSpan Remaining,
     StepInput? Current,
@@ -24,7 +26,9 @@ public sealed record RiskInput(
     IReadOnlyList<StepInput> Ahead,
     int AheadFrom,
     bool Paused,
-    TimeSpan WorkingDay);
+    TimeSpan WorkingDay,
+    IReadOnlyList<StepInput>? Done = null,
+    TimeSpan? DoneTime = null);
 
 /// <summary>Builds the model's input from a dossier's state.</summary>
 public static class RiskInputs
@@ -89,7 +93,22 @@ public static class RiskInputs
             ahead[i] = Step(state.Steps[from + i], deadlines, now, day);
         }
 
-        return new RiskInput(remaining, current, spent, ahead, from, paused, day);
+        var done = new StepInput[current is null ? 0 : index];
+        for (var i = 0; i < done.Length; i++)
+        {
+            done[i] = Step(state.Steps[i], deadlines, now, day);
+        }
+
+        // Received with the statutory time, never extended nor restarted: what is not left and not the current step's
+        // went on the completed steps.
+        TimeSpan? doneTime = null;
+        if (done.Length > 0 && state.Apologies == 0 && !state.Sla.RestartOnSupplement && !state.Sla.SameDay)
+        {
+            var used = Allowance(deadlines, now, state.Sla.Value, state.Sla.Unit, day) - remaining - spent;
+            doneTime = used < TimeSpan.Zero ? TimeSpan.Zero : used;
+        }
+
+        return new RiskInput(remaining, current, spent, ahead, from, paused, day, done, doneTime);
     }
 
     private static StepInput Step(Events.PlannedStep step, IDeadlines deadlines, DateTimeOffset now, TimeSpan day) =>

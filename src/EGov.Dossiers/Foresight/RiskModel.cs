@@ -41,27 +41,55 @@ public sealed class RiskModel
         }
 
         currentLeft = longer == 0 ? 0 : currentLeft / longer;
-        var p = r <= 0 ? 1 : longer == 0 ? x.Survival(r) : MeanSurvival(x, samples, first, r + s);
-        var expected = TimeSpan.FromSeconds(Math.Max(0, currentLeft + x.Mean));
+        var pace = Pace(input, history, procedureCode, o);
+        var p = r <= 0 ? 1 : longer == 0 ? x.Survival(r / pace) : MeanSurvival(x, samples, first, r + s, pace);
+        var expected = TimeSpan.FromSeconds(Math.Max(0, currentLeft + (pace * x.Mean)));
         var fromHistory = current is not null || ahead.Cold.Count < input.Ahead.Count;
         var facts = new RiskFacts(input, p, expected, x, current, longer, samples.Length - FirstAbove(samples, Math.Max(s, input.Current?.Allowance.TotalSeconds ?? 0)),
-            ahead.Cold, o.MinSamples);
+            ahead.Cold, o.MinSamples, pace);
         return new RiskForecast(p, expected, RiskReasons.For(facts), fromHistory);
     }
 
     private static StepDurations? Trusted(StepDurations? history, ForesightModelOptions o) =>
         history is not null && history.Count >= Math.Max(1, o.MinSamples) ? history : null;
 
-    /// <summary>mean over i ≥ first of P(X &gt; c − d_i), walking both ascending arrays once.</summary>
-    private static double MeanSurvival(Distribution x, double[] d, int first, double c)
+    /// <summary>
+    /// How much slower (above 1) or faster than its history this dossier went through its completed steps, as the
+    /// square root of the ratio, within [0.6, 1.8]; 1 when it cannot be told. A dossier's difficulty and the season
+    /// weigh on all its steps alike, so the steps ahead are scaled by it (P(ρX &gt; t) = P(X &gt; t/ρ)). Fixed while
+    /// a step runs (c = R + s is), so it keeps the estimate monotone in elapsed time.
+    /// </summary>
+    private static double Pace(RiskInput input, IStepHistory history, string procedureCode, ForesightModelOptions o)
+    {
+        if (input.DoneTime is not { } used || input.Done is not { Count: > 0 } done || input.Ahead.Count == 0 || o.PaceWeight <= 0)
+        {
+            return 1;
+        }
+
+        var expected = 0.0;
+        foreach (var step in done)
+        {
+            if (Trusted(history.For(procedureCode, step.Id, step.Unit), o) is not { } past)
+            {
+                return 1;
+            }
+
+            expected += past.Reduced(o.StepQuantiles).Mean;
+        }
+
+        return expected <= 0 ? 1 : Math.Clamp(Math.Pow(Math.Max(used.TotalSeconds, 1) / expected, o.PaceWeight), 0.6, 1.8);
+    }
+
+    /// <summary>mean over i ≥ first of P(ρX &gt; c − d_i), walking both ascending arrays once.</summary>
+    private static double MeanSurvival(Distribution x, double[] d, int first, double c, double pace)
     {
         var values = x.Values;
         var m = values.Length;
-        var atMost = x.CountAtMost(c - d[first]);
+        var atMost = x.CountAtMost((c - d[first]) / pace);
         var total = 0L;
         for (var i = first; i < d.Length; i++)
         {
-            var t = c - d[i];
+            var t = (c - d[i]) / pace;
             while (atMost > 0 && values[atMost - 1] > t)
             {
                 atMost--;
@@ -73,24 +101,7 @@ public sealed class RiskModel
         return (double)total / ((long)(d.Length - first) * m);
     }
 
-    private static int FirstAbove(double[] sorted, double t)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= t)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    private static int FirstAbove(double[] sorted, double t) => Distribution.CountAtMost<double>(sorted, t);
 
     /// <summary>The sum of the steps ahead, from the cache when the steps and their history snapshots are the same.</summary>
     private AheadSum Ahead(RiskInput input, IStepHistory history, string procedureCode, ForesightModelOptions o)

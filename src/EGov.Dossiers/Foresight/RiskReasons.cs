@@ -15,7 +15,8 @@ internal sealed record RiskFacts(
     int Longer,
     int Overrun,
     IReadOnlyList<StepInput> ColdAhead,
-    int MinSamples);
+    int MinSamples,
+    double Pace = 1);
 
 /// <summary>
 /// The reasons, in Vietnamese and English, most telling first (by weight). Working days in the texts are office time
@@ -60,13 +61,14 @@ internal static class RiskReasons
 
         if (input.Ahead.Count > 0)
         {
-            var median = Days(TimeSpan.FromSeconds(f.Ahead.Median), day);
+            var median = Days(TimeSpan.FromSeconds(f.Pace * f.Ahead.Median), day);
             var left = Days(input.Remaining < TimeSpan.Zero ? TimeSpan.Zero : input.Remaining, day);
             var names = string.Join(", ", input.Ahead.Select(a => $"'{a.Name}'"));
-            var weight = input.Remaining <= TimeSpan.Zero ? 1 : f.Ahead.Survival(input.Remaining.TotalSeconds);
+            var weight = input.Remaining <= TimeSpan.Zero ? 1 : f.Ahead.Survival(input.Remaining.TotalSeconds / f.Pace);
             reasons.Add(new RiskReason(StepsAhead, input.Ahead[0].Id,
                 $"Còn {input.Ahead.Count} bước sau ({names}): thường mất {Vi(median)} ngày làm việc; còn {Vi(left)} ngày đến hẹn",
-                $"{input.Ahead.Count} steps ahead ({names}) usually take {En(median)} working days; {En(left)} are left to the appointment", weight));
+                $"{input.Ahead.Count} {(input.Ahead.Count == 1 ? "step ahead" : "steps ahead")} ({names}) usually {(input.Ahead.Count == 1 ? "takes" : "take")} {En(median)} working days; {En(left)} are left to the appointment",
+                weight));
         }
 
         if (input.Remaining > TimeSpan.Zero && f.Expected > input.Remaining)

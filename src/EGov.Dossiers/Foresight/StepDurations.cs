@@ -45,21 +45,7 @@ public sealed class StepDurations
             return 0;
         }
 
-        // First index with a sample > t.
-        int lo = 0, hi = _sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_sorted[mid] <= t)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
+        var lo = Distribution.CountAtMost<TimeSpan>(_sorted, t);
         return (double)(_sorted.Length - lo) / _sorted.Length;
     }
 }
