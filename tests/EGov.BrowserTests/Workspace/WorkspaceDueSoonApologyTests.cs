@@ -25,7 +25,7 @@ public sealed class WorkspaceDueSoonApologyTests(PagesFixture pages)
 
         var leader = await host.ClientAsync("ld-apology", [Roles.Leader], "STP");
         JsonElement dossier = default;
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(250))
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(250, TestContext.Current.CancellationToken))
         {
             dossier = await leader.GetOkAsync($"/api/v1/dossiers/{id}");
             if (dossier.GetProperty("apologyDraft").ValueKind == JsonValueKind.Object)
