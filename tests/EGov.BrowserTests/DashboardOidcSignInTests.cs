@@ -17,39 +17,10 @@ public sealed class DashboardOidcSignInTests(PagesFixture pages)
     private const string TokenKey = "egov.dashboard.token";
     private const string RefreshKey = "egov.oidc.refresh";
 
-    private async Task<(LocalOidcProvider Provider, TestHost Host)> StartAsync()
-    {
-        var provider = await LocalOidcProvider.StartAsync();
-        var host = await TestHost.StartAsync(pages.Postgres, new Dictionary<string, string?>
-        {
-            ["Auth:Authority"] = provider.Issuer,
-            ["Auth:Audience"] = LocalOidcProvider.Audience,
-            ["Auth:SignIn:ClientId"] = provider.ClientId,
-            ["Auth:BackchannelCertificate"] = provider.CertificateThumbprint,
-        });
-        provider.RedirectUris.Add(host.Http.BaseAddress + "dashboard");
-        provider.NextUser = new OidcUser("oidc-lanh-dao", "Trần Thị Lãnh Đạo", [Roles.Leader], "STP");
-        return (provider, host);
-    }
+    private Task<(LocalOidcProvider Provider, TestHost Host)> StartAsync() =>
+        pages.StartOidcHostAsync("/dashboard", new OidcUser("oidc-lanh-dao", "Trần Thị Lãnh Đạo", [Roles.Leader], "STP"));
 
-    // The provider's certificate is self-signed: this browser context, like the host's pinned backchannel, accepts it.
-    private async Task<IPage> NewPageAsync(TestHost host)
-    {
-        var context = await pages.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = host.Http.BaseAddress!.ToString(),
-            IgnoreHTTPSErrors = true,
-            Locale = Chromium.ProvinceLocale,
-            TimezoneId = Chromium.ProvinceTimeZone,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
-        var output = TestContext.Current.TestOutputHelper;
-        page.Console += (_, message) => output?.WriteLine($"[browser] {message.Type}: {message.Text}");
-        page.PageError += (_, error) => output?.WriteLine($"[browser] pageerror: {error}");
-        return page;
-    }
+    private Task<IPage> NewPageAsync(TestHost host) => pages.NewOidcPageAsync(host);
 
     private static async Task SignInThroughProviderAsync(IPage page)
     {

@@ -93,6 +93,7 @@ public sealed class DashboardPageTests(PagesFixture pages)
             entry.GetProperty("holdingStep").GetString()!,
             "Chuyên viên",
             OverdueDossier.Officer,
+            entry.GetProperty("escalationLevel").GetInt32() is var level and > 0 ? $"Cấp {level}" : "—",
         ]);
         await Expect(page.Locator("#trend svg[role='img']")).ToHaveAttributeAsync("aria-labelledby", "trend-svg-title trend-svg-desc");
         await Expect(page.Locator("#trend figcaption")).ToContainTextAsync("tiếp nhận");

@@ -15,6 +15,7 @@ public sealed class PagesFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
     private Lazy<Task<JsonElement>>? _overdue;
+    private Lazy<Task<IReadOnlyList<JsonElement>>>? _atRisk;
 
     public PostgresServer Postgres { get; } = new();
 
@@ -29,12 +30,19 @@ public sealed class PagesFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await Postgres.InitializeAsync();
-        Host = await TestHost.StartAsync(Postgres, new Dictionary<string, string?> { ["Deadlines:PollMilliseconds"] = "200" }, Travel.Clock);
+        Host = await TestHost.StartAsync(Postgres, new Dictionary<string, string?>
+        {
+            ["Deadlines:PollMilliseconds"] = "200",
+            // The passing of time is a jump of the test clock, which changes no dossier: the full risk sweep runs every
+            // second so the pages see a dossier flagged soon after the jump.
+            ["Foresight:SweepInterval"] = "00:00:01",
+        }, Travel.Clock);
         // A shared 2-core machine compiles each Wolverine endpoint on its first call: give pages time to settle.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
         _overdue = new(() => OverdueDossier.CreateAsync(this));
+        _atRisk = new(() => AtRiskDossiers.CreateAsync(this));
     }
 
     /// <summary>
@@ -42,6 +50,12 @@ public sealed class PagesFixture : IAsyncLifetime
     /// moves forward, so it is made once and shared. Every dossier taken in before it is overdue too.
     /// </summary>
     public Task<JsonElement> OverdueDossierAsync() => _overdue!.Value;
+
+    /// <summary>
+    /// <see cref="AtRiskDossiers.Count"/> dossiers of STP flagged at risk with an apology drafted, made once after the
+    /// overdue dossier (the clock only moves forward). Index 0 stays untouched; the others are for tests that issue.
+    /// </summary>
+    public Task<IReadOnlyList<JsonElement>> AtRiskDossiersAsync() => _atRisk!.Value;
 
     /// <summary>A fresh browser context (own storage, own cookies) on the host, as a new visitor.</summary>
     public Task<IPage> NewPageAsync(int width = 1280, int height = 900) => Chromium.NewPageAsync(Browser, BaseAddress, width, height);

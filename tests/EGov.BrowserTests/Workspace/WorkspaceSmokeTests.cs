@@ -20,7 +20,7 @@ public sealed class WorkspaceSmokeTests(PagesFixture pages)
         await page.SignInWorkspaceAsync("STP", Roles.DeskOfficer, "desk-smoke", "Nguyễn Thị Mai");
         await Expect(page.Locator("#who")).ToContainTextAsync("Nguyễn Thị Mai · Cán bộ một cửa · Sở Tư pháp (STP)");
         Assert.StartsWith("ey", await page.EvaluateAsync<string>("() => sessionStorage.getItem('egov.workspace.token')"), StringComparison.Ordinal);
-        await Expect(page.Locator("#list-tabs a")).ToHaveCountAsync(5);
+        await Expect(page.Locator("#list-tabs a")).ToHaveCountAsync(6);
         await page.ReloadAsync();
         await Expect(page.Locator("#view-queue")).ToBeVisibleAsync();
 

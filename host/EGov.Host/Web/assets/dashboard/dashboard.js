@@ -1,4 +1,5 @@
-// The leader dashboard: sign-in, the period, live figures, the trend, the overdue table and the downloads.
+// The leader dashboard: sign-in, the period, live figures, the trend, the overdue, due-soon and at-risk lists and the
+// downloads.
 import { el, formatDay, formatInstant, parseDay } from "/pages/shared/format.js";
 import { beginSignIn, canRefresh, completeSignIn, forgetSignIn, oidcAvailable, refreshSession } from "/pages/shared/oidc.js";
 import { renderTrend } from "./chart.js";
@@ -7,13 +8,21 @@ import { applyLanguage, currentLang, setLang, t } from "./i18n.js";
 import { follow } from "./live.js";
 import { currentClaims, keepToken, mintDevToken, readClaims, signOut } from "./session.js";
 import { renderTiles } from "./tiles.js";
-import { fetchOverdue, renderOverdue } from "./watch-list.js";
+import { KINDS, fetchWatchList, renderWatchList } from "./watch-list.js";
 
 const $ = (id) => document.getElementById(id);
 
+function emptyLists() {
+  return Object.fromEntries(KINDS.map((kind) => [kind, []]));
+}
+
+function renderLists() {
+  for (const kind of KINDS) renderWatchList($(`${kind}-rows`), kind, state.lists[kind], state.unitNames);
+}
+
 const state = {
   report: null,
-  overdue: [],
+  lists: emptyLists(),
   unitNames: new Map(),
   period: null, // null: the server's default (this month so far, in the deployment's zone and by its clock)
   mode: null,
@@ -79,17 +88,22 @@ function renderAll() {
   if (!state.report) return;
   renderTiles($("units"), state.report, { province: !currentClaims()?.unit });
   renderTrend($("trend"), state.report);
-  renderOverdue($("overdue-rows"), state.overdue, state.unitNames);
+  renderLists();
 }
 
-async function refreshOverdue() {
+async function refreshLists() {
   // Updates can overtake each other: only the newest request's answer is shown.
   const request = ++state.watchListRequest;
   try {
-    const entries = await fetchOverdue(currentClaims()?.unit);
+    const unit = currentClaims()?.unit;
+    // Each list on its own: one that fails keeps what it showed, and the others are still brought up to date.
+    const answers = await Promise.allSettled(KINDS.map((kind) => fetchWatchList(kind, unit)));
     if (request !== state.watchListRequest) return;
-    state.overdue = entries;
-    renderOverdue($("overdue-rows"), state.overdue, state.unitNames);
+    answers.forEach((answer, i) => {
+      if (answer.status === "fulfilled") state.lists[KINDS[i]] = answer.value;
+    });
+    renderLists();
+    if (answers.some((answer) => answer.status === "rejected")) announce("failed", true);
   } catch {
     if (request === state.watchListRequest) announce("failed", true);
   }
@@ -104,7 +118,7 @@ function onReport(report) {
   }
   if ($("announcer").classList.contains("error")) announce(null);
   renderAll();
-  refreshOverdue();
+  refreshLists();
 }
 
 async function onRefused(response) {
@@ -181,7 +195,7 @@ function endSession(messageKey) {
   state.refreshTimer = null;
   forgetSignIn();
   state.report = null;
-  state.overdue = [];
+  state.lists = emptyLists();
   state.updatedAt = null;
   state.mode = null;
   signOut();

@@ -1,5 +1,7 @@
 // The dashboard's words in Vietnamese (the default) and English, and the remembered choice between them.
 
+import { SIGN_IN_TEXT } from "/pages/shared/oidc-session.js";
+
 const STORAGE_KEY = "egov.dashboard.lang";
 
 export const TEXT = {
@@ -72,7 +74,19 @@ export const TEXT = {
   holdingUnit: { vi: "Đơn vị đang giữ", en: "Holding unit" },
   step: { vi: "Bước", en: "Step" },
   lastOfficer: { vi: "Cán bộ xử lý gần nhất", en: "Last officer" },
-  noOverdue: { vi: "Không có hồ sơ quá hạn.", en: "No dossier is overdue." },
+  "none-overdue": { vi: "Không có hồ sơ quá hạn.", en: "No dossier is overdue." },
+  dueSoonList: { vi: "Hồ sơ sắp đến hạn", en: "Dossiers due soon" },
+  "none-due-soon": { vi: "Không có hồ sơ sắp đến hạn.", en: "No dossier is due soon." },
+  atRiskList: { vi: "Hồ sơ có nguy cơ trễ hạn", en: "Dossiers at risk of being late" },
+  atRiskHint: {
+    vi: "Dự báo từ thời gian các bước đã dùng và lịch sử xử lý của đơn vị; xếp theo khả năng trễ hạn, cao nhất trước.",
+    en: "Forecast from the time the steps have used and the unit's past dossiers; ranked by the likelihood of lateness, highest first.",
+  },
+  "none-at-risk": { vi: "Không có hồ sơ có nguy cơ trễ hạn.", en: "No dossier is at risk of being late." },
+  probability: { vi: "Khả năng trễ hạn", en: "Likelihood of lateness" },
+  riskReason: { vi: "Lý do chính", en: "Main reason" },
+  escalation: { vi: "Cấp báo cáo", en: "Escalation" },
+  escalationLevel: { vi: "Cấp {n}", en: "Level {n}" },
   updated: { vi: "Số liệu đã cập nhật lúc {time}.", en: "Figures updated at {time}." },
   signedOut: { vi: "Phiên đăng nhập đã hết hạn hoặc mã không hợp lệ. Vui lòng đăng nhập lại.", en: "The session expired or the token is not valid. Please sign in again." },
   forbidden: { vi: "Tài khoản này không được xem số liệu của đơn vị này.", en: "This account may not see this unit's figures." },
@@ -82,19 +96,8 @@ export const TEXT = {
   unitRequired: { vi: "Lãnh đạo phải chọn đơn vị của mình.", en: "A leader must pick their unit." },
   exportFailed: { vi: "Không tải được tệp báo cáo.", en: "The report file could not be downloaded." },
   signInFailed: { vi: "Không đăng nhập được.", en: "Signing in failed." },
-  oidcNote: { vi: "Đăng nhập bằng tài khoản của hệ thống định danh của tỉnh.", en: "Sign in with your account at the province's identity provider." },
-  oidcSignIn: { vi: "Đăng nhập qua hệ thống định danh", en: "Sign in with the identity provider" },
-  sessionEnded: { vi: "Phiên đăng nhập đã kết thúc. Vui lòng đăng nhập lại.", en: "The session has ended. Please sign in again." },
-  signInRefused: {
-    vi: "Lần đăng nhập này không hợp lệ hoặc đã được dùng. Vui lòng đăng nhập lại.",
-    en: "This sign-in is not valid or was already used. Please sign in again.",
-  },
-  signInDenied: { vi: "Hệ thống định danh không cho phép đăng nhập.", en: "The identity provider did not allow the sign-in." },
-  providerUnavailable: {
-    vi: "Chưa liên lạc được với hệ thống định danh. Vui lòng thử lại sau ít phút.",
-    en: "The identity provider cannot be reached. Please try again in a few minutes.",
-  },
   switchTo: { vi: "English", en: "Tiếng Việt" },
+  ...SIGN_IN_TEXT,
 };
 
 export function currentLang() {

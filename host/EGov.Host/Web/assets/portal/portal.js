@@ -2,12 +2,14 @@
 // own module; this one only decides which runs and gives it the page's shared pieces.
 import { el } from "/pages/shared/format.js";
 import { applyLanguage, bi, currentLang, setLang, tx } from "./i18n.js";
-import { currentCitizen, signOut } from "./session.js";
+import { currentCitizen, keepToken, signOut } from "./session.js";
+import { TEXT } from "./texts.js";
 import { showProcedures, showProcedure } from "./procedures.js";
 import { showSubmit } from "./submit.js";
 import { showDossiers } from "./dossiers.js";
 import { showDossier } from "./dossier.js";
-import { showSignIn } from "./sign-in.js";
+import { showSignIn, takeNextRoute } from "./sign-in.js";
+import { keepRenewed, resumeSignIn, stopRenewing } from "/pages/shared/oidc-session.js";
 import { ApiError, splitMessage } from "./api.js";
 
 const $ = (id) => document.getElementById(id);
@@ -131,6 +133,7 @@ $("lang-toggle").addEventListener("click", () => {
 });
 
 $("nav-sign-out").addEventListener("click", () => {
+  stopRenewing();
   signOut();
   carried = "signedOut";
   if (location.hash === "#/" || !location.hash) route();
@@ -143,6 +146,34 @@ $("skip-link").addEventListener("click", (event) => {
   $("main").focus();
 });
 
-window.addEventListener("hashchange", route);
-applyLanguage(titleKey);
-route();
+// What oidc-session.js needs of the citizen's session.
+const citizenSession = { keepToken, signOut, currentClaims: currentCitizen };
+
+/** A message for the next view that is an error ("sign in again"), in both languages. */
+function carryError(key) {
+  carried = { ...TEXT[key], isError: true };
+}
+
+/** Back from the provider, the code becomes the citizen's token (or the page says why not); then the view. */
+async function start() {
+  const returning = new URLSearchParams(location.search).has("code");
+  const refused = await resumeSignIn(citizenSession);
+  if (refused) {
+    carryError(refused);
+  } else if (returning && currentCitizen()) {
+    // On to where the citizen was going when they left for the provider.
+    history.replaceState(history.state, "", `${location.pathname}#${takeNextRoute()}`);
+  } else if (returning) {
+    signOut();
+    carryError("notCitizen");
+  }
+  keepRenewed(citizenSession, () => {
+    carryError("sessionEnded");
+    route();
+  });
+  window.addEventListener("hashchange", route);
+  applyLanguage(titleKey);
+  route();
+}
+
+start();

@@ -1,7 +1,9 @@
-// Signing in (#/dang-nhap). In Development the host mints a citizen's token (demo citizens, or any identity number);
-// elsewhere a token from the province's sign-in service is pasted. The token stays in this tab's sessionStorage.
+// Signing in (#/dang-nhap). With the province's OIDC provider (GET /api/v1/auth/config), its button; in Development
+// without one the host mints a citizen's token (demo citizens, or any identity number); otherwise a token from the
+// province's sign-in service is pasted. The token stays in this tab's sessionStorage.
 import { put } from "./dom.js";
 import { el } from "/pages/shared/format.js";
+import { beginSignIn, oidcAvailable } from "/pages/shared/oidc.js";
 import { tx } from "./i18n.js";
 import { currentCitizen, keepToken, mintCitizenToken, readClaims } from "./session.js";
 import { fieldShell, setFieldError } from "./form-fields.js";
@@ -13,10 +15,36 @@ export const DEMO_CITIZENS = [
   { citizenId: "001200012345", name: "Lê Hoàng Cường" },
 ];
 
+// Where to go after the provider sends the browser back: the address it returns to is fixed (/dich-vu-cong).
+const NEXT_KEY = "egov.portal.after-sign-in";
+
+/** Only a route of this page: never an address elsewhere. */
+function nextRoute(next) {
+  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/ho-so";
+}
+
 function afterSignIn(ctx) {
-  const next = ctx.query.get("tiep");
-  // Only a route of this page: never an address elsewhere.
-  ctx.go(next && next.startsWith("/") && !next.startsWith("//") ? next : "/ho-so", "signedIn");
+  ctx.go(nextRoute(ctx.query.get("tiep")), "signedIn");
+}
+
+/** The route to open after the provider's sign-in (kept across the round trip), once. */
+export function takeNextRoute() {
+  const next = sessionStorage.getItem(NEXT_KEY);
+  sessionStorage.removeItem(NEXT_KEY);
+  return nextRoute(next);
+}
+
+function oidcBlock(ctx) {
+  const button = el("button", { type: "button", id: "oidc-button" }, tx("oidcSignIn"));
+  button.addEventListener("click", async () => {
+    sessionStorage.setItem(NEXT_KEY, nextRoute(ctx.query.get("tiep")));
+    try {
+      await beginSignIn("/dich-vu-cong");
+    } catch {
+      ctx.announce("providerUnavailable", true);
+    }
+  });
+  return [el("p", { class: "hint" }, tx("oidcNote")), el("p", {}, button)];
 }
 
 function devForms(ctx) {
@@ -89,12 +117,15 @@ function tokenForm(ctx) {
 export async function showSignIn(ctx) {
   const view = document.getElementById("view");
   const dev = document.querySelector('meta[name="egov-sign-in"]')?.content === "dev";
+  // With a provider, tokens minted here are not valid (the host checks the provider's keys): its button replaces the
+  // development forms, and pasting a token stays possible.
+  const provider = await oidcAvailable();
+  if (!ctx.alive()) return;
   put(view,
     el("h1", { tabindex: "-1" }, tx("signInTitle")),
     ctx.query.get("tiep") ? el("p", { class: "message", id: "sign-in-needed" }, tx("signInNeeded")) : null,
     currentCitizen() ? el("p", {}, tx("alreadySignedIn")) : null,
-    // SIGNIN: the province's OIDC sign-in button (assets/shared/oidc.js, issue 18 helper SIGNIN) is mounted here.
-    el("div", { id: "oidc-sign-in", class: "oidc-slot" }),
-    dev ? devForms(ctx) : tokenForm(ctx));
+    provider ? el("div", { id: "oidc-sign-in", class: "oidc-slot" }, oidcBlock(ctx)) : null,
+    dev && !provider ? devForms(ctx) : tokenForm(ctx));
   ctx.title("signInTitle");
 }

@@ -1,6 +1,9 @@
 // Every fixed text of the portal, Vietnamese first, with its English. Placeholders are {name}.
+import { SIGN_IN_TEXT } from "/pages/shared/oidc-session.js";
 
 export const TEXT = {
+  // The portal words "session ended" its own way, below.
+  ...SIGN_IN_TEXT,
   siteName: { vi: "Dịch vụ công trực tuyến", en: "Online public services" },
   skip: { vi: "Bỏ qua đến nội dung chính", en: "Skip to main content" },
   navTitle: { vi: "Chức năng", en: "Menu" },
@@ -19,6 +22,7 @@ export const TEXT = {
   signedInAs: { vi: "Công dân", en: "Citizen" },
   signedIn: { vi: "Đã đăng nhập.", en: "You are signed in." },
   signedOut: { vi: "Đã đăng xuất.", en: "You are signed out." },
+  notCitizen: { vi: "Tài khoản này không phải tài khoản công dân.", en: "This account is not a citizen's." },
   sessionEnded: { vi: "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.", en: "Your session has expired. Please sign in again." },
   signInNeeded: { vi: "Vui lòng đăng nhập để tiếp tục.", en: "Please sign in to continue." },
   alreadySignedIn: { vi: "Bạn đang đăng nhập; đăng nhập lại sẽ thay tài khoản hiện tại.", en: "You are signed in; signing in again replaces the current account." },

@@ -2,6 +2,8 @@
 // Everything lives in this tab (token in sessionStorage, view in the URL's hash): any node serves any request.
 import { ApiError } from "/pages/shared/api.js";
 import { el } from "/pages/shared/format.js";
+import { beginSignIn, oidcAvailable } from "/pages/shared/oidc.js";
+import { keepRenewed, resumeSignIn, stopRenewing } from "/pages/shared/oidc-session.js";
 import { signInMode } from "/pages/shared/session.js";
 import { announce, api, clearAnnouncement, loadUnits, roleName, session, unitName } from "./common.js";
 import { rerenderDossier, showDossier } from "./dossier.js";
@@ -54,7 +56,13 @@ async function showSignIn() {
   const dev = signInMode() === "dev";
   document.getElementById("dev-sign-in").hidden = !dev;
   document.getElementById("token-sign-in").hidden = dev;
-  if (dev) {
+  // With a provider, tokens minted here are not valid (the host checks the provider's keys): its button replaces the
+  // development form, and pasting a token stays possible.
+  if (await oidcAvailable()) {
+    document.getElementById("oidc-sign-in").hidden = false;
+    document.getElementById("dev-sign-in").hidden = true;
+    document.getElementById("token-sign-in").hidden = false;
+  } else if (dev) {
     const select = document.getElementById("si-unit");
     const units = await loadUnits();
     const chosen = select.value;
@@ -78,6 +86,15 @@ function signedIn() {
     return null;
   }
   return claims;
+}
+
+/** Signed in (by any of the three ways): the counts start, and a provider's token is kept renewed. */
+function startSession() {
+  startCounts();
+  keepRenewed(session, () => {
+    announce(t("sessionEnded"), "error");
+    route();
+  });
 }
 
 function showWho(claims) {
@@ -164,7 +181,7 @@ function onKey(event) {
   } else if (key === "l") {
     event.preventDefault();
     document.getElementById("lang-toggle").click();
-  } else if (/^[1-5]$/.test(key) && !queue.hidden) {
+  } else if (/^[1-9]$/.test(key) && listAt(Number(key) - 1) && !queue.hidden) {
     event.preventDefault();
     location.hash = `#/hang-viec/${listAt(Number(key) - 1)}`;
   } else if ((key === "j" || key === "k") && !document.getElementById("view-search").hidden) {
@@ -188,6 +205,7 @@ function wire() {
   });
 
   document.getElementById("sign-out").addEventListener("click", () => {
+    stopRenewing();
     session.signOut();
     location.hash = "";
     route();
@@ -212,7 +230,7 @@ function wire() {
         name: String(form.get("name") ?? "").trim(),
       });
       clearAnnouncement();
-      startCounts();
+      startSession();
       await route();
       document.getElementById("main").focus();
     } catch {
@@ -228,8 +246,16 @@ function wire() {
       return;
     }
     clearAnnouncement();
-    startCounts();
+    startSession();
     await route();
+  });
+
+  document.getElementById("oidc-button").addEventListener("click", async () => {
+    try {
+      await beginSignIn("/lam-viec");
+    } catch {
+      announce(t("providerUnavailable"), "error");
+    }
   });
 
   document.getElementById("search-form").addEventListener("submit", (event) => {
@@ -244,7 +270,14 @@ function wire() {
   document.addEventListener("keydown", onKey);
 }
 
+/** Back from the provider, the code becomes the session's token (or the page says why not); then the view. */
+async function start() {
+  const refused = await resumeSignIn(session);
+  if (refused) announce(t(refused), "error");
+  if (signedIn()) startSession();
+  await route();
+}
+
 i18n.applyLanguage();
 wire();
-if (signedIn()) startCounts();
-route();
+start();

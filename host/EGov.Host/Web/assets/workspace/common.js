@@ -50,13 +50,27 @@ export function instant(iso) {
 }
 
 /**
- * The due instant with its state in words, not colour alone: "Quá hạn" / "Sắp đến hạn" as text in a badge.
+ * The due instant with its state in words, not colour alone: "Quá hạn" / "Sắp đến hạn" / "Có nguy cơ trễ" as text
+ * in a badge.
  */
-export function dueCell(iso, overdue, dueSoon) {
+export function dueCell(iso, overdue, dueSoon, atRisk = false) {
   const cell = [instant(iso)];
   if (overdue) cell.push(" ", el("span", { class: "flag flag-overdue", "data-flag": "overdue" }, t("overdue")));
   else if (dueSoon) cell.push(" ", el("span", { class: "flag flag-due-soon", "data-flag": "due-soon" }, t("dueSoon")));
+  if (atRisk && !overdue) cell.push(" ", el("span", { class: "flag flag-at-risk", "data-flag": "at-risk" }, t("atRisk")));
   return cell;
+}
+
+/** A probability of ending late (0–1) as a whole percentage in text, the way the language writes it ("85%"). */
+export function percent(probability) {
+  if (probability === null || probability === undefined) return "—";
+  return new Intl.NumberFormat(currentLang() === "vi" ? "vi-VN" : "en-GB", { style: "percent", maximumFractionDigits: 0 }).format(probability);
+}
+
+/** A probability with its reason beneath: what the at-risk list and the dossier's risk panel say. */
+export function riskCell(probability, reason) {
+  return [el("span", { class: "flag flag-at-risk", "data-probability": probability ?? "" }, percent(probability)),
+    reason ? el("span", { class: "sub", "data-cell": "risk-reason" }, pick(reason)) : null];
 }
 
 /** A person as { subject, name }: the name, with the subject when they differ. */

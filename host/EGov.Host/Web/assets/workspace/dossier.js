@@ -1,11 +1,13 @@
 // The dossier page: applicant, details under the form schema's labels, the current step and who holds it, the
-// caller's actions (with a reason box), documents, the printable forms 01–06 and the timeline from /history.
+// caller's actions (with a reason box), the risk of lateness and the drafted apology (risk.js), documents, the
+// printable forms 01–06 and the timeline from /history.
 import { ApiError } from "/pages/shared/api.js";
 import { el, statusName } from "/pages/shared/format.js";
 import { openAssignDialog } from "./assign.js";
 import { announce, api, downloadWithToken, dueCell, instant, person, roleName, session, unitName } from "./common.js";
 import { renderForms } from "./forms.js";
 import { refreshCounts } from "./queue.js";
+import { apologySection, riskSection } from "./risk.js";
 import { NEED_REASON, i18n, pick, t } from "./text.js";
 
 const procedures = new Map();
@@ -58,7 +60,8 @@ function needsReason(action, dossier, claims) {
 }
 
 function actionsBlock(dossier, claims) {
-  const available = dossier.availableActions.filter((a) => a !== "rate");
+  // Issuing the apology has its own panel beside the draft it issues.
+  const available = dossier.availableActions.filter((a) => a !== "rate" && a !== "issue-apology");
   if (available.length === 0) return [el("p", { id: "d-no-actions" }, t("noActions"))];
   const needAny = available.some((a) => needsReason(a, dossier, claims) || a === "assign");
   const needsFiles = available.some((a) => a === "supplement" || a === "issue-result");
@@ -116,9 +119,10 @@ async function render(dossier) {
   const view = document.getElementById("view-dossier");
   const claims = session.currentClaims();
   const procedure = await procedureOf(dossier.procedureCode);
-  const [history, forms] = await Promise.all([
+  const [history, forms, risk] = await Promise.all([
     api(`/api/v1/dossiers/${dossier.id}/history`).then((r) => r.data).catch(() => []),
     api(`/api/v1/dossiers/${dossier.id}/forms`).then((r) => r.data).catch(() => []),
+    api(`/api/v1/dossiers/${dossier.id}/risk`).then((r) => r.data).catch(() => null),
   ]);
   const status = statusName(dossier.status);
   const details = Object.entries(dossier.details ?? {});
@@ -133,10 +137,14 @@ async function render(dossier) {
       ["channel", t(dossier.channel)],
       ["submittedAt", instant(dossier.submittedAt)],
       ["receivedAt", dossier.receivedAt ? instant(dossier.receivedAt) : t("notYet"), { id: "d-received" }],
-      ["dueAt", dueCell(dossier.dueAt, dossier.overdue, dossier.dueSoon), { id: "d-due" }],
+      ["dueAt", dueCell(dossier.dueAt, dossier.overdue, dossier.dueSoon, dossier.atRisk), { id: "d-due" }],
+      ...(dossier.escalationLevel ? [["escalation", t("escalationLevel", { n: dossier.escalationLevel }), { id: "d-escalation", "data-level": dossier.escalationLevel }]] : []),
+      ...(dossier.apologies ? [["apologies", i18n.formatNumber(dossier.apologies), { id: "d-apologies" }]] : []),
       ...(dossier.catalogVersion ? [["catalogVersion", String(dossier.catalogVersion)]] : []),
     ]),
     el("section", { "aria-labelledby": "d-step-title" }, el("h2", { id: "d-step-title" }, t("step")), stepBlock(dossier)),
+    riskSection(risk),
+    apologySection(dossier, (extra) => act("issue-apology", extra)),
     el("section", { "aria-labelledby": "d-actions-title", id: "d-actions" }, el("h2", { id: "d-actions-title" }, t("actions")), ...actionsBlock(dossier, claims)),
     el("section", { "aria-labelledby": "d-timeline-title" }, el("h2", { id: "d-timeline-title" }, t("timeline")), timelineBlock(history)),
   ];
@@ -216,7 +224,8 @@ export async function act(action, extra = {}) {
   }
 
   const reasonBox = document.getElementById("d-reason");
-  const reason = extra.reason ?? reasonBox?.value.trim() ?? "";
+  // The apology panel brings its own reason (changing the date); the reason box is for the other actions.
+  const reason = extra.reason ?? (action === "issue-apology" ? "" : reasonBox?.value.trim() ?? "");
   if (needsReason(action, dossier, claims) && !reason) {
     announce(t("reasonRequired"), "error");
     reasonBox?.setAttribute("aria-invalid", "true");
@@ -228,6 +237,7 @@ export async function act(action, extra = {}) {
   if (reason) body.reason = reason;
   if (action === "assign") body.assignee = extra.assignee;
   if (action === "extend") body.workingDays = Number(document.getElementById("d-days")?.value || 0);
+  if (action === "issue-apology" && extra.workingDays) body.workingDays = extra.workingDays;
   try {
     if (action === "supplement" || action === "issue-result") {
       const ids = await uploadFiles(dossier, await resultType(dossier, action));

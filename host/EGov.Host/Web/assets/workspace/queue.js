@@ -1,5 +1,6 @@
-// My queue: the five work lists of the contract (GET /api/v1/work?list=), their counts (GET /api/v1/work/counts,
-// refreshed every 20 s and after each action) and paging. Sorted by the server: due instant first, then code.
+// My queue: the six work lists of the contract (GET /api/v1/work?list=), their counts (GET /api/v1/work/counts,
+// refreshed every 20 s and after each action) and paging. Sorted by the server: due instant first, then code; the
+// at-risk list by the probability of ending late, highest first (docs/foresight.md).
 import { el } from "/pages/shared/format.js";
 import { ApiError } from "/pages/shared/api.js";
 import { announce, api } from "./common.js";
@@ -12,6 +13,7 @@ export const LISTS = [
   { name: "due-soon", count: "dueSoon" },
   { name: "overdue", count: "overdue" },
   { name: "awaiting-supplement", count: "awaitingSupplement" },
+  { name: "at-risk", count: "atRisk" },
 ];
 
 export const COUNTS_MILLISECONDS = 20_000;
@@ -92,7 +94,7 @@ function pager(list, data) {
   return nav;
 }
 
-/** The list a digit 1–5 names. */
+/** The list a digit 1–6 names. */
 export function listAt(index) {
   return LISTS[index]?.name ?? null;
 }

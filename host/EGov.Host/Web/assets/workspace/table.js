@@ -1,11 +1,12 @@
 // The table of dossiers the queue and the search show, and moving through it with j / k.
 import { el, statusName } from "/pages/shared/format.js";
-import { dueCell, instant, person, roleName, unitName } from "./common.js";
+import { dueCell, instant, person, riskCell, roleName, unitName } from "./common.js";
 import { pick, t } from "./text.js";
 
 /**
  * One table for work items (WorkItemDto) and search rows (DossierSummaryDto): the columns a summary lacks
- * (the step's name, the assignee) are left empty there. Each row's code is a link to the dossier page.
+ * (the step's name, the assignee) are left empty there. Each row's code is a link to the dossier page. When any
+ * row carries a probability of ending late (the at-risk list), a risk column shows it with the main reason.
  */
 export function renderDossierTable(container, items, labelId) {
   if (items.length === 0) {
@@ -13,13 +14,16 @@ export function renderDossierTable(container, items, labelId) {
     return;
   }
 
-  const head = el("tr", {}, ...["code", "procedure", "applicant", "status", "step", "assignee", "dueAt"].map((key) => el("th", { scope: "col" }, t(key))));
+  const risk = items.some((item) => item.probability !== null && item.probability !== undefined);
+  const columns = ["code", ...(risk ? ["risk"] : []), "procedure", "applicant", "status", "step", "assignee", "dueAt"];
+  const head = el("tr", {}, ...columns.map((key) => el("th", { scope: "col" }, t(key))));
   const rows = items.map((item) => {
     const step = item.currentStep;
     const stepText = step ? [step.name, el("span", { class: "sub" }, `${unitName(step.unit)} · ${roleName(step.role)}`)]
       : item.currentStepUnit ? [unitName(item.currentStepUnit)] : ["—"];
     return el("tr", { "data-id": item.id, "data-code": item.code, tabindex: "-1" },
       el("td", {}, el("a", { href: `#/ho-so/${item.id}`, class: "row-link" }, item.code)),
+      risk ? el("td", { "data-cell": "risk" }, ...riskCell(item.probability, item.riskReason)) : null,
       el("td", {}, item.procedureName),
       el("td", {}, item.applicantName ?? ""),
       el("td", {}, pick(statusName(item.status))),
