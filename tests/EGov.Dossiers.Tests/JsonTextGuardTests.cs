@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
@@ -79,14 +78,13 @@ public sealed class JsonTextGuardTests
     }
 
     [Fact]
-    public void A_megabyte_body_is_scanned_well_under_a_second()
+    public void A_megabyte_body_is_scanned_whole_without_a_false_violation()
     {
+        // How long the scan takes is measured in tests/EGov.Benchmarks (EdgeBodyBenchmarks), not timed here: a timed
+        // assertion fails on a busy machine and proves nothing on a quiet one.
         var json = "{\"details\":{" + string.Join(",", Enumerable.Range(0, 20_000).Select(i => $"\"k{i}\":\"{new string('x', 40)}\"")) + "}}";
         Assert.True(json.Length > 1_000_000);
 
-        var watch = Stopwatch.StartNew();
-        var scan = Scan(json);
-        Assert.Empty(scan.Violations);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"{watch.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Empty(Scan(json).Violations);
     }
 }

@@ -149,9 +149,10 @@ public sealed class LifecycleProperties
             return ErrorKind.Forbidden;
         }
 
+        // The reason's length is checked with the request, before the decider looks for a draft to issue.
         if (Rulebook.NothingToIssue(s, cmd.Action))
         {
-            return ErrorKind.Conflict;
+            return cmd.Reason?.Trim() is { Length: > 2000 } ? ErrorKind.Invalid : ErrorKind.Conflict;
         }
 
         var reason = cmd.Reason?.Trim();

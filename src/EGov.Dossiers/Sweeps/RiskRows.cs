@@ -79,7 +79,7 @@ public static class RiskRows
         ArgumentNullException.ThrowIfNull(gone);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var create = new NpgsqlCommand(
-            $"CREATE TEMP TABLE IF NOT EXISTS {Temp} (LIKE {RiskTable.QualifiedName}) ON COMMIT DELETE ROWS", connection, transaction))
+            $"CREATE TEMP TABLE {Temp} (LIKE {RiskTable.QualifiedName}) ON COMMIT DROP", connection, transaction))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
