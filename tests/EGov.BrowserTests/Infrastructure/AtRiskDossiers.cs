@@ -31,7 +31,9 @@ internal static class AtRiskDossiers
 
         var stepDue = taken.Max(d => d.GetProperty("currentStep").GetProperty("dueAt").GetDateTimeOffset());
         var due = taken.Min(d => d.GetProperty("dueAt").GetDateTimeOffset());
-        var target = NextWorkingMorning(stepDue);
+        // A working day past the first step's due instant: under 2 of the 10 working days are left for the 3-day
+        // signing step, whose cold-start estimate (uniform on 1.5..3 days) then makes lateness more likely than not.
+        var target = NextWorkingMorning(stepDue.AddDays(1));
         if (target >= due.AddDays(-1))
         {
             throw new InvalidOperationException($"No working morning between the step's due instant {stepDue:O} and a day before the appointment {due:O}.");
@@ -74,6 +76,9 @@ internal static class AtRiskDossiers
             }
         }
 
-        throw new TimeoutException($"{id} was not flagged at risk with an apology draft within 60 s of its first step's overrun.");
+        // What the model says now, and what the dossier is: the failure tells which side did not do its part.
+        var risk = await leader.GetStringAsync(new Uri($"/api/v1/dossiers/{id}/risk", UriKind.Relative));
+        var state = await leader.GetStringAsync(new Uri($"/api/v1/dossiers/{id}", UriKind.Relative));
+        throw new TimeoutException($"{id} was not flagged at risk with an apology draft within 60 s of its first step's overrun. Risk: {risk} Dossier: {state}");
     }
 }
