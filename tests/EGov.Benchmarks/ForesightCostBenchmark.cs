@@ -210,6 +210,8 @@ public static class ForesightCostBenchmark
                 continue;
             }
 
+            // The generator's codes repeat after 10,000 a unit and day; a million in a few weeks needs a longer serial.
+            state.Code = string.Create(CultureInfo.InvariantCulture, $"{state.Code}-{open:D7}");
             batch.Add(state);
             open++;
             if (batch.Count == InsertBatch || open == target)
