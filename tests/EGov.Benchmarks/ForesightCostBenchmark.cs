@@ -9,10 +9,8 @@ using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Foresight;
 using EGov.Dossiers.Lifecycle;
 using EGov.Dossiers.Sweeps;
-using EGov.Hosting;
 using EGov.Kernel;
 using Marten;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -143,26 +141,14 @@ public static class ForesightCostBenchmark
             $"{r.Read:N0} read, {r.Written:N0} written, {r.Deleted:N0} removed, {r.Raised:N0} flagged in **{m.Elapsed.TotalSeconds:F1} s** ({r.Read / m.Elapsed.TotalSeconds:N0} dossiers/s); CPU host {m.HostCpu:F1} s + PostgreSQL {m.PostgresCpu:F1} s = {m.HostCpu / thousands:F3} + {m.PostgresCpu / thousands:F3} CPU s per 1,000 dossiers");
     }
 
-    private static WebApplicationFactory<HostProgram> Boot(string connectionString)
-    {
-        // WebApplicationFactory looks for the host's content root by this name when no test manifest points to it.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EGOV_HOST", Path.Combine(LoadTest.RepositoryRoot(), "host", "EGov.Host"));
-        return new WebApplicationFactory<HostProgram>().WithWebHostBuilder(b =>
+    private static WebApplicationFactory<HostProgram> Boot(string connectionString) =>
+        StormSeeder.Boot(connectionString, b =>
         {
-            b.UseEnvironment("Testing");
-            b.UseSetting("ConnectionStrings:egov", connectionString);
-            b.UseSetting("Auth:DevSigningKey", "egov-benchmark-seeding-key-0123456789abcdef0123");
-            b.UseSetting("Demo:Seed", "false");
-            b.UseSetting("Deadlines:PollMilliseconds", "3600000");
             // Only the measured call sweeps: the background turn and the history reload wait an hour.
             b.UseSetting("Foresight:ChangeScanInterval", "01:00:00");
             b.UseSetting("Foresight:HistoryRefresh", "01:00:00");
-            b.UseSetting("Silo:Port", Loopback.FreeTcpPort().ToString(CultureInfo.InvariantCulture));
-            b.UseSetting("Silo:GatewayPort", Loopback.FreeTcpPort().ToString(CultureInfo.InvariantCulture));
-            b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.UseSetting("Logging:LogLevel:EGov.Dossiers.Sweeps", "Information");
         });
-    }
 
     /// <summary>
     /// Dossiers submitted over the last <paramref name="days"/> days, every built-in procedure, each with what happened
