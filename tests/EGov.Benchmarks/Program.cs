@@ -4,7 +4,7 @@ using EGov.Benchmarks;
 // Eight modes: `load` (the end-to-end load test), `workspace` (issue 18: the officer queue's first paint), `deadlines` (issue 4's deadline storm), `deadlines-query` (its
 // work-list query alone), `vault` (issue 5's document vault), `statistics` (issue 7's ten million events), `chaos`
 // (issue 15's node kills under load) and `micro` (BenchmarkDotNet).
-if (args.Length == 0 || args[0] is not ("load" or "workspace" or "micro" or "deadlines" or "deadlines-query" or "vault" or "statistics" or "chaos" or "foresight"))
+if (args.Length == 0 || args[0] is not ("load" or "workspace" or "micro" or "deadlines" or "deadlines-query" or "vault" or "statistics" or "chaos" or "foresight" or "foresight-cost"))
 {
     Console.Error.WriteLine(LoadOptions.Usage);
     Console.Error.WriteLine(ChaosOptions.Usage);
@@ -14,12 +14,18 @@ if (args.Length == 0 || args[0] is not ("load" or "workspace" or "micro" or "dea
     Console.Error.WriteLine(StatisticsBenchmark.Usage);
     Console.Error.WriteLine(WorkspacePaintBenchmark.Usage);
     Console.Error.WriteLine(ForesightBenchmark.Usage);
+    Console.Error.WriteLine(ForesightCostBenchmark.Usage);
     return 2;
 }
 
 if (args[0] == "foresight")
 {
     return ForesightBenchmark.Run(args[1..], "dotnet run -c Release --project tests/EGov.Benchmarks -- " + string.Join(' ', args));
+}
+
+if (args[0] == "foresight-cost")
+{
+    return await ForesightCostBenchmark.RunAsync(args[1..], "dotnet run -c Release --project tests/EGov.Benchmarks -- " + string.Join(' ', args), CancellationToken.None);
 }
 
 if (args[0] == "workspace")

@@ -53,11 +53,14 @@ public sealed class StormSeeder : IAsyncDisposable
 
     public long AlarmsScheduled { get; private set; }
 
-    public static StormSeeder Start(string connectionString)
+    public static StormSeeder Start(string connectionString) => new(Boot(connectionString));
+
+    /// <summary>The host booted in this process on <paramref name="connectionString"/>, with <paramref name="configure"/>'s settings on top.</summary>
+    public static WebApplicationFactory<HostProgram> Boot(string connectionString, Action<IWebHostBuilder>? configure = null)
     {
         // WebApplicationFactory looks for the host's content root by this name when no test manifest points to it.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_EGOV_HOST", Path.Combine(LoadTest.RepositoryRoot(), "host", "EGov.Host"));
-        var factory = new WebApplicationFactory<HostProgram>().WithWebHostBuilder(b =>
+        return new WebApplicationFactory<HostProgram>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Testing");
             b.UseSetting("ConnectionStrings:egov", connectionString);
@@ -67,8 +70,8 @@ public sealed class StormSeeder : IAsyncDisposable
             b.UseSetting("Silo:Port", Loopback.FreeTcpPort().ToString(CultureInfo.InvariantCulture));
             b.UseSetting("Silo:GatewayPort", Loopback.FreeTcpPort().ToString(CultureInfo.InvariantCulture));
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            configure?.Invoke(b);
         });
-        return new StormSeeder(factory);
     }
 
     /// <summary>Writes dossiers <paramref name="first"/>..first+count-1, the i-th due at <paramref name="dueOf"/>(i).</summary>
