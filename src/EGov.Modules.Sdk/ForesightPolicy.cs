@@ -6,7 +6,7 @@ namespace EGov.Modules.Sdk;
 /// </summary>
 public sealed record ForesightPolicy
 {
-    /// <summary>The platform's defaults: flag at 0.5, warn at 80 % of a step's allowance, escalate at 0 and 2 working days overdue.</summary>
+    /// <summary>The platform's defaults: flag at 0.5, a step's due-soon warning at the lead alone (share 1), escalate at 0 and 2 working days overdue.</summary>
     public static ForesightPolicy Default { get; } = new();
 
     /// <summary>A dossier whose estimated probability of ending late reaches this (0..1, exclusive of 0) is flagged "at risk".</summary>
@@ -14,9 +14,10 @@ public sealed record ForesightPolicy
 
     /// <summary>
     /// The step's due-soon warning fires when this share of the step's allowance is used (0..1), or the warning lead
-    /// before its due instant, whichever comes first. 1 keeps the lead alone.
+    /// before its due instant, whichever comes first. 1 (the default) keeps the lead alone, as before SDK 1.2; a module
+    /// whose steps are long sets e.g. 0.8.
     /// </summary>
-    public double StepWarningFraction { get; init; } = 0.8;
+    public double StepWarningFraction { get; init; } = 1.0;
 
     /// <summary>The escalation chain of an overdue dossier, lowest level first (levels numbered from 1).</summary>
     public IReadOnlyList<EscalationStep> Escalation { get; init; } =

@@ -17,7 +17,7 @@ public sealed class WorkspaceDueSoonApologyTests(PagesFixture pages)
     public async Task A_due_soon_dossier_has_its_apology_drafted_and_one_click_issues_it_with_the_proposed_appointment()
     {
         var travel = new TimeTravel(PagesFixture.Start);
-        await using var host = await TestHost.StartAsync(pages.Postgres, new Dictionary<string, string?> { ["Deadlines:PollMilliseconds"] = "200" }, travel.Clock);
+        await using var host = await TestHost.StartAsync(pages.Postgres, new Dictionary<string, string?> { ["Deadlines:PollMilliseconds"] = "200", ["Foresight:Enabled"] = "false" }, travel.Clock);
         var desk = await host.ClientAsync("desk-apology", [Roles.DeskOfficer], "STP");
         var taken = await desk.PostOkAsync("/api/v1/dossiers", Api.DeskIntake("TP-LLTP-01"));
         var id = taken.GetProperty("id").GetString()!;
