@@ -22,7 +22,9 @@ public sealed class StaleAlarmTests(PlatformFixture platform)
         // Monday 16th: every alarm of the intake fires on A (the only node), so A's copy is current and none waits.
         await travel.ToAsync(a.ConnectionString, DeadlineWarningTests.Local(2026, 3, 16, 8, 1));
         await DeadlineWarningTests.Eventually(async () => (await DeadlineWarningTests.Warnings(desk, id)).Count == 4, seconds: 30);
-        await DeadlineWarningTests.Eventually(async () => await TimeTravel.ScheduledCountAsync(a.ConnectionString, id) == 0);
+        // The dossier is overdue since 08:00: what still waits is its second escalation level, two working days on
+        // (Wednesday 18th; issue 19), and nothing else.
+        await DeadlineWarningTests.Eventually(async () => await TimeTravel.ScheduledCountAsync(a.ConnectionString, id) == 1);
 
         // Node B takes the verify step: the sign step (3 working days, due Thursday 19th) gets its alarm (one pending
         // per deadline: the due-soon warning, which schedules the overdue one when it is raised; issue 16). Then B
@@ -33,7 +35,7 @@ public sealed class StaleAlarmTests(PlatformFixture platform)
             await specialist.PostOkAsync($"/api/v1/dossiers/{id}/complete-step", new { });
         }
 
-        Assert.Equal(1, await TimeTravel.ScheduledCountAsync(a.ConnectionString, id));
+        Assert.Equal(2, await TimeTravel.ScheduledCountAsync(a.ConnectionString, id));
         await travel.ToAsync(a.ConnectionString, DeadlineWarningTests.Local(2026, 3, 19, 8, 5));
         await DeadlineWarningTests.Eventually(async () => await TimeTravel.ScheduledCountAsync(a.ConnectionString, id) == 0, seconds: 30);
         await DeadlineWarningTests.Eventually(async () => (await DeadlineWarningTests.Warnings(desk, id)).Contains(("DeadlineMissed", "sign")), seconds: 10);
