@@ -73,17 +73,10 @@ public static class RiskInputs
         if (state.CurrentStep is { } step)
         {
             current = Step(step, deadlines, now, day);
-            if (paused)
-            {
-                spent = current.Allowance - (state.StepRemainingWhenStopped ?? current.Allowance);
-            }
-            else if (state.StepDueAt is { } stepDue)
-            {
-                spent = current.Allowance - Signed(deadlines, now, stepDue);
-            }
 
-            // A step given more time than its allowance (an extension) has not yet "used" a negative amount.
-            spent = spent < TimeSpan.Zero ? TimeSpan.Zero : spent;
+            // The same s the step-ending events record as the history (StepTime): the model conditions on exactly
+            // what the past dossiers' durations measured.
+            spent = StepTime.Used(state, now, deadlines, current.Allowance) ?? TimeSpan.Zero;
         }
 
         var from = current is null ? state.Steps.Count : index + 1;

@@ -24,7 +24,8 @@ public static class StepTime
     /// step runs or it has no due instant.
     /// </summary>
     /// <param name="deadlines">Any unit's rules: the step's own unit's are taken from it.</param>
-    public static TimeSpan? Used(DossierState state, DateTimeOffset now, IDeadlines deadlines)
+    /// <param name="allowance">The current step's <see cref="Allowance"/> when the caller has it already (the risk sweep's hot path).</param>
+    public static TimeSpan? Used(DossierState state, DateTimeOffset now, IDeadlines deadlines, TimeSpan? allowance = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(deadlines);
@@ -34,7 +35,7 @@ public static class StepTime
         }
 
         var d = deadlines.ForUnit(step.Unit);
-        var allowance = Allowance(step, now, d);
+        var full = allowance ?? Allowance(step, now, d);
         TimeSpan used;
         if (state.ClockStopped)
         {
@@ -43,11 +44,11 @@ public static class StepTime
                 return null;
             }
 
-            used = allowance - left;
+            used = full - left;
         }
         else if (state.StepDueAt is { } due)
         {
-            used = due > now ? allowance - d.OfficeTimeBetween(now, due) : allowance + d.OfficeTimeBetween(due, now);
+            used = due > now ? full - d.OfficeTimeBetween(now, due) : full + d.OfficeTimeBetween(due, now);
         }
         else
         {
