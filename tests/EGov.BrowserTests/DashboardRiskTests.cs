@@ -55,12 +55,14 @@ public sealed class DashboardRiskTests(PagesFixture pages)
         await Expect(escalation).ToHaveTextAsync($"Cấp {level}");
         await Expect(page.Locator("#due-soon-title")).ToHaveTextAsync("Hồ sơ sắp đến hạn");
         await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("dashboard-at-risk-vi");
 
         await page.Locator("#lang-toggle").ClickAsync();
         await Expect(page.Locator("#at-risk-title")).ToHaveTextAsync("Dossiers at risk of being late");
         await Expect(row.Locator("[data-cell='riskReason']")).ToHaveTextAsync(entry.GetProperty("reason").GetProperty("en").GetString()!);
         await Expect(escalation).ToHaveTextAsync($"Level {level}");
         await page.AssertAccessibleAsync();
+        await page.SaveScreenshotAsync("dashboard-at-risk-en");
         await page.AssertNoHorizontalScrollAsync();
         page.AssertNoScriptErrors();
         await page.Context.CloseAsync();
