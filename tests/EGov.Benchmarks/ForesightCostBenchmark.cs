@@ -94,7 +94,7 @@ public static class ForesightCostBenchmark
 
         // The floor and the pieces, after the checks (the upsert piece rewrites the live rows with their own values).
         var load = Uptime();
-        var pieces = await ForesightCostFloor.MeasureAsync(dataSource, store, services.GetRequiredService<IRiskEstimator>(), postgres, DocumentTable, cancellationToken);
+        var pieces = await ForesightCostFloor.MeasureAsync(database, store, services.GetRequiredService<IRiskEstimator>(), postgres, DocumentTable, cancellationToken);
         foreach (var piece in pieces)
         {
             Console.WriteLine(piece.Describe());

@@ -38,6 +38,8 @@ public sealed partial class RiskSweep(
     // The advisory-lock key of the sweep ("EGovRisk" in ASCII): one sweep per database at a time.
     public const long LockKey = 0x45476f765269736b;
 
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(10);
+
     // How many grains are asked to raise the flag at once.
     private const int RaiseParallelism = 16;
 
@@ -158,6 +160,10 @@ public sealed partial class RiskSweep(
         try
         {
             await using var copy = await RiskRows.BeginCopyAsync(connection, FreshRiskTable.QualifiedName, cancellationToken);
+
+            // One COPY for the whole sweep: its end waits for PostgreSQL to take what is still buffered, which on a
+            // busy server can outlast the connection's 30 s command timeout.
+            copy.Timeout = CopyTimeout;
             await foreach (var page in estimated.Reader.ReadAllAsync(cancellationToken))
             {
                 read += page.Read;
@@ -221,7 +227,8 @@ public sealed partial class RiskSweep(
         }
         catch (Exception e)
         {
-            output.Complete(e);
+            // The sweep fails with what went wrong (a document that cannot be read), not Parallel.For's wrapper of it.
+            output.Complete(e is AggregateException { InnerExceptions.Count: 1 } one ? one.InnerExceptions[0] : e);
             throw;
         }
     }
