@@ -1,3 +1,5 @@
+using System.Data;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using EGov.Dossiers.Foresight;
 using EGov.Dossiers.Lifecycle;
@@ -8,16 +10,22 @@ using NpgsqlTypes;
 namespace EGov.Dossiers.Sweeps;
 
 /// <summary>One row of <c>egov.dossier_risk</c> as the sweep computed it, with the state fields the raise needs.</summary>
-public sealed record RiskRow(DossierState State, RiskEstimate Estimate, double Threshold, bool Overdue);
+public sealed record RiskRow(DossierState State, RiskEstimate Estimate, double Threshold, bool Overdue)
+{
+    /// <summary>The reasons as the row stores them, made where the row is (in parallel) rather than in the single COPY.</summary>
+    public string ReasonsJson { get; } = JsonSerializer.Serialize(Estimate.Reasons, RiskRows.ReasonJson);
+}
 
 /// <summary>
-/// The sweep's reads and writes: open dossiers in pages of the read model (the document without what the estimator
-/// never reads: timeline, applicant, details, document lists), and the page's rows back with one binary COPY into a
-/// temporary table and one upsert.
+/// The sweep's reads and writes: the read model's documents without their bulky parts (<see cref="SweepDocuments"/>
+/// then reads only what the estimate needs), streamed for a full sweep or in pages for a change scan; rows back with binary COPY: into the
+/// fresh table of a full sweep (<see cref="FreshRiskTable"/>), or into a temporary table and one upsert per page.
 /// </summary>
 public static class RiskRows
 {
-    // The document minus its bulky parts: the rest still deserializes as a DossierState.
+    // The document minus its bulky parts, which SweepDocuments would skip anyway: PostgreSQL spends about 4 µs a
+    // document removing them and the host saves about 20 µs receiving and skipping them (docs/benchmarks.md,
+    // "Foresight: cost", the pieces).
     private const string Narrow =
         "d.data - ARRAY['timeline', 'applicant', 'details', 'documentIds', 'resultDocumentIds', 'raisedAlarms', 'involvedUnits', "
         + "'searchName', 'idempotencyKey', 'intakeFingerprint', 'ratingAnswers', 'apologyDraft']";
@@ -31,42 +39,61 @@ public static class RiskRows
         "expected_remaining_seconds", "predicted_finish_at", "due_at", "reasons", "computed_at",
     ];
 
-    private static readonly JsonSerializerOptions ReasonJson = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions ReasonJson = new(JsonSerializerDefaults.Web);
 
     private const string Temp = "risk_page";
 
-    /// <summary>The next page of every estimable open dossier after <paramref name="after"/>, by id.</summary>
-    public static Task<List<DossierState>> OpenPageAsync(NpgsqlConnection connection, IDocumentStore store, Guid after, int size, CancellationToken cancellationToken) =>
-        ReadAsync(connection, store,
-            $"SELECT d.id, {Narrow} FROM {Table(store)} d WHERE {Estimable} AND d.id > $1 ORDER BY d.id LIMIT $2",
-            [new NpgsqlParameter<Guid> { TypedValue = after }, new NpgsqlParameter<int> { TypedValue = size }], cancellationToken);
+    /// <summary>
+    /// Every estimable open dossier's stored document, in pages of <paramref name="size"/>, by one streamed query (a
+    /// sequential scan; no order is needed since a full sweep writes a fresh table). Each page is handed on as it fills,
+    /// so the documents are parsed and estimated while PostgreSQL reads the next ones.
+    /// </summary>
+    public static async IAsyncEnumerable<List<byte[]>> OpenDocumentsAsync(
+        NpgsqlConnection connection, IDocumentStore store, int size, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(store);
+        await using var command = new NpgsqlCommand($"SELECT {Narrow} FROM {Table(store)} d WHERE {Estimable}", connection) { CommandTimeout = 0 };
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
+        var page = new List<byte[]>(size);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            page.Add(reader.GetFieldValue<byte[]>(0));
+            if (page.Count == size)
+            {
+                yield return page;
+                page = new List<byte[]>(size);
+            }
+        }
+
+        if (page.Count > 0)
+        {
+            yield return page;
+        }
+    }
 
     /// <summary>The next page of the dossiers written since <paramref name="since"/> (open or not), by id.</summary>
-    public static Task<List<DossierState>> ChangedPageAsync(NpgsqlConnection connection, IDocumentStore store, DateTimeOffset since, Guid after, int size, CancellationToken cancellationToken) =>
-        ReadAsync(connection, store,
-            $"SELECT d.id, {Narrow} FROM {Table(store)} d WHERE d.mt_last_modified > $1 AND d.id > $2 ORDER BY d.id LIMIT $3",
-            [
-                new NpgsqlParameter<DateTimeOffset> { TypedValue = since.ToUniversalTime() },
-                new NpgsqlParameter<Guid> { TypedValue = after },
-                new NpgsqlParameter<int> { TypedValue = size },
-            ], cancellationToken);
-
-    private static string Table(IDocumentStore store) => store.Options.Schema.For<DossierState>();
-
-    private static async Task<List<DossierState>> ReadAsync(NpgsqlConnection connection, IDocumentStore store, string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
+    public static async Task<List<DossierState>> ChangedPageAsync(
+        NpgsqlConnection connection, IDocumentStore store, JsonSerializerOptions slim, DateTimeOffset since, Guid after, int size, CancellationToken cancellationToken)
     {
-        var serializer = store.Options.Serializer();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddRange(parameters);
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(store);
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Narrow} FROM {Table(store)} d WHERE d.mt_last_modified > $1 AND d.id > $2 ORDER BY d.id LIMIT $3", connection);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = since.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = after });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = size });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var page = new List<DossierState>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            page.Add(serializer.FromJson<DossierState>(reader, 1));
+            page.Add(SweepDocuments.Read(reader.GetFieldValue<byte[]>(0), slim));
         }
 
         return page;
     }
+
+    private static string Table(IDocumentStore store) => store.Options.Schema.For<DossierState>();
 
     /// <summary>
     /// Writes the page: the rows upserted, and the rows of <paramref name="gone"/> (closed, resolved, no clock)
@@ -86,14 +113,9 @@ public static class RiskRows
 
         if (rows.Count > 0)
         {
-            await using (var copy = await connection.BeginBinaryImportAsync(
-                $"COPY {Temp} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            await using (var copy = await BeginCopyAsync(connection, Temp, cancellationToken))
             {
-                foreach (var row in rows)
-                {
-                    await WriteRowAsync(copy, row, computedAt, cancellationToken);
-                }
-
+                await WriteRowsAsync(copy, rows, computedAt, cancellationToken);
                 await copy.CompleteAsync(cancellationToken);
             }
 
@@ -114,13 +136,23 @@ public static class RiskRows
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>After a full sweep: every row it did not write belongs to a dossier that no longer has a deadline.</summary>
-    public static async Task<int> DeleteOlderThanAsync(NpgsqlConnection connection, DateTimeOffset computedAt, CancellationToken cancellationToken)
+    /// <summary>A binary COPY of rows into <paramref name="table"/> (the columns of <c>egov.dossier_risk</c>).</summary>
+    public static Task<NpgsqlBinaryImporter> BeginCopyAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var delete = new NpgsqlCommand($"DELETE FROM {RiskTable.QualifiedName} WHERE computed_at < $1", connection);
-        delete.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = computedAt.ToUniversalTime() });
-        return await delete.ExecuteNonQueryAsync(cancellationToken);
+        return connection.BeginBinaryImportAsync($"COPY {table} ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+    }
+
+    /// <summary>The rows into an open COPY.</summary>
+    public static async Task WriteRowsAsync(NpgsqlBinaryImporter copy, IReadOnlyList<RiskRow> rows, DateTimeOffset computedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        ArgumentNullException.ThrowIfNull(rows);
+        var at = computedAt.ToUniversalTime();
+        foreach (var row in rows)
+        {
+            await WriteRowAsync(copy, row, at, cancellationToken);
+        }
     }
 
     private static async Task WriteRowAsync(NpgsqlBinaryImporter copy, RiskRow row, DateTimeOffset computedAt, CancellationToken cancellationToken)
@@ -148,7 +180,7 @@ public static class RiskRows
             await copy.WriteNullAsync(cancellationToken);
         }
 
-        await copy.WriteAsync(JsonSerializer.Serialize(e.Reasons, ReasonJson), NpgsqlDbType.Jsonb, cancellationToken);
-        await copy.WriteAsync(computedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+        await copy.WriteAsync(row.ReasonsJson, NpgsqlDbType.Jsonb, cancellationToken);
+        await copy.WriteAsync(computedAt, NpgsqlDbType.TimestampTz, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Threading.Channels;
 using EGov.Catalog;
 using EGov.Dossiers.Foresight;
 using EGov.Dossiers.Grain;
@@ -37,10 +38,15 @@ public sealed partial class RiskSweep(
     // The advisory-lock key of the sweep ("EGovRisk" in ASCII): one sweep per database at a time.
     public const long LockKey = 0x45476f765269736b;
 
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(10);
+
     // How many grains are asked to raise the flag at once.
     private const int RaiseParallelism = 16;
 
     private readonly ForesightOptions _settings = options.Value;
+
+    // The store's serializer settings reading only what the sweep needs; made on first use (the store is built lazily).
+    private readonly Lazy<System.Text.Json.JsonSerializerOptions> _slim = new(() => SweepDocuments.For(store));
 
     // A dossier written just before a scan's instant may commit just after it: each scan looks a little further back.
     private static readonly TimeSpan ScanOverlap = TimeSpan.FromSeconds(5);
@@ -137,28 +143,94 @@ public sealed partial class RiskSweep(
         return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
+    // A full sweep is a pipeline of three stages on two connections, so that PostgreSQL's halves (reading the
+    // documents, taking the COPY) and the host's (parsing and estimating) overlap instead of taking turns: a reader
+    // streams the documents in pages, the estimator parses and estimates each page in parallel, and this method COPYs
+    // the rows into a fresh table and swaps it in at the end (FreshRiskTable). Two pages wait at most between stages.
     private async Task<RiskSweepResult> SweepAllAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         int read = 0, written = 0, raised = 0;
-        var after = Guid.Empty;
-        while (true)
+        await FreshRiskTable.CreateAsync(connection, cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var documents = Channel.CreateBounded<List<byte[]>>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var estimated = Channel.CreateBounded<EstimatedPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reading = ReadAllAsync(documents.Writer, stop.Token);
+        var estimating = EstimateAllAsync(documents.Reader, estimated.Writer, now, stop.Token);
+        try
         {
-            var page = await RiskRows.OpenPageAsync(connection, store, after, _settings.PageSize, cancellationToken);
-            if (page.Count == 0)
+            await using var copy = await RiskRows.BeginCopyAsync(connection, FreshRiskTable.QualifiedName, cancellationToken);
+
+            // One COPY for the whole sweep: its end waits for PostgreSQL to take what is still buffered, which on a
+            // busy server can outlast the connection's 30 s command timeout.
+            copy.Timeout = CopyTimeout;
+            await foreach (var page in estimated.Reader.ReadAllAsync(cancellationToken))
             {
-                break;
+                read += page.Read;
+                written += page.Rows.Count;
+                await RiskRows.WriteRowsAsync(copy, page.Rows, now, cancellationToken);
+                raised += await RaiseAsync(page.Rows, cancellationToken);
             }
 
-            after = page[^1].Id;
-            read += page.Count;
-            var (w, r) = await ProcessAsync(connection, page, now, cancellationToken);
-            written += w;
-            raised += r;
+            await copy.CompleteAsync(cancellationToken);
+        }
+        catch
+        {
+            // The COPY is abandoned (its rows never land) and the live table is untouched: the next full sweep redoes it.
+            await stop.CancelAsync();
+            await Task.WhenAll(reading, estimating).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
         }
 
-        var deleted = await RiskRows.DeleteOlderThanAsync(connection, now, cancellationToken);
+        await Task.WhenAll(reading, estimating);
+        var deleted = await FreshRiskTable.SwapInAsync(connection, cancellationToken);
         return new RiskSweepResult(true, read, written, deleted, raised, watch.Elapsed);
+    }
+
+    private sealed record EstimatedPage(int Read, List<RiskRow> Rows);
+
+    // The first stage, on its own connection: every estimable document as stored, a page at a time.
+    private async Task ReadAllAsync(ChannelWriter<List<byte[]>> output, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await foreach (var page in RiskRows.OpenDocumentsAsync(connection, store, _settings.PageSize, cancellationToken))
+            {
+                await output.WriteAsync(page, cancellationToken);
+            }
+
+            output.Complete();
+        }
+        catch (Exception e)
+        {
+            output.Complete(e);
+            throw;
+        }
+    }
+
+    // The second stage: each page parsed (only what the estimate needs) and estimated, in parallel: pure CPU.
+    private async Task EstimateAllAsync(ChannelReader<List<byte[]>> input, ChannelWriter<EstimatedPage> output, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var slim = _slim.Value;
+            var parallel = new ParallelOptions { CancellationToken = cancellationToken };
+            await foreach (var page in input.ReadAllAsync(cancellationToken))
+            {
+                var rows = new RiskRow?[page.Count];
+                Parallel.For(0, page.Count, parallel, i => rows[i] = Estimate(SweepDocuments.Read(page[i], slim), now));
+                await output.WriteAsync(new EstimatedPage(page.Count, [.. rows.OfType<RiskRow>()]), cancellationToken);
+            }
+
+            output.Complete();
+        }
+        catch (Exception e)
+        {
+            // The sweep fails with what went wrong (a document that cannot be read), not Parallel.For's wrapper of it.
+            output.Complete(e is AggregateException { InnerExceptions.Count: 1 } one ? one.InnerExceptions[0] : e);
+            throw;
+        }
     }
 
     private async Task<RiskSweepResult> SweepChangedAsync(NpgsqlConnection connection, DateTimeOffset now, DateTimeOffset since, CancellationToken cancellationToken)
@@ -168,7 +240,7 @@ public sealed partial class RiskSweep(
         var after = Guid.Empty;
         while (true)
         {
-            var page = await RiskRows.ChangedPageAsync(connection, store, since, after, _settings.PageSize, cancellationToken);
+            var page = await RiskRows.ChangedPageAsync(connection, store, _slim.Value, since, after, _settings.PageSize, cancellationToken);
             if (page.Count == 0)
             {
                 break;
