@@ -19,6 +19,11 @@ public static class ForesightPolicyCheck
             return string.Create(CultureInfo.InvariantCulture, $"RiskThreshold {policy.RiskThreshold} must be above 0 and at most 1");
         }
 
+        if (!(policy.RiskClearMargin > 0 && policy.RiskClearMargin <= policy.RiskThreshold))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"RiskClearMargin {policy.RiskClearMargin} must be above 0 and at most RiskThreshold {policy.RiskThreshold}");
+        }
+
         if (!(policy.StepWarningFraction is > 0 and <= 1))
         {
             return string.Create(CultureInfo.InvariantCulture, $"StepWarningFraction {policy.StepWarningFraction} must be above 0 and at most 1");

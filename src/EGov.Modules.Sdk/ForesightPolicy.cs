@@ -6,11 +6,23 @@ namespace EGov.Modules.Sdk;
 /// </summary>
 public sealed record ForesightPolicy
 {
-    /// <summary>The platform's defaults: flag at 0.5, a step's due-soon warning at the lead alone (share 1), escalate at 0 and 2 working days overdue.</summary>
+    /// <summary>The platform's defaults: flag at 0.3 and clear below 0.2, a step's due-soon warning at the lead alone (share 1), escalate at 0 and 2 working days overdue.</summary>
     public static ForesightPolicy Default { get; } = new();
 
-    /// <summary>A dossier whose estimated probability of ending late reaches this (0..1, exclusive of 0) is flagged "at risk".</summary>
-    public double RiskThreshold { get; init; } = 0.5;
+    /// <summary>
+    /// A dossier whose estimated probability of ending late reaches this (0..1, exclusive of 0) is flagged "at risk".
+    /// 0.3 since the flag clears (docs/benchmarks.md, "Foresight: prediction quality": 0.5 before).
+    /// </summary>
+    public double RiskThreshold { get; init; } = 0.3;
+
+    /// <summary>
+    /// A flagged dossier whose probability falls below <see cref="RiskThreshold"/> minus this is cleared (it caught
+    /// up). Above 0 and at most <see cref="RiskThreshold"/>; equal to it keeps the flag until the appointment ends.
+    /// </summary>
+    public double RiskClearMargin { get; init; } = 0.1;
+
+    /// <summary>The probability below which a flagged dossier is cleared.</summary>
+    public double RiskClearBelow => RiskThreshold - RiskClearMargin;
 
     /// <summary>
     /// The step's due-soon warning fires when this share of the step's allowance is used (0..1), or the warning lead

@@ -27,14 +27,15 @@ public static class ForesightBenchmark
 {
     public const string Usage =
         "  foresight [--per-day <n>=40] [--days <n>=700] [--seed <n>=20261202] [--tick-hours <n>=2] [--warmup-days <n>=60]\n"
-        + "            [--depth <n>=500] [--min-samples <n>=20] [--refresh-minutes <n>=5] [--pace <w>=0.5] [--out <file.md>]";
-
-    private static readonly double[] Thresholds = [0.3, 0.4, 0.5, 0.6, 0.7];
+        + "            [--depth <n>=500] [--min-samples <n>=20] [--refresh-minutes <n>=5] [--pace <w>=0.5] [--oracle <0|1>=1]\n"
+        + "            [--thresholds <list>=0.3,0.4,0.5,0.6,0.7,0.8] [--margins <list>=0.1,0.2,0.3] [--out <file.md>]";
 
     public static int Run(IReadOnlyList<string> args, string command)
     {
         int perDay = 40, days = 700, seed = 20261202, tickHours = 2, warmup = 60;
         string? outFile = null;
+        var withOracle = true;
+        double[] thresholds = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8], margins = [0.1, 0.2, 0.3];
         var settings = new ForesightOptions();
         for (var i = 0; i < args.Count; i++)
         {
@@ -50,6 +51,9 @@ public static class ForesightBenchmark
                 case "--min-samples": settings.MinSamples = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--refresh-minutes": settings.HistoryRefresh = TimeSpan.FromMinutes(int.Parse(value, CultureInfo.InvariantCulture)); break;
                 case "--pace": Replay.PaceWeight = double.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--oracle": withOracle = value != "0"; break;
+                case "--thresholds": thresholds = List(value); break;
+                case "--margins": margins = List(value); break;
                 case "--out": outFile = value; break;
                 default: throw new ArgumentException($"Unknown option {args[i - 1]}.\n{Usage}");
             }
@@ -64,7 +68,9 @@ public static class ForesightBenchmark
         var dossiers = Generate(world, deadlines, calendar, perDay, days, seed);
         var generated = clock.Elapsed;
         var firstCounted = dossiers[0].ReceivedAt.AddDays(warmup);
-        var replay = Replay.Run(dossiers, deadlines, TimeSpan.FromHours(tickHours), settings.HistoryRefresh, settings, Thresholds);
+        var policies = Policies(thresholds, margins, withOracle, dossiers.Count);
+        var replay = Replay.Run(dossiers, deadlines, TimeSpan.FromHours(tickHours), settings.HistoryRefresh, settings, policies,
+            withOracle ? new ForesightOracle(seed + 2) : null);
 
         var counted = Enumerable.Range(0, dossiers.Count).Where(i => dossiers[i].ReceivedAt >= firstCounted).ToArray();
         var day = calendar.WorkingDayLength;
@@ -76,22 +82,21 @@ public static class ForesightBenchmark
         report.AppendLine(CultureInfo.InvariantCulture,
             $"Counted: {counted.Length:N0} dossiers received after a warm-up of {warmup} days; {late:N0} ended late ({100.0 * late / counted.Length:N1} %).");
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"Replay: {replay.Estimates:N0} estimates ({replay.Cold:N0} on declared allowances only) in {replay.Elapsed.TotalSeconds:N1} s; per estimate, the history changing under it, {Micro(replay.InputTime, replay.Estimates)} µs input (RiskInputs.From) + {Micro(replay.ModelTime, replay.Estimates)} µs model.");
+            $"Replay: {replay.Estimates:N0} estimates{(withOracle ? " (and the oracle's at each)" : "")} ({replay.Cold:N0} on declared allowances only) in {replay.Elapsed.TotalSeconds:N1} s; per estimate, the history changing under it, {Micro(replay.InputTime, replay.Estimates)} µs input (RiskInputs.From) + {Micro(replay.ModelTime, replay.Estimates)} µs model.");
         var steady = replay.Steady;
         report.AppendLine(CultureInfo.InvariantCulture,
             $"Sweep-like (one history snapshot, {steady.Estimates:N0} estimates of the replay's dossiers at one instant, one core): {Micro(steady.Input, steady.Estimates)} µs input + {Micro(steady.Model, steady.Estimates)} µs model = {steady.Estimates / (steady.Input + steady.Model).TotalSeconds:N0} estimates per second.");
         report.AppendLine(CultureInfo.InvariantCulture,
             $"Model settings: HistoryDepth {settings.HistoryDepth}, MinSamples {settings.MinSamples}, history reloaded every {settings.HistoryRefresh.TotalMinutes:0} min, K = {settings.Model.StepQuantiles} per step, {settings.Model.SumQuantiles} for the sum, pace weight {Replay.PaceWeight.ToString("0.##", CultureInfo.InvariantCulture)}; estimates every {tickHours} office hours and at every change.");
         report.AppendLine();
-        report.AppendLine("| flag | recall | precision | flagged | late flagged in time | false flags | working days ahead (mean, true flags) | median |");
-        report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        report.AppendLine("| flag | recall | precision | flagged | late flagged in time | false flags | working days ahead (mean, true flags) | median | in time, ever flagged | raised twice or more |");
+        report.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         var baseline = counted.Where(i => dossiers[i].EndedAt > dossiers[i].DecideAt).ToArray();
         Row(report, "clock only: due soon (1 working day before)", baseline, counted, dossiers, i => dossiers[i].DecideAt, deadlines, day);
-        for (var t = 0; t < Thresholds.Length; t++)
+        foreach (var policy in policies)
         {
-            var first = replay.FirstFlag[t];
-            Row(report, $"risk ≥ {Thresholds[t].ToString("0.0", CultureInfo.InvariantCulture)}", [.. counted.Where(i => first[i] is not null)], counted, dossiers,
-                i => first[i]!.Value, deadlines, day);
+            Row(report, policy.Name, [.. counted.Where(i => policy.RaisedAt(i) is not null)], counted, dossiers, i => policy.RaisedAt(i)!.Value, deadlines, day,
+                (counted.Count(i => !dossiers[i].Late && policy.Episodes(i) > 0), counted.Count(i => policy.Episodes(i) > 1)));
         }
 
         report.AppendLine();
@@ -106,7 +111,31 @@ public static class ForesightBenchmark
         return 0;
     }
 
-    private static void Row(StringBuilder report, string name, int[] flagged, int[] counted, List<ForesightDossier> dossiers, Func<int, DateTimeOffset> flaggedAt, IDeadlines deadlines, TimeSpan day)
+    /// <summary>Sticky and clearable flags per threshold (and held over two estimates), then the oracle's.</summary>
+    private static List<ForesightFlagPolicy> Policies(double[] thresholds, double[] margins, bool oracle, int dossiers)
+    {
+        var policies = new List<ForesightFlagPolicy>();
+        foreach (var truth in oracle ? new[] { false, true } : [false])
+        {
+            foreach (var t in thresholds)
+            {
+                policies.Add(new ForesightFlagPolicy(t, null, 1, truth, dossiers));
+                policies.AddRange(margins.Where(m => !truth || m == margins[margins.Length / 2]).Select(m => new ForesightFlagPolicy(t, t - m, 1, truth, dossiers)));
+                if (!truth)
+                {
+                    policies.Add(new ForesightFlagPolicy(t, null, 2, truth, dossiers));
+                    policies.Add(new ForesightFlagPolicy(t, t - margins[margins.Length / 2], 2, truth, dossiers));
+                }
+            }
+        }
+
+        return policies;
+    }
+
+    private static double[] List(string value) => [.. value.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
+
+    private static void Row(StringBuilder report, string name, int[] flagged, int[] counted, List<ForesightDossier> dossiers, Func<int, DateTimeOffset> flaggedAt, IDeadlines deadlines, TimeSpan day,
+        (int EverFalse, int Repeated)? episodes = null)
     {
         var truePositives = flagged.Where(i => dossiers[i].Late).ToArray();
         var late = counted.Count(i => dossiers[i].Late);
@@ -114,7 +143,7 @@ public static class ForesightBenchmark
         var recall = late == 0 ? 0 : (double)truePositives.Length / late;
         var precision = flagged.Length == 0 ? 0 : (double)truePositives.Length / flagged.Length;
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"| {name} | {recall:0.000} | {precision:0.000} | {flagged.Length:N0} | {truePositives.Length:N0} of {late:N0} | {flagged.Length - truePositives.Length:N0} | {(ahead.Length == 0 ? 0 : ahead.Average()):0.00} | {(ahead.Length == 0 ? 0 : ahead[ahead.Length / 2]):0.00} |");
+            $"| {name} | {recall:0.000} | {precision:0.000} | {flagged.Length:N0} | {truePositives.Length:N0} of {late:N0} | {flagged.Length - truePositives.Length:N0} | {(ahead.Length == 0 ? 0 : ahead.Average()):0.00} | {(ahead.Length == 0 ? 0 : ahead[ahead.Length / 2]):0.00} | {(episodes is { } e ? e.EverFalse.ToString("N0", CultureInfo.InvariantCulture) : "–")} | {(episodes is { } r ? r.Repeated.ToString("N0", CultureInfo.InvariantCulture) : "–")} |");
     }
 
     private static string Micro(TimeSpan total, long count) => (total.TotalMicroseconds / Math.Max(1, count)).ToString("0.00", CultureInfo.InvariantCulture);

@@ -11,14 +11,6 @@ namespace EGov.Benchmarks;
 /// </summary>
 internal sealed class Replay
 {
-    private Replay(int dossiers, int thresholds)
-    {
-        FirstFlag = [.. Enumerable.Range(0, thresholds).Select(_ => new DateTimeOffset?[dossiers])];
-    }
-
-    /// <summary>Per threshold, per dossier: the first estimate at or over it made by the dossier's decision instant.</summary>
-    public DateTimeOffset?[][] FirstFlag { get; }
-
     /// <summary>The model's pace weight for this run (the benchmark's --pace option).</summary>
     public static double PaceWeight { get; set; } = new ForesightModelOptions().PaceWeight;
 
@@ -35,9 +27,11 @@ internal sealed class Replay
     /// <summary>The sweep's case, on one core: the input and the model for many dossiers over one history snapshot.</summary>
     public (long Estimates, TimeSpan Input, TimeSpan Model) Steady { get; private set; }
 
-    public static Replay Run(List<ForesightDossier> dossiers, CalendarDeadlines deadlines, TimeSpan tick, TimeSpan refresh, ForesightOptions settings, double[] thresholds)
+    /// <summary>Replays every estimate into <paramref name="policies"/>; the oracle's ones only when <paramref name="oracle"/> is given.</summary>
+    public static Replay Run(List<ForesightDossier> dossiers, CalendarDeadlines deadlines, TimeSpan tick, TimeSpan refresh, ForesightOptions settings,
+        IReadOnlyList<ForesightFlagPolicy> policies, ForesightOracle? oracle)
     {
-        var replay = new Replay(dossiers.Count, thresholds.Length);
+        var replay = new Replay();
         var ticks = Ticks(deadlines, dossiers[0].ReceivedAt, dossiers.Max(d => d.EndedAt), tick);
         var items = new List<Item>();
         for (var d = 0; d < dossiers.Count; d++)
@@ -121,12 +115,10 @@ internal sealed class Replay
             modelTicks += done - built;
             replay.Estimates++;
             replay.Cold += forecast.FromHistory ? 0 : 1;
-            for (var t = 0; t < thresholds.Length; t++)
+            var truth = oracle?.Probability(dossier, input, state.CurrentStepIndex) ?? 0;
+            foreach (var policy in policies)
             {
-                if (replay.FirstFlag[t][item.Dossier] is null && forecast.Probability >= thresholds[t])
-                {
-                    replay.FirstFlag[t][item.Dossier] = now;
-                }
+                policy.See(item.Dossier, now, policy.Oracle ? truth : forecast.Probability);
             }
         }
 

@@ -9,14 +9,20 @@ using EGov.Kernel;
 namespace EGov.Benchmarks;
 
 /// <summary>One generated dossier: its events (made by the real decider), when it was due and decided, and the steps it ended.</summary>
+/// <param name="Scales">Per step, the share of its allowance it was drawn around before the noise (step × unit × season
+/// × this dossier's difficulty): what only the world knows, kept for the oracle bound of the benchmark.</param>
 public sealed record ForesightDossier(
     List<IDossierEvent> Events,
     DateTimeOffset ReceivedAt,
     DateTimeOffset DueAt,
     DateTimeOffset DecideAt,
     DateTimeOffset EndedAt,
-    List<ForesightSample> Steps)
+    List<ForesightSample> Steps,
+    double[] Scales)
 {
+    /// <summary>σ of the log-normal noise every step is drawn with around its scale.</summary>
+    public const double NoiseSigma = 0.35;
+
     public bool Late => EndedAt > DueAt;
 }
 
@@ -64,12 +70,14 @@ public sealed class ForesightWorld(ProcedureCatalog catalog, CalendarDeadlines d
         var difficulty = Math.Exp(0.25 * Normal()) * (_random.NextDouble() < 1.0 / 12 ? 1.8 : 1);
         var at = received;
         var samples = new List<ForesightSample>();
+        var scales = new double[plan.Steps.Count];
         for (var i = 0; i < plan.Steps.Count; i++)
         {
             var step = plan.Steps[i];
             var stepRules = deadlines.ForUnit(step.Unit);
             var allowance = stepRules.OfficeTimeBetween(at, stepRules.Due(at, step.AllowanceValue, step.AllowanceUnit));
-            var share = Pace($"step:{plan.ProcedureCode}:{step.Id}") * Pace("unit:" + step.Unit) * Season(stepRules.LocalDate(at)) * difficulty * Math.Exp(0.35 * Normal());
+            scales[i] = Pace($"step:{plan.ProcedureCode}:{step.Id}") * Pace("unit:" + step.Unit) * Season(stepRules.LocalDate(at)) * difficulty;
+            var share = scales[i] * Math.Exp(ForesightDossier.NoiseSigma * Normal());
             var took = TimeSpan.FromMinutes(Math.Max(10, Math.Round(allowance.TotalMinutes * share)));
             var end = stepRules.AddOfficeTime(at, took);
             var who = Officer(step.Unit, i == plan.Steps.Count - 1 ? 2 : 1);
@@ -84,7 +92,7 @@ public sealed class ForesightWorld(ProcedureCatalog catalog, CalendarDeadlines d
             Decide(ref state, events, new ActionInput(DossierActions.IssueResult, null, null, [], null, null, null, desk), at, rules);
         }
 
-        return new ForesightDossier(events, received, due, rules.DueSoonAt(due), at, samples);
+        return new ForesightDossier(events, received, due, rules.DueSoonAt(due), at, samples, scales);
     }
 
     private static void Decide(ref DossierState state, List<IDossierEvent> events, ActionInput command, DateTimeOffset at, IDeadlines rules)

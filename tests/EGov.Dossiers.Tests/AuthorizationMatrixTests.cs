@@ -45,11 +45,12 @@ public sealed class AuthorizationMatrixTests
         [S.Withdrawn] = [U.Justice, U.Construction],
         [S.Stopped] = [U.Justice],
         [S.AtRisk] = [U.Justice, U.Construction],
+        [S.RiskCleared] = [U.Justice, U.Construction],
         [S.ApologyIssued] = [U.Justice, U.Construction],
         [S.Escalated] = [U.Justice, U.Construction],
     };
 
-    // The second step's actions; the issue-19 scenarios are that dossier flagged, given a new appointment or escalated.
+    // The second step's actions; the issue-19 scenarios are that dossier flagged, cleared, given a new appointment or escalated.
     private static Dictionary<string, string[]> AtAppraiseActions() => new()
     {
         [A.RequestSupplement] = [SpecialistSxd, LeaderSxd], [A.CompleteStep] = [SpecialistSxd, LeaderSxd],
@@ -95,6 +96,7 @@ public sealed class AuthorizationMatrixTests
         [S.Withdrawn] = [],
         [S.Stopped] = [],
         [S.AtRisk] = AtAppraiseActions(),
+        [S.RiskCleared] = AtAppraiseActions(),
         [S.ApologyIssued] = AtAppraiseActions(),
         [S.Escalated] = AtAppraiseActions(),
     };

@@ -165,6 +165,22 @@ public sealed record DossierFlaggedAtRisk(
     EventMeta Meta) : IDossierEvent;
 
 /// <summary>
+/// The dossier flagged at risk for <paramref name="DueAt"/> caught up: its estimated probability of ending late fell
+/// below <paramref name="ClearBelow"/> (the module's threshold less its clear margin). It leaves the at-risk lists; a
+/// later <see cref="DossierFlaggedAtRisk"/> starts a new episode. Never recorded once the appointment has passed.
+/// </summary>
+/// <param name="ClearBelow">The clear threshold the probability fell below.</param>
+/// <param name="DraftWithdrawn">The apology draft the flag prepared was withdrawn with it (the dossier was not yet due soon).</param>
+public sealed record DossierRiskCleared(
+    string Scope,
+    DateTimeOffset DueAt,
+    double Probability,
+    double ClearBelow,
+    string HoldingUnit,
+    bool DraftWithdrawn,
+    EventMeta Meta) : IDossierEvent;
+
+/// <summary>
 /// A draft of form 04 (apology and new appointment) was prepared for the responsible officer, because the dossier is
 /// at risk or due soon: <paramref name="WorkingDays"/> past the current appointment, from the predicted finish. Issued
 /// with the <c>issue-apology</c> action (a <see cref="DeadlineExtended"/> with <c>FromDraft</c>); replaced by a later draft.

@@ -53,7 +53,7 @@ public static class FormComposer
     // The foresight flags (issue 19) are deadline flags too: a risk flag with its draft, an escalation with or after the
     // miss. None of them adds a row to the slip or changes what it shows, so none rewrites it.
     private static bool RewritesSlip(IDossierEvent e) =>
-        e is not (DossierRated or DeadlineNeared or DeadlineMissed or DossierFlaggedAtRisk or ApologyDrafted or DossierEscalated);
+        e is not (DossierRated or DeadlineNeared or DeadlineMissed or DossierFlaggedAtRisk or DossierRiskCleared or ApologyDrafted or DossierEscalated);
 
     internal static DossierForm Form(DossierState state, FormKind kind, long version, DateTimeOffset at, string html, Guid id) => new()
     {

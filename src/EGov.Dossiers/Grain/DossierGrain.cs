@@ -152,13 +152,27 @@ internal sealed partial class DossierGrain(
         throw new InvalidOperationException($"Dossier {Id}: alarm could not be recorded after three concurrent changes; Wolverine will retry it.");
     }
 
-    public async Task<bool> RaiseRisk(RiskSignal signal)
+    public Task<bool> RaiseRisk(RiskSignal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        await EnsureLoadedAsync();
+        return RecordRiskAsync(
+            (state, now) => RiskWarnings.Decide(state, signal.DueAt, signal.Probability, signal.PredictedFinishAt, signal.Reasons, now, deadlines.ForUnit(state.Unit)),
+            () => LogAtRisk(logger, Id, signal.Probability), "the risk flag");
+    }
 
-        // One activation handles one call at a time, and the flag's key is in the state: twenty concurrent signals, or
-        // the same one delivered again after a restart, record it once.
+    public Task<bool> ClearRisk(RiskClearSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        return RecordRiskAsync(
+            (state, now) => RiskClears.Decide(state, signal.DueAt, signal.Probability, signal.ClearBelow, now, deadlines.ForUnit(state.Unit)),
+            () => LogRiskCleared(logger, Id, signal.Probability), "the risk clear");
+    }
+
+    // The raise and the clear of the at-risk flag. One activation handles one call at a time, and the flag is in the
+    // state: twenty concurrent signals, or the same one delivered again after a restart, record it once.
+    private async Task<bool> RecordRiskAsync(Func<DossierState, DateTimeOffset, AlarmOutcome> decide, Action recorded, string what)
+    {
+        await EnsureLoadedAsync();
         for (var attempt = 0; attempt < 3; attempt++)
         {
             if (_state is null && !await CatchUpAsync())
@@ -167,10 +181,10 @@ internal sealed partial class DossierGrain(
             }
 
             var now = clock.GetUtcNow();
-            var outcome = RiskWarnings.Decide(_state!, signal.DueAt, signal.Probability, signal.PredictedFinishAt, signal.Reasons, now, deadlines.ForUnit(_state!.Unit));
+            var outcome = decide(_state!, now);
             if (outcome.Events.Count == 0)
             {
-                // A refusal from a stale copy (another node extended, or flagged, since) is judged again on the stored version.
+                // A refusal from a stale copy (another node extended, flagged or cleared since) is judged again on the stored version.
                 if (await CatchUpAsync())
                 {
                     continue;
@@ -182,12 +196,12 @@ internal sealed partial class DossierGrain(
 
             if (await TryCommitAsync(outcome.Events, now))
             {
-                LogAtRisk(logger, Id, signal.Probability);
+                recorded();
                 return true;
             }
         }
 
-        throw new InvalidOperationException($"Dossier {Id}: the risk flag could not be recorded after three concurrent changes.");
+        throw new InvalidOperationException($"Dossier {Id}: {what} could not be recorded after three concurrent changes.");
     }
 
     private AlarmContext AlarmContextOf(DossierState state) =>
@@ -335,6 +349,9 @@ internal sealed partial class DossierGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {DossierId}: flagged at risk of being late (probability {Probability})")]
     private static partial void LogAtRisk(ILogger logger, Guid dossierId, double probability);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dossier {DossierId}: no longer at risk of being late (probability {Probability})")]
+    private static partial void LogRiskCleared(ILogger logger, Guid dossierId, double probability);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Dossier {DossierId}: risk signal ignored: {Why}")]
     private static partial void LogRiskIgnored(ILogger logger, Guid dossierId, string why);

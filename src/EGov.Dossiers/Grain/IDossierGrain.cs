@@ -37,4 +37,11 @@ public interface IDossierGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("RaiseRisk")]
     Task<bool> RaiseRisk(RiskSignal signal);
+
+    /// <summary>
+    /// The risk sweep found the flagged dossier below its clear threshold: records <c>DossierRiskCleared</c> unless it is
+    /// no longer flagged, the appointment changed or has passed. True when it recorded it.
+    /// </summary>
+    [Alias("ClearRisk")]
+    Task<bool> ClearRisk(RiskClearSignal signal);
 }

@@ -127,6 +127,13 @@ public static class DossierEvolution
                 s.AtRisk = true;
                 s.RiskProbability = e.Probability;
                 break;
+            case DossierRiskCleared e:
+                // The alarm key goes with the flag: a later raise for the same appointment is a new episode.
+                s.RaisedAlarms.Remove(AlarmKey.For(AlarmKind.AtRisk, e.Scope, e.DueAt));
+                s.AtRisk = false;
+                s.RiskProbability = e.Probability;
+                s.ApologyDraft = e.DraftWithdrawn ? null : s.ApologyDraft;
+                break;
             case ApologyDrafted e:
                 s.ApologyDraft = new ApologyDraft(e.WorkingDays, e.ProposedDueAt, e.Basis, e.Meta.At);
                 break;

@@ -265,6 +265,7 @@ public sealed partial class RiskSweep(
         var rows = estimates.OfType<RiskRow>().ToList();
         var gone = page.Where((_, i) => estimates[i] is null).Select(s => s.Id).ToList();
         await RiskRows.WriteAsync(connection, rows, gone, now, cancellationToken);
+        await RiskClearing.ClearAsync(grains, catalog, rows, logger, cancellationToken);
         return (rows.Count, await RaiseAsync(rows, cancellationToken));
     }
 

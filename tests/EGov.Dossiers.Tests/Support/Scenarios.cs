@@ -26,13 +26,14 @@ internal static class Scenarios
     public const string Withdrawn = "withdrawn";
     public const string Stopped = "stopped";
     public const string AtRisk = "flagged at risk with an apology draft (step 2 of 3)";
+    public const string RiskCleared = "flagged at risk, then cleared (caught up), its draft withdrawn";
     public const string ApologyIssued = "apology issued from the draft";
     public const string Escalated = "overdue, escalated to levels 1 and 2";
 
     public static readonly IReadOnlyList<string> All =
     [
         Submitted, IntakeSupplement, Received, AtAppraise, AtSign, ProcessingSupplement, AwaitingFee, Approved,
-        ResultReady, Delivered, Rated, Refused, Rejected, Withdrawn, Stopped, AtRisk, ApologyIssued, Escalated,
+        ResultReady, Delivered, Rated, Refused, Rejected, Withdrawn, Stopped, AtRisk, RiskCleared, ApologyIssued, Escalated,
     ];
 
     /// <summary>The platform's foresight defaults with no risk model: a due-soon draft proposes one working day.</summary>
@@ -43,6 +44,10 @@ internal static class Scenarios
     /// <summary>The risk sweep's verdict on a dossier: 80 % late, finishing two working days after its appointment.</summary>
     public static IReadOnlyList<IDossierEvent> FlagAtRisk(DossierState s, DateTimeOffset now) =>
         RiskWarnings.Decide(s, s.DueAt!.Value, 0.8, Vn.Deadlines.Due(s.DueAt!.Value, 2, DurationUnit.WorkingDays), [StepOverrun], now, Vn.Deadlines).Events;
+
+    /// <summary>The risk sweep's next verdict: 5 % late, below the default clear threshold: the flag clears.</summary>
+    public static IReadOnlyList<IDossierEvent> ClearRisk(DossierState s, DateTimeOffset now) =>
+        RiskClears.Decide(s, s.DueAt!.Value, 0.05, EGov.Modules.Sdk.ForesightPolicy.Default.RiskClearBelow, now, Vn.Deadlines).Events;
 
     /// <summary>What the dossier's alarm of <paramref name="kind"/> (and <paramref name="scope"/>) records when it fires on time.</summary>
     public static IReadOnlyList<IDossierEvent> Fire(DossierState s, AlarmKind kind, string scope, DateTimeOffset fireAt) =>
@@ -70,6 +75,7 @@ internal static class Scenarios
         Withdrawn => Build(AtAppraise).Do(A.Withdraw, P.Citizen),
         Stopped => Build(Received).Do(A.Stop, P.Leader(U.Justice)),
         AtRisk => Build(AtAppraise).Record(Build(AtAppraise).Now.AddHours(1), FlagAtRisk),
+        RiskCleared => Build(AtRisk).Record(Build(AtRisk).Now.AddHours(1), ClearRisk),
         ApologyIssued => Build(AtRisk).Do(A.IssueApology, P.Leader(U.Justice)),
         Escalated => Escalate(Build(AtAppraise)),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),

@@ -55,6 +55,10 @@ internal static class ForesightSupport
     public static Task<long> FlagsAsync(string connectionString, Guid id) =>
         Database.CountAsync(connectionString, $"SELECT count(*) FROM egov.mt_events WHERE stream_id = '{id}' AND type = 'dossier_flagged_at_risk'");
 
+    /// <summary>How many times the dossier's history records the flag's clearing.</summary>
+    public static Task<long> ClearsAsync(string connectionString, Guid id) =>
+        Database.CountAsync(connectionString, $"SELECT count(*) FROM egov.mt_events WHERE stream_id = '{id}' AND type = 'dossier_risk_cleared'");
+
     /// <summary>Monday 1 March 2027, 08:00 in Hà Nội: 2027 has no official calendar data, so plain weeks.</summary>
     public static DateTimeOffset Start => DeadlineWarningTests.Local(2027, 3, 1, 8);
 

@@ -31,7 +31,7 @@ public sealed class RiskApiTests(PlatformFixture platform)
         var early = await spec.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{open}/risk", ct);
         Assert.InRange(early.GetProperty("probability").GetDouble(), 0, 1);
         Assert.False(early.GetProperty("atRisk").GetBoolean());
-        Assert.Equal(0.5, early.GetProperty("threshold").GetDouble());
+        Assert.Equal(0.3, early.GetProperty("threshold").GetDouble());
         Assert.True(early.GetProperty("expectedRemainingWorkingDays").GetDouble() > 0);
         Assert.NotEqual(JsonValueKind.Null, early.GetProperty("dueAt").ValueKind);
         Assert.NotEqual(JsonValueKind.Null, early.GetProperty("predictedFinishAt").ValueKind);

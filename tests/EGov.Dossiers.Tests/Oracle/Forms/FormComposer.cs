@@ -25,7 +25,7 @@ internal static class FormComposer
         var last = history.Count == 0 ? null : history[^1];
 
         // The slip is rewritten after every new event except those that change nothing on it.
-        var slip = newEvents > 0 && last?.Event is not (null or DossierRated or DeadlineNeared or DeadlineMissed or DossierFlaggedAtRisk or ApologyDrafted or DossierEscalated) ? new ProcessControlSlip(context) : null;
+        var slip = newEvents > 0 && last?.Event is not (null or DossierRated or DeadlineNeared or DeadlineMissed or DossierFlaggedAtRisk or DossierRiskCleared or ApologyDrafted or DossierEscalated) ? new ProcessControlSlip(context) : null;
         var reader = new Reader(history.Count - newEvents, context, slip);
         var state = DossierEvolution.Fold(history, reader);
         if (slip is not null && state.ReceivedAt is not null)

@@ -257,6 +257,7 @@ export const TEXT = {
   "event-DeadlineMissed": { vi: "Quá hạn", en: "Deadline missed" },
   "event-DeadlinesRecomputed": { vi: "Tính lại thời hạn", en: "Deadlines recomputed" },
   "event-DossierFlaggedAtRisk": { vi: "Có nguy cơ trễ hạn", en: "At risk of being late" },
+  "event-DossierRiskCleared": { vi: "Hết nguy cơ trễ hạn", en: "No longer at risk" },
   "event-ApologyDrafted": { vi: "Soạn sẵn phiếu xin lỗi", en: "Apology drafted" },
   "event-DossierEscalated": { vi: "Báo cáo cấp trên", en: "Escalated" },
 };
