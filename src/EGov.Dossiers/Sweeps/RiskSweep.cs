@@ -169,6 +169,7 @@ public sealed partial class RiskSweep(
                 read += page.Read;
                 written += page.Rows.Count;
                 await RiskRows.WriteRowsAsync(copy, page.Rows, now, cancellationToken);
+                await RiskClearing.ClearAsync(grains, catalog, page.Rows, logger, cancellationToken);
                 raised += await RaiseAsync(page.Rows, cancellationToken);
             }
 
