@@ -166,10 +166,11 @@ public static class LoadTest
     /// <summary>
     /// The floor in the host's own database (its schema, indexes and rows), with the host stopped: Npgsql first,
     /// then pgbench when installed; both write copies of one of the host's intakes and read the host's codes.
+    /// <paramref name="withLookup"/> false measures the intake floor alone (the sweep-on/off comparison needs no lookup).
     /// </summary>
-    private static async Task FloorAsync(
+    internal static async Task FloorAsync(
         LoadOptions options, PostgresTarget postgres, string hostDatabase, DatabaseCounters counters, IReadOnlyList<string> codes, List<MeasuredPhase> phases,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool withLookup = true)
     {
         FloorTemplate template;
         await using (var dataSource = NpgsqlDataSource.Create(hostDatabase))
@@ -186,7 +187,10 @@ public static class LoadTest
         await using (var floor = await NpgsqlFloor.OpenAsync(hostDatabase, template, options.Clients, cancellationToken))
         {
             phases.Add(await PhaseAsync("Floor intake (Npgsql, prepared, 1 batch = 1 transaction)", options, floor.IntakeAsync, self, "load generator", pgDir, counters, cancellationToken));
-            phases.Add(await PhaseAsync("Floor lookup (Npgsql, prepared, by code)", options, (c, ct) => floor.LookupAsync(c, codes, ct), self, "load generator", pgDir, null, cancellationToken));
+            if (withLookup)
+            {
+                phases.Add(await PhaseAsync("Floor lookup (Npgsql, prepared, by code)", options, (c, ct) => floor.LookupAsync(c, codes, ct), self, "load generator", pgDir, null, cancellationToken));
+            }
         }
 
         if (!PgbenchFloor.Available || options.SkipPgbench)
@@ -196,7 +200,10 @@ public static class LoadTest
         }
 
         phases.Add(await PgbenchPhaseAsync("pgbench intake (prepared, pipelined)", options, hostDatabase, PgbenchFloor.IntakeScript(template), pgDir, counters, cancellationToken));
-        phases.Add(await PgbenchPhaseAsync("pgbench lookup (prepared, by code)", options, hostDatabase, PgbenchFloor.LookupScript(template, codes.Count), pgDir, null, cancellationToken));
+        if (withLookup)
+        {
+            phases.Add(await PgbenchPhaseAsync("pgbench lookup (prepared, by code)", options, hostDatabase, PgbenchFloor.LookupScript(template, codes.Count), pgDir, null, cancellationToken));
+        }
     }
 
     private static async Task<MeasuredPhase> PgbenchPhaseAsync(
@@ -221,7 +228,7 @@ public static class LoadTest
     /// Warms a phase up in windows until its throughput is stable (or the cap), then measures one window of
     /// <see cref="LoadOptions.Duration"/>, reading CPU (and database counters) at its edges only.
     /// </summary>
-    private static async Task<MeasuredPhase> PhaseAsync(
+    internal static async Task<MeasuredPhase> PhaseAsync(
         string name, LoadOptions options, Operation operation, Func<double> clientCpu, string clientCpuOf, string? pgDir, DatabaseCounters? counters,
         CancellationToken cancellationToken)
     {

@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Running;
 using EGov.Benchmarks;
 
-// Eight modes: `load` (the end-to-end load test), `workspace` (issue 18: the officer queue's first paint), `deadlines` (issue 4's deadline storm), `deadlines-query` (its
+// The modes: `load` (the end-to-end load test), `workspace` (issue 18: the officer queue's first paint), `deadlines` (issue 4's deadline storm), `deadlines-query` (its
 // work-list query alone), `vault` (issue 5's document vault), `statistics` (issue 7's ten million events), `chaos`
-// (issue 15's node kills under load) and `micro` (BenchmarkDotNet).
-if (args.Length == 0 || args[0] is not ("load" or "workspace" or "micro" or "deadlines" or "deadlines-query" or "vault" or "statistics" or "chaos" or "foresight" or "foresight-cost"))
+// (issue 15's node kills under load), `foresight`, `foresight-cost` and `foresight-intake` (issue 19: prediction, the sweep's cost, intake with the sweep on and off) and `micro` (BenchmarkDotNet).
+if (args.Length == 0 || args[0] is not ("load" or "workspace" or "micro" or "deadlines" or "deadlines-query" or "vault" or "statistics" or "chaos" or "foresight" or "foresight-cost" or "foresight-intake"))
 {
     Console.Error.WriteLine(LoadOptions.Usage);
     Console.Error.WriteLine(ChaosOptions.Usage);
@@ -15,7 +15,21 @@ if (args.Length == 0 || args[0] is not ("load" or "workspace" or "micro" or "dea
     Console.Error.WriteLine(WorkspacePaintBenchmark.Usage);
     Console.Error.WriteLine(ForesightBenchmark.Usage);
     Console.Error.WriteLine(ForesightCostBenchmark.Usage);
+    Console.Error.WriteLine(SweepIntakeBenchmark.Usage);
     return 2;
+}
+
+if (args[0] == "foresight-intake")
+{
+    try
+    {
+        return await SweepIntakeBenchmark.RunAsync(args[1..], "dotnet run -c Release --project tests/EGov.Benchmarks -- " + string.Join(' ', args), CancellationToken.None);
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 2;
+    }
 }
 
 if (args[0] == "foresight")
