@@ -24,8 +24,7 @@ public sealed class CitizenMailTests(PlatformFixture platform, Smtp4devServer sm
         var sent = await AwaitStatusAsync(desk, id, "received", "sent");
         Assert.Equal(1, sent.GetProperty("attempts").GetInt32());
         Assert.Equal("email", sent.GetProperty("channel").GetString());
-        var mails = await smtp.MessagesToAsync(to);
-        var (subject, body) = Assert.Single(mails);
+        var (subject, body) = Assert.Single(await smtp.AwaitMailsAsync(to, 1));
         Assert.Contains(code, subject, StringComparison.Ordinal);
         Assert.Contains($"Mã hồ sơ: {code}", body, StringComparison.Ordinal);
         Assert.Contains($"Dossier code: {code}", body, StringComparison.Ordinal);
@@ -52,7 +51,7 @@ public sealed class CitizenMailTests(PlatformFixture platform, Smtp4devServer sm
         await desk.PostOkAsync($"/api/v1/dossiers/{id}/issue-result", new { });
         await AwaitStatusAsync(desk, id, "result-ready", "sent");
 
-        var mails = await smtp.MessagesToAsync(to);
+        var mails = await smtp.AwaitMailsAsync(to, 3);
         Assert.Equal(3, mails.Count);
         Assert.Single(mails, m => m.Body.Contains("Nội dung cần bổ sung: Thiếu bản sao căn cước công dân", StringComparison.Ordinal));
         Assert.Single(mails, m => m.Subject.Contains("Your result is ready", StringComparison.Ordinal));
@@ -97,7 +96,7 @@ public sealed class CitizenMailTests(PlatformFixture platform, Smtp4devServer sm
         await using var second = await TestHost.StartAsync(platform.Postgres, settings);
         var officer = await second.ClientAsync("cm-desk4", [Roles.DeskOfficer], "STP");
         await AwaitStatusAsync(officer, id, "received", "sent");
-        Assert.Single(await smtp.MessagesToAsync(to));
+        Assert.Single(await smtp.AwaitMailsAsync(to, 1));
     }
 
     [Fact]

@@ -21,6 +21,17 @@ internal static class MailSupport
         applicant = new { idNumber = Api.NewCitizenId(), fullName = "Nguyễn Văn Thư", phone = "0912345678", email, address = "12 Lê Lợi, Tân Định" },
     };
 
+    /// <summary>
+    /// The mails to <paramref name="recipient"/> once at least <paramref name="count"/> arrived: smtp4dev stores a
+    /// message a moment after its 250 reply, so the sender may record "sent" before the inbox shows it.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Subject, string Body)>> AwaitMailsAsync(this Smtp4devServer smtp, string recipient, int count)
+    {
+        IReadOnlyList<(string Subject, string Body)> mails = [];
+        await DeadlineWarningTests.Eventually(async () => (mails = await smtp.MessagesToAsync(recipient)).Count >= count);
+        return mails;
+    }
+
     public static async Task<JsonElement[]> MessagesAsync(HttpClient officer, Guid id)
     {
         var response = await officer.GetAsync($"/api/v1/dossiers/{id}/messages", TestContext.Current.CancellationToken);
