@@ -45,6 +45,15 @@ public static class DossiersSetup
         // Built now, not on first use: a mistake in the Satisfaction section stops the host at start-up with its reason.
         services.AddSingleton(Satisfaction.SatisfactionOptions.Build(configuration));
         services.AddSingleton<DossierOpener>();
+
+        // Citizen e-mail (docs/notifications.md): settings checked now; the sender runs on every node that has it on.
+        var mail = Notifications.NotificationOptions.Build(configuration);
+        services.AddSingleton(mail);
+        if (mail.Enabled && mail.SenderEnabled)
+        {
+            services.AddHostedService<Notifications.CitizenMailSender>();
+        }
+
         services.AddPublicLookup(configuration);
         services.AddSingleton<Officers.OfficerDirectory>();
         services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, Officers.OfficerRecording>();
@@ -92,6 +101,7 @@ public static class DossiersSetup
         options.Storage.ExtendedSchemaObjects.Add(Foresight.RiskTable.SchemaObject());
         options.Storage.ExtendedSchemaObjects.Add(Foresight.StepHistoryTable.SchemaObject());
         options.Storage.ExtendedSchemaObjects.Add(Sweeps.RiskSweepState.SchemaObject());
+        options.Storage.ExtendedSchemaObjects.Add(Notifications.CitizenMessageTable.SchemaObject());
         options.Projections.Add(new Foresight.StepHistoryProjection(), ProjectionLifecycle.Async, Foresight.StepHistoryProjection.Name,
             async => async.DeleteDataInTableOnTeardown(Foresight.StepHistoryTable.QualifiedName));
 

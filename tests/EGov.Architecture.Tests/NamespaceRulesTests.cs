@@ -25,6 +25,7 @@ public sealed class NamespaceRulesTests
         ["EGov.Dossiers.Forms"] = 2,
         ["EGov.Dossiers.Intake"] = 2,
         ["EGov.Dossiers.Lookup"] = 2,
+        ["EGov.Dossiers.Notifications"] = 2,
         ["EGov.Dossiers.Telemetry"] = 2,
         ["EGov.Dossiers.Events"] = 1,
         ["EGov.Dossiers.Model"] = 1,

@@ -26,6 +26,8 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform)
     {
         ["GET dossier"] = [401, 200, 404, 200, 200, 200, 404, 404, 404, 200],
         ["GET history"] = [401, 200, 404, 200, 200, 200, 404, 404, 404, 200],
+        // Issue 20: the applicant's messages' delivery status is for the officers who may read the dossier.
+        ["GET messages"] = [401, 403, 403, 200, 200, 200, 404, 404, 404, 200],
         ["GET forms"] = [401, 200, 404, 200, 200, 200, 404, 404, 404, 200],
         ["GET form 01"] = [401, 200, 404, 200, 200, 200, 404, 404, 404, 200],
         ["GET list of own unit"] = [401, 200, 200, 200, 200, 200, 403, 403, 403, 200],
@@ -63,6 +65,7 @@ public sealed class AuthorizationMatrixTests(PlatformFixture platform)
         {
             "GET dossier" => await client.GetAsync($"/api/v1/dossiers/{id}", ct),
             "GET history" => await client.GetAsync($"/api/v1/dossiers/{id}/history", ct),
+            "GET messages" => await client.GetAsync($"/api/v1/dossiers/{id}/messages", ct),
             "GET forms" => await client.GetAsync($"/api/v1/dossiers/{id}/forms", ct),
             "GET form 01" => await client.GetAsync(await FirstFormHref(desk, id), ct),
             "GET list of own unit" => await client.GetAsync($"/api/v1/dossiers?unit={OwnUnit}", ct),

@@ -45,7 +45,7 @@ public sealed class DossierImporter(DossierWriter writer, DossierOpener opener, 
             }
         }
 
-        var (imported, _) = await writer.CommitAsync(submit.DossierId, null, [], events, last);
+        var (imported, _) = await writer.CommitAsync(submit.DossierId, null, [], events, last, toApplicant: false);
         return (imported, null);
     }
 }

@@ -15,14 +15,15 @@ namespace EGov.Dossiers.Grain;
 /// <see cref="Relay.MilestoneRelay"/> reads them off the committed events.
 /// </summary>
 public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRuntime wolverine, CalendarDeadlines deadlines, Kernel.PlatformClock clock,
-    Lookup.PublicLookupCache lookup, Catalog.ProcedureCatalog catalog)
+    Lookup.PublicLookupCache lookup, Catalog.ProcedureCatalog catalog, Notifications.NotificationOptions mail)
 {
     /// <param name="now">When the events were decided: the business clock for the grain, the last action's instant for an import.</param>
     /// <param name="fired">The deadline alarm whose warning the events record, if they do (it decides what is scheduled next).</param>
+    /// <param name="toApplicant">Whether the events' e-mails to the applicant are written: not for an import, whose moments are past.</param>
     /// <returns>The state and history after the events.</returns>
     /// <exception cref="JasperFx.ConcurrencyException">Someone else appended to the stream first.</exception>
     public async Task<(DossierState State, List<VersionedEvent> History)> CommitAsync(
-        Guid id, DossierState? before, IReadOnlyList<VersionedEvent> history, IReadOnlyList<IDossierEvent> events, DateTimeOffset now, DeadlineAlarm? fired = null)
+        Guid id, DossierState? before, IReadOnlyList<VersionedEvent> history, IReadOnlyList<IDossierEvent> events, DateTimeOffset now, DeadlineAlarm? fired = null, bool toApplicant = true)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(events);
@@ -47,6 +48,18 @@ public sealed class DossierWriter(OutboxedSessionFactory outbox, IWolverineRunti
         if (notices.Length > 0)
         {
             session.Store(notices);
+        }
+
+        // The applicant's e-mails, in this transaction: committed with their events or not at all (docs/notifications.md).
+        if (toApplicant && mail.Enabled)
+        {
+            foreach (var (ordinal, e) in next.Skip(history.Count))
+            {
+                if (Notifications.CitizenMessages.For(after, e, ordinal, deadlines.InZone, mail.LookupUrl(after.Code), Notifications.MessageTemplates.Embedded) is { } m)
+                {
+                    session.QueueSqlCommand(Notifications.CitizenMessageTable.InsertSql, m.DossierId, m.Version, m.Kind, m.To, m.Subject, m.Body);
+                }
+            }
         }
 
         // The dossier's next warning, when this commit moved it (one pending alarm per dossier). Scheduled relative
