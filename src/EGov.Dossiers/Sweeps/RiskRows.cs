@@ -17,19 +17,13 @@ public sealed record RiskRow(DossierState State, RiskEstimate Estimate, double T
 }
 
 /// <summary>
-/// The sweep's reads and writes: the read model's documents without their bulky parts (<see cref="SweepDocuments"/>
-/// then reads only what the estimate needs), streamed for a full sweep or in pages for a change scan; rows back with binary COPY: into the
+/// The sweep's reads and writes: the read model's documents as stored (<see cref="SweepDocuments"/> reads only what
+/// the estimate needs; PostgreSQL no longer rebuilds every jsonb without its bulky keys: measured cheaper at
+/// 1,000,000, docs/benchmarks.md "Foresight: cost"), streamed for a full sweep or in pages for a change scan; rows back with binary COPY: into the
 /// fresh table of a full sweep (<see cref="FreshRiskTable"/>), or into a temporary table and one upsert per page.
 /// </summary>
 public static class RiskRows
 {
-    // The document minus its bulky parts, which SweepDocuments would skip anyway: PostgreSQL spends about 4 µs a
-    // document removing them and the host saves about 20 µs receiving and skipping them (docs/benchmarks.md,
-    // "Foresight: cost", the pieces).
-    private const string Narrow =
-        "d.data - ARRAY['timeline', 'applicant', 'details', 'documentIds', 'resultDocumentIds', 'raisedAlarms', 'involvedUnits', "
-        + "'searchName', 'idempotencyKey', 'intakeFingerprint', 'ratingAnswers', 'apologyDraft']";
-
     // A dossier the model can say something about: open, with a running clock or one stopped with time left.
     private const string Estimable = "d.is_open AND (d.due_at IS NOT NULL OR d.data ->> 'clockStopped' = 'true')";
 
@@ -53,7 +47,7 @@ public static class RiskRows
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(store);
-        await using var command = new NpgsqlCommand($"SELECT {Narrow} FROM {Table(store)} d WHERE {Estimable}", connection) { CommandTimeout = 0 };
+        await using var command = new NpgsqlCommand($"SELECT d.data FROM {Table(store)} d WHERE {Estimable}", connection) { CommandTimeout = 0 };
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
         var page = new List<byte[]>(size);
         while (await reader.ReadAsync(cancellationToken))
@@ -79,7 +73,7 @@ public static class RiskRows
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(store);
         await using var command = new NpgsqlCommand(
-            $"SELECT {Narrow} FROM {Table(store)} d WHERE d.mt_last_modified > $1 AND d.id > $2 ORDER BY d.id LIMIT $3", connection);
+            $"SELECT d.data FROM {Table(store)} d WHERE d.mt_last_modified > $1 AND d.id > $2 ORDER BY d.id LIMIT $3", connection);
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = since.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = after });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = size });

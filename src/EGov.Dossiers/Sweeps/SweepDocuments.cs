@@ -7,10 +7,10 @@ using Marten.Services;
 namespace EGov.Dossiers.Sweeps;
 
 /// <summary>
-/// The sweep's reading of a stored dossier (as Marten wrote it, less its bulky parts), deserialized into a
+/// The sweep's reading of a stored dossier, the whole document as Marten wrote it, deserialized into a
 /// <see cref="DossierState"/> that holds only <see cref="Kept"/> (the rest of the JSON is skipped unread, not
-/// built into lists and dictionaries): the host parses only what the estimate, the row and the raise use, about
-/// half the cost of Marten's whole deserialization (docs/benchmarks.md, "Foresight: cost": the pieces).
+/// built into lists and dictionaries): the host parses only what the estimate, the row and the raise use
+/// (docs/benchmarks.md, "Foresight: cost": the pieces).
 /// </summary>
 public static class SweepDocuments
 {

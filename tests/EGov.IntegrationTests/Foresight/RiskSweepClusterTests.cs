@@ -46,6 +46,12 @@ public sealed class RiskSweepClusterTests(PlatformFixture platform)
         var requested = await Polls.UntilAsync(() => InstantAsync(cluster.ConnectionString, RiskSweepState.Requested), at => at >= changedAt, Patience);
         Assert.True(requested >= changedAt, $"no sweep request recorded after the calendar change (last: {requested:O})");
 
+        // The grains lay their deadlines again from the same change, each on its own message: the sweep is run once they
+        // have, as a flag raised on the old appointment makes way for a new one on the moved appointment (a second,
+        // rightful flag; the change scan would write the moved rows anyway).
+        var moved = await Polls.UntilAsync(() => DueAtAsync(a, open), d => open.All(id => d[id] > dueBefore[id]), Patience);
+        Assert.True(open.All(id => moved[id] > dueBefore[id]), "the calendar change did not move every deadline");
+
         // All three take their turn at once, then each once more: one turn in the cluster is the full sweep.
         var together = await Task.WhenAll(cluster.Hosts.Select(h => h.Sweep().RunOnceAsync(TestContext.Current.CancellationToken)));
         var after = new List<RiskSweepResult>();
