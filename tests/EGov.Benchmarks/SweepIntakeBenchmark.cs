@@ -15,7 +15,7 @@ namespace EGov.Benchmarks;
 /// sweep every 5 min). After the rounds the host is stopped and the intake floor (Npgsql, pgbench) runs in the last
 /// round's database, as <c>load</c> measures it.
 /// </summary>
-public static class SweepIntakeBenchmark
+public static partial class SweepIntakeBenchmark
 {
     public const string Usage =
         "  foresight-intake [--rounds <even n>=4] and the options of load (--duration, --clients, --warmup, --warmup-max, --window, --stable-pct, --no-pgbench, --out)";
@@ -86,7 +86,12 @@ public static class SweepIntakeBenchmark
     private static async Task<(Round Round, IReadOnlyList<string> Codes)> RoundAsync(
         int number, bool on, LoadOptions options, PostgresTarget postgres, string database, DatabaseCounters counters, CancellationToken cancellationToken)
     {
-        var settings = new Dictionary<string, string>(LoadTest.HostSettings, StringComparer.Ordinal) { ["Foresight__Enabled"] = on ? "true" : "false" };
+        var settings = new Dictionary<string, string>(LoadTest.HostSettings, StringComparer.Ordinal)
+        {
+            ["Foresight__Enabled"] = on ? "true" : "false",
+            // One line a turn (every 10 s): what each turn read and how long it took, to say where the cost comes from.
+            ["Logging__LogLevel__EGov.Dossiers.Sweeps.RiskSweep"] = "Information",
+        };
         LoadTest.Progress($"round {number}: starting the host with Foresight__Enabled={settings["Foresight__Enabled"]}");
         var host = await HostProcess.StartAsync(LoadTest.RepositoryRoot(), database, cancellationToken, settings);
         MeasuredPhase phase;
@@ -108,7 +113,7 @@ public static class SweepIntakeBenchmark
             await host.DisposeAsync();
         }
 
-        var evidence = await SweepEvidence.ReadAsync(database, cancellationToken);
+        var evidence = await SweepEvidence.ReadAsync(database, host.LogPath, intake.Codes.Count, cancellationToken);
         LoadTest.Progress($"round {number}: {evidence}");
         return (new Round(number, on, phase, evidence), intake.Codes.ToArray());
     }
@@ -169,10 +174,16 @@ public static class SweepIntakeBenchmark
 
     private sealed record Round(int Number, bool On, MeasuredPhase Phase, SweepEvidence Evidence);
 
-    /// <summary>What shows that the sweep ran (or did not): its rows beside the dossiers it should cover, and its marks.</summary>
-    private sealed record SweepEvidence(long Estimable, long RiskRows, string Marks)
+    /// <summary>
+    /// What shows that the sweep ran (or did not): its rows beside the dossiers it should cover, its marks, and from the
+    /// host's log its turns over the whole round (warm-up included): dossiers read per dossier taken in, time sweeping.
+    /// </summary>
+    private sealed partial record SweepEvidence(long Estimable, long RiskRows, string Marks, int Turns, long Read, double SweepSeconds, long Intakes)
     {
-        public static async Task<SweepEvidence> ReadAsync(string database, CancellationToken cancellationToken)
+        [System.Text.RegularExpressions.GeneratedRegex(@"Risk sweep \((full|changes)\): (\d+) dossiers read, \d+ rows written, \d+ removed, \d+ flagged at risk in (\d+) ms")]
+        private static partial System.Text.RegularExpressions.Regex SweptLine();
+
+        public static async Task<SweepEvidence> ReadAsync(string database, string hostLog, long intakes, CancellationToken cancellationToken)
         {
             await using var dataSource = NpgsqlDataSource.Create(database);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -182,10 +193,14 @@ public static class SweepIntakeBenchmark
             var marks = await ScalarTextAsync(connection,
                 $"SELECT CASE WHEN to_regclass('{RiskSweepState.QualifiedName}') IS NULL THEN 'no table' ELSE (SELECT coalesce(string_agg(name || ' ' || to_char(at AT TIME ZONE 'UTC', 'HH24:MI:SS'), ', ' ORDER BY name), 'no marks') FROM {RiskSweepState.QualifiedName}) END",
                 cancellationToken);
-            return new SweepEvidence(estimable, rows, marks);
+            var turns = SweptLine().Matches(await File.ReadAllTextAsync(hostLog, cancellationToken));
+            return new SweepEvidence(estimable, rows, marks, turns.Count,
+                turns.Sum(m => long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)),
+                turns.Sum(m => long.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)) / 1000.0, intakes);
         }
 
-        public override string ToString() => Invariant($"{Estimable} open dossiers with a clock, {RiskRows} risk rows; sweep marks: {Marks}");
+        public override string ToString() =>
+            Invariant($"{Estimable} open dossiers with a clock, {RiskRows} risk rows; sweep marks: {Marks}; {Turns} logged turns read {Read} dossiers ({(Intakes > 0 ? (double)Read / Intakes : double.NaN):0.00} per intake of the round) in {SweepSeconds:0.0} s");
 
         private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
         {
