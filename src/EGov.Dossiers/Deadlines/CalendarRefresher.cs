@@ -63,6 +63,20 @@ public sealed partial class CalendarRefresher(IDocumentStore store, CalendarProv
         }
     }
 
+    /// <summary>Reads the stored years now, under the poll's gate: after it, this node holds every year committed before the call.</summary>
+    public async Task RefreshNowAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await RefreshAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var seconds = configuration.GetValue("Calendar:RefreshSeconds", 2.0);
@@ -76,15 +90,7 @@ public sealed partial class CalendarRefresher(IDocumentStore store, CalendarProv
         {
             try
             {
-                await _gate.WaitAsync(stoppingToken);
-                try
-                {
-                    await RefreshAsync(stoppingToken);
-                }
-                finally
-                {
-                    _gate.Release();
-                }
+                await RefreshNowAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

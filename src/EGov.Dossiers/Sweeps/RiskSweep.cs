@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using EGov.Catalog;
+using EGov.Dossiers.Deadlines;
 using EGov.Dossiers.Foresight;
 using EGov.Dossiers.Grain;
 using EGov.Dossiers.Lifecycle;
@@ -33,7 +34,7 @@ public sealed record RiskSweepResult(bool Full, int Read, int Written, int Delet
 /// </summary>
 public sealed partial class RiskSweep(
     IDocumentStore store, NpgsqlDataSource dataSource, IRiskEstimator estimator, ProcedureCatalog catalog, IGrainFactory grains,
-    PlatformClock clock, IOptions<ForesightOptions> options, PlatformMetrics metrics, ILogger<RiskSweep> logger) : BackgroundService
+    CalendarRefresher calendar, PlatformClock clock, IOptions<ForesightOptions> options, PlatformMetrics metrics, ILogger<RiskSweep> logger) : BackgroundService
 {
     // The advisory-lock key of the sweep ("EGovRisk" in ASCII): one sweep per database at a time.
     public const long LockKey = 0x45476f765269736b;
@@ -74,7 +75,7 @@ public sealed partial class RiskSweep(
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is NpgsqlException or InvalidOperationException or TimeoutException or OrleansException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && e is NpgsqlException or InvalidOperationException or TimeoutException or OrleansException or System.Text.Json.JsonException)
             {
                 // The next turn (here or on another node) repeats the whole sweep: every row is derived data.
                 LogFailed(logger, e);
@@ -97,6 +98,11 @@ public sealed partial class RiskSweep(
             var now = clock.GetUtcNow();
             now = now.AddTicks(-(now.Ticks % 10));
             var instants = await RiskSweepState.ReadAsync(connection, cancellationToken);
+
+            // Every turn sweeps on the calendar as stored now, not as this node last polled it: a calendar change records
+            // its sweep request after the year commits, and a node still on the old year would estimate every dossier on
+            // the wrong office time left, clearing flags another node raised (RiskSweepClusterTests found that flip-flop).
+            await calendar.RefreshNowAsync(cancellationToken);
             var lastFull = instants.GetValueOrDefault(RiskSweepState.Full, DateTimeOffset.MinValue);
             var full = now - lastFull >= _settings.SweepInterval
                 || (instants.TryGetValue(RiskSweepState.Requested, out var requested) && requested >= lastFull);
