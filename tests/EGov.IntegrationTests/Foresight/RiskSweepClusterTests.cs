@@ -47,8 +47,7 @@ public sealed class RiskSweepClusterTests(PlatformFixture platform)
         Assert.True(requested >= changedAt, $"no sweep request recorded after the calendar change (last: {requested:O})");
 
         // The grains lay their deadlines again from the same change, each on its own message: the sweep is run once they
-        // have, as a flag raised on the old appointment makes way for a new one on the moved appointment (a second,
-        // rightful flag; the change scan would write the moved rows anyway).
+        // have, so that the rows it writes can be checked against the moved deadlines below.
         var moved = await Polls.UntilAsync(() => DueAtAsync(a, open), d => open.All(id => d[id] > dueBefore[id]), Patience);
         Assert.True(open.All(id => moved[id] > dueBefore[id]), "the calendar change did not move every deadline");
 
