@@ -132,7 +132,7 @@ internal static class ForesightCostFloor
             {
                 if (estimator.Estimate(state, now) is { } e)
                 {
-                    _ = new RiskRow(state, e, 0.5, false).ReasonsJson;
+                    _ = new RiskRow(state, e, 0.5, 0.4, false).ReasonsJson;
                 }
             }
         }));

@@ -10,7 +10,9 @@ using NpgsqlTypes;
 namespace EGov.Dossiers.Sweeps;
 
 /// <summary>One row of <c>egov.dossier_risk</c> as the sweep computed it, with the state fields the raise needs.</summary>
-public sealed record RiskRow(DossierState State, RiskEstimate Estimate, double Threshold, bool Overdue)
+/// <param name="Threshold">The module's raise threshold (<see cref="Modules.Sdk.ForesightPolicy.RiskThreshold"/>), stored in the row.</param>
+/// <param name="ClearBelow">The module's clear threshold (<see cref="Modules.Sdk.ForesightPolicy.RiskClearBelow"/>), from the same lookup; not stored.</param>
+public sealed record RiskRow(DossierState State, RiskEstimate Estimate, double Threshold, double ClearBelow, bool Overdue)
 {
     /// <summary>The reasons as the row stores them, made where the row is (in parallel) rather than in the single COPY.</summary>
     public string ReasonsJson { get; } = JsonSerializer.Serialize(Estimate.Reasons, RiskRows.ReasonJson);

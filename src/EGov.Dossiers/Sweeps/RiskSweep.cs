@@ -41,7 +41,7 @@ public sealed partial class RiskSweep(
 
     private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(10);
 
-    // How many grains are asked to raise the flag at once.
+    // How many grains are asked to raise or clear the flag at once.
     private const int RaiseParallelism = 16;
 
     private readonly ForesightOptions _settings = options.Value;
@@ -175,8 +175,7 @@ public sealed partial class RiskSweep(
                 read += page.Read;
                 written += page.Rows.Count;
                 await RiskRows.WriteRowsAsync(copy, page.Rows, now, cancellationToken);
-                await RiskClearing.ClearAsync(grains, catalog, page.Rows, logger, cancellationToken);
-                raised += await RaiseAsync(page.Rows, cancellationToken);
+                raised += await FlagAsync(page.Rows, cancellationToken);
             }
 
             await copy.CompleteAsync(cancellationToken);
@@ -272,8 +271,7 @@ public sealed partial class RiskSweep(
         var rows = estimates.OfType<RiskRow>().ToList();
         var gone = page.Where((_, i) => estimates[i] is null).Select(s => s.Id).ToList();
         await RiskRows.WriteAsync(connection, rows, gone, now, cancellationToken);
-        await RiskClearing.ClearAsync(grains, catalog, rows, logger, cancellationToken);
-        return (rows.Count, await RaiseAsync(rows, cancellationToken));
+        return (rows.Count, await FlagAsync(rows, cancellationToken));
     }
 
     private RiskRow? Estimate(DossierState state, DateTimeOffset now)
@@ -283,34 +281,56 @@ public sealed partial class RiskSweep(
             return null;
         }
 
-        var threshold = (catalog.FindProcedure(state.ProcedureCode)?.Foresight ?? ForesightPolicy.Default).RiskThreshold;
-        return new RiskRow(state, estimate, threshold, state.IsOverdue(now));
+        var policy = catalog.FindProcedure(state.ProcedureCode)?.Foresight ?? ForesightPolicy.Default;
+        return new RiskRow(state, estimate, policy.RiskThreshold, policy.RiskClearBelow, state.IsOverdue(now));
+    }
+
+    // The page's flags: the flagged ones whose probability fell below their module's clear threshold are asked to clear
+    // (the gap between the raise and the clear threshold keeps a dossier near the threshold from being flagged and
+    // cleared at every sweep), then the newly risky ones to raise; how many were raised.
+    private async Task<int> FlagAsync(List<RiskRow> rows, CancellationToken cancellationToken)
+    {
+        await ClearAsync(rows, cancellationToken);
+        return await RaiseAsync(rows, cancellationToken);
     }
 
     // Past the appointment the deadline engine has warned and escalation takes over; a stopped clock raises nothing
     // (docs/foresight.md, rule 3). The grain checks again and records once.
-    private async Task<int> RaiseAsync(List<RiskRow> rows, CancellationToken cancellationToken)
+    private Task<int> RaiseAsync(List<RiskRow> rows, CancellationToken cancellationToken) =>
+        AskGrainsAsync(
+            rows.Where(r => !r.State.AtRisk && !r.Overdue && r.State.DueAt is not null && r.Estimate.Probability >= r.Threshold),
+            (grain, row) => grain.RaiseRisk(new RiskSignal(
+                row.State.Id, row.State.DueAt!.Value, row.Estimate.Probability, row.Threshold, row.Estimate.PredictedFinishAt, row.Estimate.Reasons)),
+            (id, e) => LogRaiseFailed(logger, id, e), cancellationToken);
+
+    // An overdue dossier keeps its flag (escalation has it); the grain checks again and records once.
+    private Task<int> ClearAsync(List<RiskRow> rows, CancellationToken cancellationToken) =>
+        AskGrainsAsync(
+            rows.Where(r => r.State.AtRisk && !r.Overdue && r.State.DueAt is not null && r.Estimate.Probability < r.ClearBelow),
+            (grain, row) => grain.ClearRisk(new RiskClearSignal(row.State.Id, row.State.DueAt!.Value, row.Estimate.Probability, row.ClearBelow)),
+            (id, e) => LogClearFailed(logger, id, e), cancellationToken);
+
+    // Asks each row's grain, a few at once; how many recorded. One grain that cannot answer (moving between silos, a
+    // failed commit) does not stop the sweep: its row stays as it was, so the next sweep asks again.
+    private async Task<int> AskGrainsAsync(
+        IEnumerable<RiskRow> rows, Func<IDossierGrain, RiskRow, Task<bool>> ask, Action<Guid, Exception> failed, CancellationToken cancellationToken)
     {
-        var risky = rows.Where(r => !r.State.AtRisk && !r.Overdue && r.State.DueAt is not null && r.Estimate.Probability >= r.Threshold).ToList();
-        var raised = 0;
-        await Parallel.ForEachAsync(risky, new ParallelOptions { MaxDegreeOfParallelism = RaiseParallelism, CancellationToken = cancellationToken }, async (row, _) =>
+        var recorded = 0;
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = RaiseParallelism, CancellationToken = cancellationToken }, async (row, _) =>
         {
-            var signal = new RiskSignal(row.State.Id, row.State.DueAt!.Value, row.Estimate.Probability, row.Threshold, row.Estimate.PredictedFinishAt, row.Estimate.Reasons);
             try
             {
-                if (await grains.GetGrain<IDossierGrain>(row.State.Id).RaiseRisk(signal))
+                if (await ask(grains.GetGrain<IDossierGrain>(row.State.Id), row))
                 {
-                    Interlocked.Increment(ref raised);
+                    Interlocked.Increment(ref recorded);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // One grain that cannot answer (moving between silos, a failed commit) does not stop the sweep: the row
-                // stays over the threshold and not flagged, so the next sweep asks again.
-                LogRaiseFailed(logger, row.State.Id, e);
+                failed(row.State.Id, e);
             }
         });
-        return raised;
+        return recorded;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Risk sweep ({Kind}): {Read} dossiers read, {Written} rows written, {Deleted} removed, {Raised} flagged at risk in {Milliseconds} ms")]
@@ -318,6 +338,9 @@ public sealed partial class RiskSweep(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Risk sweep: dossier {DossierId} could not be flagged at risk; the next sweep asks again")]
     private static partial void LogRaiseFailed(ILogger logger, Guid dossierId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Risk sweep: dossier {DossierId} could not be cleared; the next sweep asks again")]
+    private static partial void LogClearFailed(ILogger logger, Guid dossierId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Risk sweep failed; the next turn repeats it")]
     private static partial void LogFailed(ILogger logger, Exception exception);
